@@ -1,0 +1,126 @@
+/**
+ * Pod networking: every pod has one network namespace shared by its containers (so they reach each
+ * other on localhost) with an IP on the cluster network. Programs listen on ports with handlers
+ * that answer HTTP requests, gRPC health checks and plain TCP connects synchronously in virtual
+ * time; a handler may say how long the answer takes.
+ */
+import type { ContainerNamespace } from "./kernel.ts";
+
+/** An HTTP request as a probe, `wget` or the traffic generator sends it. */
+export interface HttpRequest {
+  method: string;
+  path: string;
+  host: string;
+  port: number;
+  headers: Record<string, string>;
+}
+
+/** An HTTP answer; `delayMs` is how long the server takes to send it. */
+export interface HttpResponse {
+  status: number;
+  body: string;
+  headers?: Record<string, string>;
+  delayMs?: number;
+}
+
+/** gRPC health-checking protocol status. */
+export type GrpcServingStatus = "SERVING" | "NOT_SERVING" | "SERVICE_UNKNOWN" | "UNKNOWN";
+
+/** A listening socket owned by a process. */
+export interface Listener {
+  port: number;
+  /** HTTP handler; without one the port accepts TCP but speaks no HTTP. */
+  http?: (req: HttpRequest, nowMs: number) => HttpResponse;
+  /** gRPC health service; without one a gRPC probe fails. */
+  grpcHealth?: (service: string, nowMs: number) => GrpcServingStatus;
+  /** False once the server stops accepting new connections (graceful shutdown in progress). */
+  accepting: boolean;
+  /** Name of the program, for messages. */
+  owner: string;
+}
+
+interface Bound {
+  listener: Listener;
+  ns: ContainerNamespace;
+  pid: number;
+}
+
+/** A pod's network namespace. */
+export class PodNetwork {
+  private readonly bound = new Map<number, Bound>();
+
+  constructor(
+    readonly ip: string,
+    readonly cluster: ClusterNetwork,
+  ) {
+    cluster.attach(this);
+  }
+
+  /** Binds a port; false when it is already in use (EADDRINUSE). */
+  listen(ns: ContainerNamespace, pid: number, listener: Listener): boolean {
+    if (this.bound.has(listener.port)) return false;
+    this.bound.set(listener.port, { listener, ns, pid });
+    return true;
+  }
+
+  /** Closes a port. */
+  close(port: number): void {
+    this.bound.delete(port);
+  }
+
+  /** Drops every socket a process held (called when it exits). */
+  releaseOwner(ns: ContainerNamespace, pid: number): void {
+    for (const [port, b] of this.bound) if (b.ns === ns && b.pid === pid) this.bound.delete(port);
+  }
+
+  /** The listener on a port that accepts connections, if any. */
+  accepting(port: number): Listener | undefined {
+    const b = this.bound.get(port);
+    return b?.listener.accepting ? b.listener : undefined;
+  }
+
+  /** Every bound port. */
+  ports(): number[] {
+    return [...this.bound.keys()].sort((a, b) => a - b);
+  }
+
+  /** Removes this namespace from the cluster network (sandbox torn down). */
+  detach(): void {
+    this.bound.clear();
+    this.cluster.detach(this);
+  }
+}
+
+/** The cluster's flat pod network: pod IPs to namespaces. */
+export class ClusterNetwork {
+  private readonly byIp = new Map<string, PodNetwork>();
+
+  attach(n: PodNetwork): void {
+    this.byIp.set(n.ip, n);
+  }
+
+  detach(n: PodNetwork): void {
+    if (this.byIp.get(n.ip) === n) this.byIp.delete(n.ip);
+  }
+
+  /** The pod network owning an IP, if any. */
+  lookup(ip: string): PodNetwork | undefined {
+    return this.byIp.get(ip);
+  }
+}
+
+/** Outcome of connecting to host:port from somewhere. */
+export type ConnectResult =
+  | { ok: true; listener: Listener }
+  | { ok: false; error: "refused" | "unreachable" };
+
+/** Connects from a pod network to a host (localhost, its own IP, or another pod IP). */
+export function connect(from: PodNetwork | undefined, host: string, port: number): ConnectResult {
+  const target =
+    host === "localhost" || host === "127.0.0.1" || host === "::1" || host === "0.0.0.0"
+      ? from
+      : from?.cluster.lookup(host);
+  if (!target) return { ok: false, error: "unreachable" };
+  const l = target.accepting(port);
+  return l ? { ok: true, listener: l } : { ok: false, error: "refused" };
+}

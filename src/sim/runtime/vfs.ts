@@ -1,0 +1,243 @@
+/**
+ * A small in-memory virtual filesystem. A container sees one `Filesystem`: its image's files as a
+ * private writable copy, plus mounted directories (emptyDir shared by the pod's containers,
+ * hostPath subtrees of the node's own filesystem). Errors are errno codes; `strerror` gives the
+ * Linux text that tools print.
+ */
+export type Errno = "ENOENT" | "EISDIR" | "ENOTDIR" | "EEXIST" | "ENOTEMPTY" | "EROFS" | "EACCES" | "EINVAL";
+
+const STRERROR: Record<Errno, string> = {
+  ENOENT: "No such file or directory",
+  EISDIR: "Is a directory",
+  ENOTDIR: "Not a directory",
+  EEXIST: "File exists",
+  ENOTEMPTY: "Directory not empty",
+  EROFS: "Read-only file system",
+  EACCES: "Permission denied",
+  EINVAL: "Invalid argument",
+};
+
+/** The Linux message for an errno code ("No such file or directory"). */
+export function strerror(e: Errno): string {
+  return STRERROR[e];
+}
+
+/** A regular file. `program` names the simulated program an executable file runs. */
+export interface FsFile {
+  kind: "file";
+  data: string;
+  mode: number;
+  program?: string;
+  mtimeMs: number;
+}
+
+/** A directory. */
+export interface FsDir {
+  kind: "dir";
+  entries: Map<string, FsNode>;
+  mode: number;
+  mtimeMs: number;
+}
+
+/** A symbolic link (absolute or relative target). */
+export interface FsSymlink {
+  kind: "symlink";
+  target: string;
+  mtimeMs: number;
+}
+
+export type FsNode = FsFile | FsDir | FsSymlink;
+
+/** A new empty directory node. */
+export function newDir(mtimeMs = 0): FsDir {
+  return { kind: "dir", entries: new Map(), mode: 0o755, mtimeMs };
+}
+
+/** A deep copy of a directory tree (used to give each container a private writable image layer). */
+export function cloneTree(dir: FsDir): FsDir {
+  const out = newDir(dir.mtimeMs);
+  out.mode = dir.mode;
+  for (const [name, node] of dir.entries) {
+    out.entries.set(name, node.kind === "dir" ? cloneTree(node) : { ...node });
+  }
+  return out;
+}
+
+/** Normalises a path against `cwd`: resolves `.`/`..`, collapses slashes; always absolute. */
+export function resolvePath(cwd: string, path: string): string {
+  const parts = (path.startsWith("/") ? path : `${cwd}/${path}`).split("/");
+  const out: string[] = [];
+  for (const p of parts) {
+    if (p === "" || p === ".") continue;
+    if (p === "..") out.pop();
+    else out.push(p);
+  }
+  return `/${out.join("/")}`;
+}
+
+interface Mount {
+  path: string;
+  root: FsDir;
+  readOnly: boolean;
+}
+
+type Result<T> = { ok: true; value: T } | { ok: false; errno: Errno };
+
+const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+const err = <T>(errno: Errno): Result<T> => ({ ok: false, errno });
+
+/** A mount namespace: a root tree plus mounts, longest mount path wins. */
+export class Filesystem {
+  private mounts: Mount[] = [];
+
+  constructor(
+    root: FsDir,
+    private readonly clock: () => number = () => 0,
+  ) {
+    this.mounts.push({ path: "/", root, readOnly: false });
+  }
+
+  /** Mounts `root` at `path` (creating the mount point in the underlying tree if missing). */
+  mount(path: string, root: FsDir, readOnly = false): void {
+    const p = resolvePath("/", path);
+    this.mkdir(p, true);
+    this.mounts.push({ path: p, root, readOnly });
+    this.mounts.sort((a, b) => b.path.length - a.path.length);
+  }
+
+  private mountFor(abs: string): { m: Mount; rest: string[] } {
+    for (const m of this.mounts) {
+      if (m.path === "/" || abs === m.path || abs.startsWith(`${m.path}/`)) {
+        const rest = abs.slice(m.path === "/" ? 1 : m.path.length + 1);
+        return { m, rest: rest ? rest.split("/") : [] };
+      }
+    }
+    throw new Error("no root mount");
+  }
+
+  /** Looks a path up, following symlinks (up to 16 hops). */
+  lookup(path: string, followLast = true, depth = 0): Result<FsNode> {
+    if (depth > 16) return err("EINVAL");
+    const abs = resolvePath("/", path);
+    const { m, rest } = this.mountFor(abs);
+    let node: FsNode = m.root;
+    let walked = m.path === "/" ? "" : m.path;
+    for (let i = 0; i < rest.length; i++) {
+      const name = rest[i]!;
+      if (node.kind !== "dir") return err("ENOTDIR");
+      const child: FsNode | undefined = node.entries.get(name);
+      if (!child) return err("ENOENT");
+      walked += `/${name}`;
+      if (child.kind === "symlink" && (followLast || i < rest.length - 1)) {
+        const target = resolvePath(walked.slice(0, walked.lastIndexOf("/")) || "/", child.target);
+        const remaining = rest.slice(i + 1).join("/");
+        return this.lookup(remaining ? `${target}/${remaining}` : target, followLast, depth + 1);
+      }
+      node = child;
+    }
+    return ok(node);
+  }
+
+  private parentOf(path: string): Result<{ dir: FsDir; name: string; readOnly: boolean }> {
+    const abs = resolvePath("/", path);
+    if (abs === "/") return err("EINVAL");
+    const i = abs.lastIndexOf("/");
+    const parent = abs.slice(0, i) || "/";
+    const name = abs.slice(i + 1);
+    const p = this.lookup(parent);
+    if (!p.ok) return p;
+    if (p.value.kind !== "dir") return err("ENOTDIR");
+    return ok({ dir: p.value, name, readOnly: this.mountFor(abs).m.readOnly });
+  }
+
+  /** True when the path exists (following symlinks). */
+  exists(path: string): boolean {
+    return this.lookup(path).ok;
+  }
+
+  /** The node at a path, or undefined. */
+  stat(path: string): FsNode | undefined {
+    const r = this.lookup(path);
+    return r.ok ? r.value : undefined;
+  }
+
+  readFile(path: string): Result<string> {
+    const r = this.lookup(path);
+    if (!r.ok) return r;
+    if (r.value.kind === "dir") return err("EISDIR");
+    if (r.value.kind !== "file") return err("EINVAL");
+    return ok(r.value.data);
+  }
+
+  /** Writes (or appends to) a file, creating it if needed. */
+  writeFile(path: string, data: string, append = false): Result<void> {
+    const existing = this.lookup(path);
+    if (existing.ok) {
+      const n = existing.value;
+      if (n.kind === "dir") return err("EISDIR");
+      if (n.kind !== "file") return err("EINVAL");
+      if (this.mountFor(resolvePath("/", path)).m.readOnly) return err("EROFS");
+      n.data = append ? n.data + data : data;
+      n.mtimeMs = this.clock();
+      return ok(undefined);
+    }
+    if (existing.errno !== "ENOENT") return existing;
+    const p = this.parentOf(path);
+    if (!p.ok) return p;
+    if (p.value.readOnly) return err("EROFS");
+    p.value.dir.entries.set(p.value.name, { kind: "file", data, mode: 0o644, mtimeMs: this.clock() });
+    return ok(undefined);
+  }
+
+  /** Creates a directory (and its parents with `parents`). */
+  mkdir(path: string, parents = false): Result<void> {
+    const abs = resolvePath("/", path);
+    const existing = this.lookup(abs);
+    if (existing.ok) return existing.value.kind === "dir" && parents ? ok(undefined) : err("EEXIST");
+    const p = this.parentOf(abs);
+    if (!p.ok) {
+      if (p.errno === "ENOENT" && parents) {
+        const made = this.mkdir(abs.slice(0, abs.lastIndexOf("/")) || "/", true);
+        if (!made.ok) return made;
+        return this.mkdir(abs, parents);
+      }
+      return p;
+    }
+    if (p.value.readOnly) return err("EROFS");
+    p.value.dir.entries.set(p.value.name, newDir(this.clock()));
+    return ok(undefined);
+  }
+
+  /** Names in a directory, sorted. */
+  readdir(path: string): Result<string[]> {
+    const r = this.lookup(path);
+    if (!r.ok) return r;
+    if (r.value.kind !== "dir") return err("ENOTDIR");
+    return ok([...r.value.entries.keys()].sort());
+  }
+
+  /** Removes a file, symlink or (with `recursive`, or when empty) a directory. */
+  remove(path: string, recursive = false): Result<void> {
+    const abs = resolvePath("/", path);
+    const node = this.lookup(abs, false);
+    if (!node.ok) return node;
+    if (this.mounts.some((m) => m.path === abs)) return err("EINVAL");
+    if (node.value.kind === "dir" && !recursive && node.value.entries.size > 0) return err("ENOTEMPTY");
+    const p = this.parentOf(abs);
+    if (!p.ok) return p;
+    if (p.value.readOnly) return err("EROFS");
+    p.value.dir.entries.delete(p.value.name);
+    return ok(undefined);
+  }
+
+  /** Sets a file's modification time (creating an empty file if missing), as `touch` does. */
+  touch(path: string): Result<void> {
+    const r = this.lookup(path);
+    if (r.ok) {
+      r.value.mtimeMs = this.clock();
+      return ok(undefined);
+    }
+    if (r.errno !== "ENOENT") return r;
+    return this.writeFile(path, "");
+  }
+}
