@@ -1,0 +1,99 @@
+/**
+ * What the kubectl emulator needs from the simulated cluster. The cluster implements it; the
+ * emulator only reads API-shaped objects and asks for actions. Commands that take time in real life
+ * (`delete` waiting for the object to go, `exec` of a slow command) are generators that yield
+ * `Wait`s; the driver advances virtual time until each wait is over.
+ */
+
+/** A Kubernetes API object as JSON (metadata, spec, status exactly as the API server shapes them). */
+export type ApiObject = {
+  apiVersion: string;
+  kind: string;
+  metadata: {
+    name: string;
+    namespace?: string;
+    uid?: string;
+    creationTimestamp?: string;
+    deletionTimestamp?: string;
+    deletionGracePeriodSeconds?: number;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+    [k: string]: unknown;
+  };
+  spec?: Record<string, unknown>;
+  status?: Record<string, unknown>;
+  [k: string]: unknown;
+};
+
+/** A v1 Event as the API returns it (aggregated: count, first/last timestamp). */
+export interface ApiEvent extends ApiObject {
+  involvedObject: { kind: string; name: string; namespace: string; uid: string; apiVersion: string; fieldPath?: string };
+  reason: string;
+  message: string;
+  type: "Normal" | "Warning";
+  source: { component: string; host?: string };
+  count: number;
+  firstTimestamp: string;
+  lastTimestamp: string;
+  eventTime: string;
+  reportingComponent: string;
+  reportingInstance: string;
+}
+
+/** Something a running command waits for. */
+export type Wait = { kind: "sleep"; ms: number } | { kind: "until"; done: () => boolean; timeoutMs?: number };
+
+/** A command in progress; returns its result when done. */
+export type CommandTask<T> = Generator<Wait, T, void>;
+
+/** Output of one kubectl command line. */
+export interface CommandResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Output of running a command inside a container or on a node. */
+export interface ExecResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** The simulated cluster as kubectl sees it. */
+export interface ClusterApi {
+  /** Current virtual time (ms since scenario start) and the start time (epoch ms). */
+  nowMs(): number;
+  startTimeMs(): number;
+  /** Objects of a kind (`Pod`, `Node`, `Event`, later `Deployment`, …) in a namespace (all when undefined). */
+  list(kind: string, namespace?: string): ApiObject[];
+  get(kind: string, namespace: string, name: string): ApiObject | undefined;
+  /** Events as `kubectl get events` lists them, in the order first recorded. */
+  events(namespace?: string): ApiEvent[];
+  /** Requests deletion; returns an error message (kubectl style) or undefined. */
+  delete(
+    kind: string,
+    namespace: string,
+    name: string,
+    opts: { gracePeriodSeconds?: number; force?: boolean },
+  ): string | undefined;
+  /** Creates or updates objects from a manifest text; one line per object (`pod/x created`). */
+  apply(manifest: string, namespace: string): { ok: true; lines: string[] } | { ok: false; error: string };
+  /** Container logs (`previous` for the last terminated instance). */
+  logs(
+    namespace: string,
+    pod: string,
+    container: string | undefined,
+    opts: { previous?: boolean; tail?: number; timestamps?: boolean },
+  ): { ok: true; text: string } | { ok: false; error: string };
+  /** Runs a command in a container; the task ends when the command does. */
+  exec(
+    namespace: string,
+    pod: string,
+    container: string | undefined,
+    argv: string[],
+    stdin?: string,
+  ): CommandTask<ExecResult>;
+  /** Runs a command in the node's own filesystem (the `kubectl node-shell` plugin). */
+  nodeShell(node: string, argv: string[]): CommandTask<ExecResult>;
+}
