@@ -1,0 +1,397 @@
+/**
+ * The simulated cluster: the API server's store and event recorder, the scheduler, and one
+ * kubelet per node, all on one virtual clock. It implements what kubectl needs (`ClusterApi`).
+ */
+import { VirtualClock } from "../clock.ts";
+import type { ApiEvent, ApiObject, ClusterApi, CommandTask, ExecResult } from "../kubectl/api.ts";
+import type { ImageLookup } from "../kubelet/image-manager.ts";
+import { Kubelet } from "../kubelet/kubelet.ts";
+import { latest } from "../kubelet/pod-state.ts";
+import type { ContainerSpec } from "../kubelet/spec.ts";
+import { SeededRandom } from "../random.ts";
+import type { RuntimeImage } from "../runtime/cri.ts";
+import { ContainerNamespace, Kernel } from "../runtime/kernel.ts";
+import { ClusterNetwork, PodNetwork } from "../runtime/network.ts";
+import { Filesystem, newDir } from "../runtime/vfs.ts";
+import type { NodeSpec } from "../scenario/types.ts";
+import { Latch, startTask as startTask } from "../task.ts";
+import { EventRecorder, type InvolvedObject } from "./events.ts";
+import { ObjectStore } from "./store.ts";
+import { apiTime } from "./time.ts";
+
+/** How the cluster gets its runtime pieces (kept out so the cluster does not pick an image catalog). */
+export interface ClusterOptions {
+  seed: number;
+  epochMs: number;
+  nodes: NodeSpec[];
+  lookupImage: (image: string) => ImageLookup<RuntimeImage>;
+  /** Registers every program images can run. */
+  registerPrograms: (kernel: Kernel) => void;
+  /** Fills a node's root filesystem (a Debian-like host). */
+  buildNodeRootfs: () => ReturnType<typeof newDir>;
+  /** Canonical name of an image reference, for preloaded node images. */
+  canonicalImage: (image: string) => string | undefined;
+}
+
+/** A pod's status over time (for the views and `kubectl get pods -w`). */
+export interface PodStatusSample {
+  atMs: number;
+  phase: string;
+  ready: boolean;
+  deleting: boolean;
+}
+
+interface NodeEntry {
+  kubelet: Kubelet;
+  obj: ApiObject;
+  ip: string;
+  fs: Filesystem;
+}
+
+const SCHEDULE_LATENCY_MS = 8;
+const KUBELET_WATCH_LATENCY_MS = 15;
+
+export class Cluster implements ClusterApi {
+  readonly clock = new VirtualClock();
+  readonly random: SeededRandom;
+  readonly kernel: Kernel;
+  readonly network = new ClusterNetwork();
+  readonly store: ObjectStore;
+  readonly recorder: EventRecorder;
+  readonly nodes = new Map<string, NodeEntry>();
+  /** Every pod ever created, by uid, with its status history. */
+  readonly podHistory = new Map<string, { pod: ApiObject; samples: PodStatusSample[]; deletedMs?: number; nodeName?: string }>();
+  private scheduleIndex = 0;
+
+  constructor(private readonly opts: ClusterOptions) {
+    this.random = new SeededRandom(opts.seed);
+    this.kernel = new Kernel(this.clock);
+    opts.registerPrograms(this.kernel);
+    this.store = new ObjectStore(this.random.fork("uids"), opts.epochMs, () => this.clock.now());
+    this.recorder = new EventRecorder(opts.epochMs, () => this.clock.now());
+    opts.nodes.forEach((n, i) => this.addNode(n, i));
+  }
+
+  private addNode(n: NodeSpec, i: number): void {
+    const ip = `172.18.0.${i + 2}`;
+    const fs = new Filesystem(this.opts.buildNodeRootfs(), () => this.opts.epochMs + this.clock.now());
+    const kubelet = new Kubelet(
+      n.name,
+      this.clock,
+      this.random.fork(`node/${n.name}`),
+      this.kernel,
+      this.network,
+      `10.244.${i + 1}.`,
+      this.opts.epochMs,
+      fs,
+      this.opts.lookupImage,
+      {
+        recordEvent: (obj, type, reason, message, source) => this.recordEvent(obj, type, reason, message, source),
+        podStatusUpdated: (pod) => this.podStatusUpdated(pod),
+        removePod: (pod) => this.removePod(pod),
+      },
+    );
+    for (const image of n.images ?? []) {
+      const canonical = this.opts.canonicalImage(image);
+      if (canonical) kubelet.images.present.add(canonical);
+    }
+    const obj = this.store.create({
+      apiVersion: "v1",
+      kind: "Node",
+      metadata: {
+        name: n.name,
+        labels: {
+          "beta.kubernetes.io/arch": "amd64",
+          "beta.kubernetes.io/os": "linux",
+          "kubernetes.io/arch": "amd64",
+          "kubernetes.io/hostname": n.name,
+          "kubernetes.io/os": "linux",
+        },
+      },
+      spec: { podCIDR: `10.244.${i + 1}.0/24`, podCIDRs: [`10.244.${i + 1}.0/24`] },
+      status: {
+        addresses: [
+          { address: ip, type: "InternalIP" },
+          { address: n.name, type: "Hostname" },
+        ],
+        conditions: [
+          { type: "MemoryPressure", status: "False", reason: "KubeletHasSufficientMemory", message: "kubelet has sufficient memory available" },
+          { type: "DiskPressure", status: "False", reason: "KubeletHasNoDiskPressure", message: "kubelet has no disk pressure" },
+          { type: "PIDPressure", status: "False", reason: "KubeletHasSufficientPID", message: "kubelet has sufficient PID available" },
+          { type: "Ready", status: "True", reason: "KubeletReady", message: "kubelet is posting ready status" },
+        ].map((c) => ({ ...c, lastHeartbeatTime: apiTime(this.opts.epochMs, 0), lastTransitionTime: apiTime(this.opts.epochMs, 0) })),
+        nodeInfo: {
+          architecture: "amd64",
+          containerRuntimeVersion: "containerd://2.1.3",
+          kernelVersion: "6.8.0-podlife",
+          kubeProxyVersion: "",
+          kubeletVersion: "v1.34.0",
+          operatingSystem: "linux",
+          osImage: "Debian GNU/Linux 12 (bookworm)",
+        },
+      },
+    });
+    this.nodes.set(n.name, { kubelet, obj, ip, fs });
+  }
+
+  /** Records an event through the cluster's recorder. */
+  recordEvent(obj: InvolvedObject, type: "Normal" | "Warning", reason: string, message: string, source: { component: string; host?: string }): void {
+    this.recorder.record(obj, type, reason, message, source);
+  }
+
+  nowMs(): number {
+    return this.clock.now();
+  }
+
+  startTimeMs(): number {
+    return this.opts.epochMs;
+  }
+
+  /** Creates an object as the API server would (pods get scheduled). Returns an error text or undefined. */
+  create(obj: ApiObject): string | undefined {
+    const ns = obj.metadata.namespace ?? "default";
+    if (obj.kind !== "Node") obj.metadata.namespace = ns;
+    if (this.store.get(obj.kind, ns, obj.metadata.name)) {
+      return `Error from server (AlreadyExists): ${resourceOf(obj.kind)} "${obj.metadata.name}" already exists`;
+    }
+    this.store.create(obj);
+    if (obj.kind === "Pod") this.podCreated(obj);
+    return undefined;
+  }
+
+  private podCreated(pod: ApiObject): void {
+    pod.status = { phase: "Pending", qosClass: "BestEffort" };
+    this.podHistory.set(pod.metadata.uid!, { pod, samples: [{ atMs: this.clock.now(), phase: "Pending", ready: false, deleting: false }] });
+    const spec = pod.spec as { nodeName?: string };
+    if (spec.nodeName) {
+      this.clock.setTimeout(() => this.bind(pod, spec.nodeName!), 0);
+      return;
+    }
+    this.clock.setTimeout(() => this.schedule(pod), SCHEDULE_LATENCY_MS);
+  }
+
+  /** The default scheduler: spreads pods over nodes (fewest pods first, then name order). */
+  private schedule(pod: ApiObject): void {
+    if (!this.store.get("Pod", pod.metadata.namespace, pod.metadata.name)) return;
+    const names = [...this.nodes.keys()];
+    if (names.length === 0) return;
+    const load = (n: string) => this.nodes.get(n)!.kubelet.workers.size;
+    const min = Math.min(...names.map(load));
+    const candidates = names.filter((n) => load(n) === min);
+    const node = candidates[this.scheduleIndex++ % candidates.length]!;
+    this.recordEvent(
+      { kind: "Pod", name: pod.metadata.name, namespace: pod.metadata.namespace ?? "default", uid: pod.metadata.uid!, apiVersion: "v1" },
+      "Normal",
+      "Scheduled",
+      `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${node}`,
+      { component: "default-scheduler" },
+    );
+    this.bind(pod, node);
+  }
+
+  private bind(pod: ApiObject, node: string): void {
+    const entry = this.nodes.get(node);
+    if (!entry) return;
+    (pod.spec as { nodeName?: string }).nodeName = node;
+    const now = apiTime(this.opts.epochMs, this.clock.now());
+    pod.status = {
+      conditions: [{ lastProbeTime: null, lastTransitionTime: now, status: "True", type: "PodScheduled" }],
+      phase: "Pending",
+      qosClass: "BestEffort",
+      hostIP: entry.ip,
+    };
+    this.store.touch(pod);
+    const h = this.podHistory.get(pod.metadata.uid!);
+    if (h) h.nodeName = node;
+    this.clock.setTimeout(() => {
+      if (this.store.get("Pod", pod.metadata.namespace, pod.metadata.name) === pod) entry.kubelet.admit(pod);
+    }, KUBELET_WATCH_LATENCY_MS);
+  }
+
+  private podStatusUpdated(pod: ApiObject): void {
+    this.store.touch(pod);
+    const h = this.podHistory.get(pod.metadata.uid!);
+    if (!h) return;
+    const status = pod.status as { phase?: string; conditions?: { type: string; status: string }[] };
+    const sample: PodStatusSample = {
+      atMs: this.clock.now(),
+      phase: status.phase ?? "Pending",
+      ready: status.conditions?.find((c) => c.type === "Ready")?.status === "True",
+      deleting: !!pod.metadata.deletionTimestamp,
+    };
+    const last = h.samples[h.samples.length - 1];
+    if (!last || last.phase !== sample.phase || last.ready !== sample.ready || last.deleting !== sample.deleting) h.samples.push(sample);
+  }
+
+  private removePod(pod: ApiObject): void {
+    if (this.store.get("Pod", pod.metadata.namespace, pod.metadata.name) === pod) this.store.remove(pod);
+    const h = this.podHistory.get(pod.metadata.uid!);
+    if (h && h.deletedMs === undefined) h.deletedMs = this.clock.now();
+  }
+
+  // ---- ClusterApi ----
+
+  list(kind: string, namespace?: string): ApiObject[] {
+    return this.store.list(kind, kind === "Node" ? undefined : namespace);
+  }
+
+  get(kind: string, namespace: string, name: string): ApiObject | undefined {
+    return this.store.get(kind, kind === "Node" ? undefined : namespace, name);
+  }
+
+  events(namespace?: string): ApiEvent[] {
+    return this.recorder.list(namespace);
+  }
+
+  delete(kind: string, namespace: string, name: string, opts: { gracePeriodSeconds?: number; force?: boolean }): string | undefined {
+    const obj = this.store.get(kind, namespace, name);
+    if (!obj) return `Error from server (NotFound): ${resourceOf(kind)} "${name}" not found`;
+    if (kind !== "Pod") {
+      this.store.remove(obj);
+      return undefined;
+    }
+    const spec = obj.spec as { nodeName?: string; terminationGracePeriodSeconds?: number };
+    const phase = (obj.status as { phase?: string } | undefined)?.phase;
+    let grace = opts.gracePeriodSeconds ?? spec.terminationGracePeriodSeconds ?? 30;
+    // Why (pod strategy CheckGracefulDelete): unscheduled or terminal pods are deleted at once.
+    if (!spec.nodeName || phase === "Succeeded" || phase === "Failed") grace = 0;
+    const kubelet = spec.nodeName ? this.nodes.get(spec.nodeName)?.kubelet : undefined;
+    if (grace === 0 && (opts.force || !spec.nodeName || phase === "Succeeded" || phase === "Failed")) {
+      obj.metadata.deletionTimestamp = apiTime(this.opts.epochMs, this.clock.now());
+      obj.metadata.deletionGracePeriodSeconds = 0;
+      this.removePod(obj);
+      kubelet?.podForceDeleted(obj.metadata.uid!);
+      return undefined;
+    }
+    if (grace === 0) grace = 1;
+    const existing = obj.metadata.deletionGracePeriodSeconds;
+    if (obj.metadata.deletionTimestamp && existing !== undefined && existing <= grace) return undefined;
+    obj.metadata.deletionTimestamp = apiTime(this.opts.epochMs, this.clock.now() + grace * 1000);
+    obj.metadata.deletionGracePeriodSeconds = grace;
+    this.store.touch(obj);
+    this.podStatusUpdated(obj);
+    this.clock.setTimeout(() => kubelet?.podUpdated(obj.metadata.uid!), KUBELET_WATCH_LATENCY_MS);
+    return undefined;
+  }
+
+  apply(_manifest: string, _namespace: string): { ok: true; lines: string[] } | { ok: false; error: string } {
+    return { ok: false, error: "error: apply is not wired yet" };
+  }
+
+  private podState(namespace: string, pod: string) {
+    const obj = this.store.get("Pod", namespace, pod);
+    if (!obj) return undefined;
+    const node = (obj.spec as { nodeName?: string }).nodeName;
+    const w = node ? this.nodes.get(node)?.kubelet.workers.get(obj.metadata.uid!) : undefined;
+    return { obj, ps: w?.ps };
+  }
+
+  logs(
+    namespace: string,
+    pod: string,
+    container: string | undefined,
+    opts: { previous?: boolean; tail?: number; timestamps?: boolean },
+  ): { ok: true; text: string } | { ok: false; error: string } {
+    const found = this.podState(namespace, pod);
+    if (!found) return { ok: false, error: `Error from server (NotFound): pods "${pod}" not found` };
+    const spec = found.obj.spec as { containers: ContainerSpec[]; initContainers?: ContainerSpec[] };
+    const name = container ?? spec.containers[0]?.name ?? "";
+    const known = [...(spec.initContainers ?? []), ...spec.containers].some((c) => c.name === name);
+    if (!known) {
+      return { ok: false, error: `error: container ${name} is not valid for pod ${pod}` };
+    }
+    const list = found.ps?.instances.get(name) ?? [];
+    const inst = opts.previous ? list[list.length - 2] : list[list.length - 1];
+    if (!inst) {
+      if (opts.previous) {
+        return { ok: false, error: `Error from server (BadRequest): previous terminated container "${name}" in pod "${pod}" not found` };
+      }
+      const reason = found.ps?.reasons.get(name)?.reason ?? ((spec.initContainers ?? []).length ? "PodInitializing" : "ContainerCreating");
+      return { ok: false, error: `Error from server (BadRequest): container "${name}" in pod "${pod}" is waiting to start: ${reason}` };
+    }
+    let lines = inst.logs.map((l) => (opts.timestamps ? `${apiTime(this.opts.epochMs, l.atMs).replace("Z", ".000000000Z")} ${l.text}` : l.text));
+    let text = lines.join("");
+    if (opts.tail !== undefined && opts.tail >= 0) {
+      const all = text.split("\n");
+      const trailing = all[all.length - 1] === "";
+      if (trailing) all.pop();
+      lines = all.slice(Math.max(0, all.length - opts.tail));
+      text = lines.length ? `${lines.join("\n")}${trailing ? "\n" : ""}` : "";
+    }
+    return { ok: true, text };
+  }
+
+  *exec(namespace: string, pod: string, container: string | undefined, argv: string[], stdin?: string): CommandTask<ExecResult> {
+    const found = this.podState(namespace, pod);
+    if (!found) return { exitCode: 1, stdout: "", stderr: `Error from server (NotFound): pods "${pod}" not found\n` };
+    const phase = (found.obj.status as { phase?: string }).phase;
+    if (phase === "Succeeded" || phase === "Failed") {
+      return { exitCode: 1, stdout: "", stderr: `error: cannot exec into a container in a completed pod; current phase is ${phase}\n` };
+    }
+    const spec = found.obj.spec as { containers: ContainerSpec[]; initContainers?: ContainerSpec[] };
+    const name = container ?? spec.containers[0]?.name ?? "";
+    const c = [...(spec.initContainers ?? []), ...spec.containers].find((x) => x.name === name);
+    if (!c) return { exitCode: 1, stdout: "", stderr: `Error from server (BadRequest): container ${name} is not valid for pod ${pod}\n` };
+    const ps = found.ps;
+    const inst = ps ? latest(ps, name) : undefined;
+    if (!ps?.sandbox || !inst || inst.state !== "running") {
+      return { exitCode: 1, stdout: "", stderr: `error: unable to upgrade connection: container not found ("${name}")\n` };
+    }
+    const kubelet = this.nodes.get((found.obj.spec as { nodeName: string }).nodeName)!.kubelet;
+    const done = new Latch<ExecResult>();
+    const task = kubelet.runtime.execSync(ps.sandbox, inst, c, argv, undefined, stdin);
+    let result: ExecResult | undefined;
+    const runner = (function* () {
+      const r = yield* task;
+      if (r.kind === "exited") result = { exitCode: r.code, stdout: r.stdout, stderr: r.stderr };
+      else if (r.kind === "error") result = { exitCode: 126, stdout: "", stderr: `${r.message}\n` };
+      else result = { exitCode: 1, stdout: r.stdout, stderr: r.stderr };
+      done.fire(result);
+    })();
+    // Drive the runtime task on the clock; kubectl waits until it finishes.
+    startTask(this.clock, runner);
+    yield { kind: "until", done: () => done.done };
+    return result!;
+  }
+
+  *nodeShell(node: string, argv: string[]): CommandTask<ExecResult> {
+    const entry = this.nodes.get(node);
+    if (!entry) return { exitCode: 1, stdout: "", stderr: `Error from server (NotFound): nodes "${node}" not found\n` };
+    const net = new PodNetwork(entry.ip, this.network);
+    const ns = new ContainerNamespace(this.kernel, entry.fs, net, node, this.random.fork(`node-shell/${this.clock.now()}`));
+    let stdout = "";
+    let stderr = "";
+    const env = new Map([
+      ["PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"],
+      ["HOME", "/root"],
+      ["HOSTNAME", node],
+      ["PODLIFE_EPOCH_MS", String(this.opts.epochMs)],
+    ]);
+    const r = ns.spawn({ argv, env, cwd: "/root", stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+    if (!r.ok) {
+      return { exitCode: 127, stdout: "", stderr: `nsenter: failed to execute ${argv[0]}: No such file or directory\n` };
+    }
+    let status: number | undefined;
+    ns.onExit(r.pid, (s) => {
+      status = s.code;
+    });
+    yield { kind: "until", done: () => status !== undefined };
+    net.detach();
+    return { exitCode: status ?? 0, stdout, stderr };
+  }
+}
+
+
+
+/** The plural resource name kubectl uses in messages. */
+export function resourceOf(kind: string): string {
+  const map: Record<string, string> = {
+    Pod: "pods",
+    Node: "nodes",
+    Service: "services",
+    Deployment: "deployments.apps",
+    ReplicaSet: "replicasets.apps",
+    Event: "events",
+  };
+  return map[kind] ?? `${kind.toLowerCase()}s`;
+}

@@ -1,0 +1,67 @@
+/**
+ * The API server's object store: objects by kind, namespace and name, with uids, resource
+ * versions and creation timestamps assigned on create.
+ */
+import type { ApiObject } from "../kubectl/api.ts";
+import type { SeededRandom } from "../random.ts";
+import { apiTime } from "./time.ts";
+
+export class ObjectStore {
+  private readonly objects = new Map<string, Map<string, ApiObject>>();
+  private rv = 1000;
+
+  constructor(
+    private readonly random: SeededRandom,
+    private readonly epochMs: number,
+    private readonly now: () => number,
+  ) {}
+
+  private key(ns: string | undefined, name: string): string {
+    return `${ns ?? ""}/${name}`;
+  }
+
+  /** A random RFC 4122 v4 uid from the seeded generator. */
+  newUid(): string {
+    const hex = (n: number) => {
+      let s = "";
+      for (let i = 0; i < n; i++) s += this.random.int(0, 15).toString(16);
+      return s;
+    };
+    return `${hex(8)}-${hex(4)}-4${hex(3)}-${"89ab"[this.random.int(0, 3)]}${hex(3)}-${hex(12)}`;
+  }
+
+  /** Bumps and returns the next resourceVersion. */
+  nextResourceVersion(): string {
+    return String(++this.rv);
+  }
+
+  /** Adds an object, setting uid, resourceVersion and creationTimestamp. */
+  create(obj: ApiObject): ApiObject {
+    const byKind = this.objects.get(obj.kind) ?? new Map<string, ApiObject>();
+    this.objects.set(obj.kind, byKind);
+    obj.metadata.uid ??= this.newUid();
+    obj.metadata.creationTimestamp = apiTime(this.epochMs, this.now());
+    obj.metadata.resourceVersion = this.nextResourceVersion();
+    byKind.set(this.key(obj.metadata.namespace, obj.metadata.name), obj);
+    return obj;
+  }
+
+  /** Marks an object as updated (new resourceVersion). */
+  touch(obj: ApiObject): void {
+    obj.metadata.resourceVersion = this.nextResourceVersion();
+  }
+
+  get(kind: string, ns: string | undefined, name: string): ApiObject | undefined {
+    return this.objects.get(kind)?.get(this.key(ns, name));
+  }
+
+  /** Objects of a kind in creation order, optionally in one namespace. */
+  list(kind: string, ns?: string): ApiObject[] {
+    const all = [...(this.objects.get(kind)?.values() ?? [])];
+    return ns === undefined ? all : all.filter((o) => (o.metadata.namespace ?? "") === ns);
+  }
+
+  remove(obj: ApiObject): void {
+    this.objects.get(obj.kind)?.delete(this.key(obj.metadata.namespace, obj.metadata.name));
+  }
+}

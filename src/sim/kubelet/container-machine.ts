@@ -1,0 +1,234 @@
+/**
+ * One XState machine per container (per name in the pod spec, across restarts). It tracks the
+ * container's lifecycle — waiting → pulling → created → running → terminating → terminated, with
+ * hooks and back-off — from the events the pod worker and the runtime send, and records the spans
+ * and marks the swimlanes draw. It runs on the simulator's virtual clock.
+ */
+import { type Actor, assign, createActor, setup } from "xstate";
+import type { VirtualClock } from "../clock.ts";
+import type { ContainerKind, Mark, Span, SpanKind } from "../timeline/types.ts";
+
+/** Events the pod worker and runtime send to a container machine. */
+export type ContainerEvent =
+  | { type: "container.waiting"; reason: string; why?: string }
+  | { type: "image.pulling"; why?: string }
+  | { type: "image.pulled" }
+  | { type: "container.created" }
+  | { type: "container.started"; why?: string }
+  | { type: "container.ready"; ready: boolean; why?: string }
+  | { type: "hook.started"; hook: "postStart" | "preStop" }
+  | { type: "hook.finished"; hook: "postStart" | "preStop"; failed?: boolean }
+  | { type: "container.killing"; graceSeconds: number; why: string }
+  | { type: "signal.sent"; signal: string; why?: string }
+  | { type: "container.exited"; exitCode: number; reason: string; why?: string }
+  | { type: "container.backoff"; reason: string; delayMs: number; why?: string };
+
+interface OpenSpan {
+  kind: SpanKind;
+  startMs: number;
+  label: string;
+  ready?: boolean;
+  reason?: string;
+  exitCode?: number;
+  why?: string;
+}
+
+interface Context {
+  now: () => number;
+  spans: Span[];
+  marks: Mark[];
+  /** The lane's main span (one at a time). */
+  open?: OpenSpan;
+  /** Hook and grace spans overlap the main span. */
+  hooks: Partial<Record<"postStart" | "preStop" | "grace", OpenSpan>>;
+  ready: boolean;
+}
+
+function close(ctx: Context, o: OpenSpan | undefined): void {
+  if (!o) return;
+  const end = ctx.now();
+  const span: Span = { kind: o.kind, startMs: o.startMs, endMs: end, label: o.label };
+  if (o.ready !== undefined) span.ready = o.ready;
+  if (o.reason !== undefined) span.reason = o.reason;
+  if (o.exitCode !== undefined) span.exitCode = o.exitCode;
+  if (o.why !== undefined) span.why = o.why;
+  // Zero-length spans carry no information on a lane.
+  if (end > o.startMs || o.kind === "terminated") ctx.spans.push(span);
+}
+
+function openMain(ctx: Context, o: Omit<OpenSpan, "startMs">): void {
+  close(ctx, ctx.open);
+  ctx.open = { ...o, startMs: ctx.now() };
+}
+
+const runningLabel = (ready: boolean) => (ready ? "Running (ready)" : "Running (not ready)");
+
+/** The container lifecycle machine. */
+export const containerMachine = setup({
+  types: {
+    context: {} as Context,
+    events: {} as ContainerEvent,
+    input: {} as { now: () => number },
+  },
+  actions: {
+    openWaiting: assign(({ context, event }) => {
+      if (event.type === "container.waiting") openMain(context, { kind: "waiting", label: event.reason, reason: event.reason, ...(event.why ? { why: event.why } : {}) });
+      return {};
+    }),
+    openPulling: assign(({ context, event }) => {
+      openMain(context, { kind: "pulling", label: "Pulling image", ...(event.type === "image.pulling" && event.why ? { why: event.why } : {}) });
+      return {};
+    }),
+    openCreated: assign(({ context }) => {
+      openMain(context, { kind: "created", label: "Created" });
+      return {};
+    }),
+    openRunning: assign(({ context, event }) => {
+      context.ready = false;
+      openMain(context, { kind: "running", label: runningLabel(false), ready: false, ...(event.type === "container.started" && event.why ? { why: event.why } : {}) });
+      context.marks.push({ kind: "start", atMs: context.now(), label: "Started" });
+      return {};
+    }),
+    setReady: assign(({ context, event }) => {
+      if (event.type !== "container.ready" || event.ready === context.ready) return {};
+      context.ready = event.ready;
+      if (context.open?.kind === "running") openMain(context, { kind: "running", label: runningLabel(event.ready), ready: event.ready, ...(event.why ? { why: event.why } : {}) });
+      return {};
+    }),
+    openHook: assign(({ context, event }) => {
+      if (event.type !== "hook.started") return {};
+      context.hooks[event.hook] = { kind: event.hook, startMs: context.now(), label: event.hook };
+      return {};
+    }),
+    closeHook: assign(({ context, event }) => {
+      if (event.type !== "hook.finished") return {};
+      const h = context.hooks[event.hook];
+      if (h && event.failed) h.label = `${event.hook} failed`;
+      close(context, h);
+      delete context.hooks[event.hook];
+      return {};
+    }),
+    openGrace: assign(({ context, event }) => {
+      if (event.type !== "container.killing") return {};
+      close(context, context.hooks.grace);
+      context.hooks.grace = { kind: "grace", startMs: context.now(), label: `grace ${event.graceSeconds}s`, why: event.why };
+      context.marks.push({ kind: "killing", atMs: context.now(), label: "Killing", why: event.why });
+      return {};
+    }),
+    markSignal: assign(({ context, event }) => {
+      if (event.type !== "signal.sent") return {};
+      const kind = event.signal === "SIGKILL" ? "SIGKILL" : event.signal === "SIGTERM" ? "SIGTERM" : "signal";
+      context.marks.push({ kind, atMs: context.now(), label: event.signal, ...(event.why ? { why: event.why } : {}) });
+      return {};
+    }),
+    openTerminated: assign(({ context, event }) => {
+      if (event.type !== "container.exited") return {};
+      for (const k of ["postStart", "preStop", "grace"] as const) {
+        close(context, context.hooks[k]);
+        delete context.hooks[k];
+      }
+      context.marks.push({ kind: "exit", atMs: context.now(), label: `exit ${event.exitCode}`, ...(event.why ? { why: event.why } : {}) });
+      openMain(context, {
+        kind: "terminated",
+        label: `${event.reason} (exit ${event.exitCode})`,
+        reason: event.reason,
+        exitCode: event.exitCode,
+        ...(event.why ? { why: event.why } : {}),
+      });
+      return {};
+    }),
+    openBackoff: assign(({ context, event }) => {
+      if (event.type !== "container.backoff") return {};
+      openMain(context, { kind: "backoff", label: `${event.reason} ${Math.round(event.delayMs / 1000)}s`, reason: event.reason, ...(event.why ? { why: event.why } : {}) });
+      return {};
+    }),
+  },
+}).createMachine({
+  id: "container",
+  context: ({ input }) => ({ now: input.now, spans: [], marks: [], hooks: {}, ready: false }),
+  initial: "waiting",
+  on: {
+    "container.waiting": { target: ".waiting", actions: "openWaiting" },
+    "container.backoff": { target: ".waiting", actions: "openBackoff" },
+    "image.pulling": { target: ".pulling", actions: "openPulling" },
+    "container.exited": { target: ".terminated", actions: "openTerminated" },
+    "signal.sent": { actions: "markSignal" },
+  },
+  states: {
+    waiting: {},
+    pulling: {
+      on: { "image.pulled": { target: "waiting" }, "container.created": { target: "created", actions: "openCreated" } },
+    },
+    created: {
+      on: { "container.started": { target: "running", actions: "openRunning" } },
+    },
+    running: {
+      on: {
+        "container.ready": { actions: "setReady" },
+        "hook.started": { actions: "openHook" },
+        "hook.finished": { actions: "closeHook" },
+        "container.killing": { target: "terminating", actions: "openGrace" },
+      },
+    },
+    terminating: {
+      on: {
+        "container.ready": { actions: "setReady" },
+        "hook.started": { actions: "openHook" },
+        "hook.finished": { actions: "closeHook" },
+      },
+    },
+    terminated: {},
+  },
+});
+
+/** A running container machine plus what it recorded. */
+export class ContainerLifecycle {
+  private readonly actor: Actor<typeof containerMachine>;
+
+  constructor(
+    readonly name: string,
+    readonly kind: ContainerKind,
+    readonly image: string,
+    clock: VirtualClock,
+  ) {
+    this.actor = createActor(containerMachine, { clock, input: { now: () => clock.now() } });
+    this.actor.start();
+  }
+
+  /** Sends an event; `container.created` from waiting goes through the pulling state implicitly. */
+  send(e: ContainerEvent): void {
+    const s = this.actor.getSnapshot();
+    if (e.type === "container.created" && !s.matches("pulling")) this.actor.send({ type: "image.pulling" });
+    if (e.type === "container.started" && !this.actor.getSnapshot().matches("created")) {
+      this.actor.send({ type: "container.created" });
+    }
+    this.actor.send(e);
+  }
+
+  /** The current state name. */
+  get state(): string {
+    return String(this.actor.getSnapshot().value);
+  }
+
+  /** Spans recorded so far, with still-open ones closed at `endMs`. */
+  spans(endMs: number): Span[] {
+    const ctx = this.actor.getSnapshot().context;
+    const out = [...ctx.spans];
+    const opened = [ctx.open, ctx.hooks.postStart, ctx.hooks.preStop, ctx.hooks.grace];
+    for (const o of opened) {
+      if (!o) continue;
+      const s: Span = { kind: o.kind, startMs: o.startMs, endMs: Math.max(endMs, o.startMs), label: o.label };
+      if (o.ready !== undefined) s.ready = o.ready;
+      if (o.reason !== undefined) s.reason = o.reason;
+      if (o.exitCode !== undefined) s.exitCode = o.exitCode;
+      if (o.why !== undefined) s.why = o.why;
+      out.push(s);
+    }
+    return out.sort((a, b) => a.startMs - b.startMs);
+  }
+
+  /** Marks recorded so far. */
+  marks(): Mark[] {
+    return [...this.actor.getSnapshot().context.marks];
+  }
+}

@@ -1,0 +1,256 @@
+/**
+ * The kubelet of one node: admits pods bound to it, runs a pod worker per pod, a probe worker per
+ * container probe, the PLEG (container changes noticed at the next 1 s relist), the image manager
+ * and CrashLoopBackOff, and reports status and events to the API server.
+ */
+import type { VirtualClock } from "../clock.ts";
+import type { ApiObject } from "../kubectl/api.ts";
+import type { SeededRandom } from "../random.ts";
+import { ContainerRuntime, type RuntimeContainer, type RuntimeImage } from "../runtime/cri.ts";
+import type { Kernel } from "../runtime/kernel.ts";
+import type { ClusterNetwork } from "../runtime/network.ts";
+import type { Filesystem } from "../runtime/vfs.ts";
+import type { Task } from "../task.ts";
+import type { ProbeType } from "../timeline/types.ts";
+import { Backoff } from "./backoff.ts";
+import { ContainerLifecycle } from "./container-machine.ts";
+import type { KubeletHost } from "./host.ts";
+import { ImageManager, type ImageLookup } from "./image-manager.ts";
+import { allContainers, fieldPath, type PodState, type ProbeResult } from "./pod-state.ts";
+import { PodWorker } from "./pod-worker.ts";
+import { type ProbeOutcome, runProbe } from "./probe-exec.ts";
+import { ProbeWorker } from "./prober.ts";
+import { type ContainerSpec, isSidecar, type PodSpec, type Probe } from "./spec.ts";
+
+/** A probe attempt as recorded for the timeline. */
+export interface RecordedProbe {
+  container: string;
+  type: ProbeType;
+  atMs: number;
+  outcome: ProbeOutcome;
+}
+
+/** What the kubelet needs from the cluster around it. */
+export interface KubeletCluster {
+  recordEvent(
+    obj: { kind: string; name: string; namespace: string; uid: string; apiVersion: string; fieldPath?: string },
+    type: "Normal" | "Warning",
+    reason: string,
+    message: string,
+    source: { component: string; host?: string },
+  ): void;
+  /** The pod's status was updated by the kubelet. */
+  podStatusUpdated(pod: ApiObject): void;
+  /** Removes the API object (the kubelet's final delete with grace 0). */
+  removePod(pod: ApiObject): void;
+}
+
+export class Kubelet implements KubeletHost {
+  readonly runtime: ContainerRuntime;
+  readonly images: ImageManager<RuntimeImage>;
+  readonly crashBackoff = new Backoff(10_000, 300_000);
+  readonly workers = new Map<string, PodWorker>();
+  readonly probes = new Map<string, RecordedProbe[]>();
+
+  constructor(
+    readonly nodeName: string,
+    readonly clock: VirtualClock,
+    readonly random: SeededRandom,
+    kernel: Kernel,
+    network: ClusterNetwork,
+    podCidrPrefix: string,
+    readonly epochMs: number,
+    readonly hostFs: Filesystem,
+    lookupImage: (image: string) => ImageLookup<RuntimeImage>,
+    private readonly cluster: KubeletCluster,
+  ) {
+    this.runtime = new ContainerRuntime(kernel, clock, random.fork(`runtime/${nodeName}`), network, podCidrPrefix, epochMs);
+    this.images = new ImageManager(clock, lookupImage);
+    this.runtime.onContainerEvent = (c) => this.pleg(c);
+  }
+
+  /** Admits a pod bound to this node (HandlePodAdditions): creates its worker and probe workers. */
+  admit(pod: ApiObject): void {
+    const spec = pod.spec as unknown as PodSpec;
+    const ps: PodState = {
+      pod,
+      uid: pod.metadata.uid ?? "",
+      name: pod.metadata.name,
+      namespace: pod.metadata.namespace ?? "default",
+      spec,
+      epochMs: this.epochMs,
+      admittedMs: this.clock.now(),
+      instances: new Map(),
+      reasons: new Map(),
+      liveness: new Map(),
+      readiness: new Map(),
+      startup: new Map(),
+      lifecycles: new Map(),
+      inPostStart: new Set(),
+      terminating: false,
+      terminated: false,
+      finished: false,
+    };
+    for (const { spec: c, init } of allContainers(spec)) {
+      const kind = init ? (isSidecar(c) ? "sidecar" : "init") : "regular";
+      ps.lifecycles.set(c.name, new ContainerLifecycle(c.name, kind, c.image, this.clock));
+    }
+    const worker = new PodWorker(this, ps);
+    this.workers.set(ps.uid, worker);
+    this.probes.set(ps.uid, []);
+    for (const { spec: c, init } of allContainers(spec)) {
+      if (init && !isSidecar(c)) continue; // regular init containers get no probe workers
+      const defs: [ProbeType, Probe | undefined][] = [
+        ["startup", c.startupProbe],
+        ["liveness", c.livenessProbe],
+        ["readiness", c.readinessProbe],
+      ];
+      for (const [type, p] of defs) {
+        if (!p) continue;
+        const w = new ProbeWorker(this, ps, c, type, p);
+        worker.probeWorkers.push(w);
+        w.start();
+      }
+    }
+    worker.requestSync(0);
+  }
+
+  /** The API object changed (deletion requested, readiness gate condition set). */
+  podUpdated(uid: string): void {
+    const w = this.workers.get(uid);
+    if (!w) return;
+    if (w.ps.pod.metadata.deletionTimestamp) {
+      if (w.ps.terminated) {
+        this.clock.setTimeout(() => this.podTerminated(w.ps), 100);
+        return;
+      }
+      w.deletionRequested();
+    } else w.requestSync(0);
+  }
+
+  /** Force deletion: the API object is gone already; the kubelet still stops the pod (grace ≥ 1 s). */
+  podForceDeleted(uid: string): void {
+    const w = this.workers.get(uid);
+    if (!w) return;
+    w.ps.pod.metadata.deletionGracePeriodSeconds = Math.max(1, (w.ps.pod.metadata.deletionGracePeriodSeconds as number | undefined) ?? 1);
+    w.deletionRequested();
+  }
+
+  private pleg(c: RuntimeContainer): void {
+    for (const w of this.workers.values()) {
+      const list = [...w.ps.instances.values()];
+      if (list.some((l) => l.includes(c))) {
+        const lc = w.ps.lifecycles.get(c.name);
+        if (c.state === "exited" && c.reason !== "StartError") {
+          lc?.send({
+            type: "container.exited",
+            exitCode: c.exitCode ?? 0,
+            reason: c.reason ?? "Error",
+            why: exitWhy(c),
+          });
+        }
+        w.plegEvent();
+        return;
+      }
+    }
+  }
+
+  recordEvent(ps: PodState, container: string | undefined, type: "Normal" | "Warning", reason: string, message: string): void {
+    this.cluster.recordEvent(
+      {
+        kind: "Pod",
+        name: ps.name,
+        namespace: ps.namespace,
+        uid: ps.uid,
+        apiVersion: "v1",
+        ...(container ? { fieldPath: fieldPath(ps, container) } : {}),
+      },
+      type,
+      reason,
+      message,
+      { component: "kubelet", host: this.nodeName },
+    );
+  }
+
+  statusChanged(ps: PodState): void {
+    const w = this.workers.get(ps.uid);
+    // Readiness manual trigger (PRM UpdatePodStatus): a running container that is not ready yet
+    // gets its readiness probe run at once.
+    if (w) {
+      for (const pw of w.probeWorkers) {
+        if (pw.type !== "readiness") continue;
+        const st = ((ps.pod.status?.containerStatuses as Record<string, unknown>[]) ?? []).concat(
+          (ps.pod.status?.initContainerStatuses as Record<string, unknown>[]) ?? [],
+        );
+        const cs = st.find((s) => s.name === pwName(pw));
+        if (cs && (cs.state as Record<string, unknown>).running && cs.ready !== true) pw.trigger();
+      }
+    }
+    for (const { spec: c } of allContainers(ps.spec)) {
+      const cs = [...((ps.pod.status?.containerStatuses as Record<string, unknown>[]) ?? []), ...((ps.pod.status?.initContainerStatuses as Record<string, unknown>[]) ?? [])].find(
+        (s) => s.name === c.name,
+      );
+      const lc = ps.lifecycles.get(c.name);
+      if (cs && lc && (cs.state as Record<string, unknown>).running) lc.send({ type: "container.ready", ready: cs.ready === true, why: readyWhy(c, cs.ready === true) });
+    }
+    this.cluster.podStatusUpdated(ps.pod);
+  }
+
+  podTerminated(ps: PodState): void {
+    this.workers.delete(ps.uid);
+    this.cluster.removePod(ps.pod);
+  }
+
+  *probe(ps: PodState, c: ContainerSpec, containerId: string, probe: Probe): Task<ProbeOutcome | undefined> {
+    const inst = ps.instances.get(c.name)?.find((i) => `containerd://${i.id}` === containerId);
+    if (!inst || !ps.sandbox) return undefined;
+    return yield* runProbe(this.runtime, ps.sandbox, inst, c, probe);
+  }
+
+  recordAttempt(ps: PodState, c: ContainerSpec, type: ProbeType, outcome: ProbeOutcome, atMs: number): void {
+    this.probes.get(ps.uid)?.push({ container: c.name, type, atMs, outcome });
+    const Type = type[0]!.toUpperCase() + type.slice(1);
+    if (outcome.result === "failure") {
+      this.recordEvent(ps, c.name, "Warning", "Unhealthy", `${Type} probe failed: ${outcome.output.replace(/\n$/, "")}`);
+    } else if (outcome.result === "warning") {
+      this.recordEvent(ps, c.name, "Warning", "ProbeWarning", `${Type} probe warning: ${outcome.output}`);
+    } else if (outcome.result === "error") {
+      this.recordEvent(ps, c.name, "Warning", "Unhealthy", `${Type} probe errored and resulted in unknown state: ${outcome.output}`);
+    }
+  }
+
+  setResult(ps: PodState, c: ContainerSpec, type: ProbeType, result: ProbeResult): void {
+    const map = type === "liveness" ? ps.liveness : type === "readiness" ? ps.readiness : ps.startup;
+    if (map.get(c.name) === result) return;
+    map.set(c.name, result);
+    const w = this.workers.get(ps.uid);
+    if (!w || ps.terminated) return;
+    if (type === "readiness" || type === "startup") {
+      // SetContainerReadiness / SetContainerStartup: applied to the status at once.
+      const cs = [...((ps.pod.status?.containerStatuses as Record<string, unknown>[]) ?? []), ...((ps.pod.status?.initContainerStatuses as Record<string, unknown>[]) ?? [])].find(
+        (s) => s.name === c.name,
+      );
+      if (cs && (cs.state as Record<string, unknown>).running) {
+        w.refreshStatus();
+      }
+    }
+    w.requestSync(0);
+  }
+}
+
+function pwName(w: ProbeWorker): string {
+  return w.c.name;
+}
+
+function exitWhy(c: RuntimeContainer): string {
+  if (c.signal === "SIGKILL") return `Killed by SIGKILL: exit code 137 = 128 + 9.`;
+  if (c.signal) return `Killed by ${c.signal}: exit code ${c.exitCode} = 128 + signal number.`;
+  if (c.exitCode === 0) return `${c.argv.join(" ")} exited 0: reason Completed.`;
+  return `${c.argv[0] ?? "the process"} exited with code ${c.exitCode}: reason Error.`;
+}
+
+function readyWhy(c: ContainerSpec, ready: boolean): string {
+  if (ready) return c.readinessProbe ? "The readiness probe succeeded." : "No readiness probe: ready once running.";
+  if (c.startupProbe) return "Not ready: waiting for the startup probe (then the readiness probe) to succeed.";
+  return "Not ready: the readiness probe has not succeeded yet.";
+}

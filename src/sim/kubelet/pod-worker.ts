@@ -1,0 +1,446 @@
+/**
+ * The pod worker (PW) and its sync functions (KRM `SyncPod`, `killContainer`, KL
+ * `SyncTerminatingPod`/`SyncTerminatedPod`). One worker per pod runs syncs serially: a sync is
+ * requested by pod updates, the PLEG (container started/exited, noticed at the next 1 s relist),
+ * probe result changes, and re-queues (10–15 s after an error such as CrashLoopBackOff, 60–90 s
+ * otherwise).
+ */
+import { apiTime } from "../cluster/time.ts";
+import type { RuntimeContainer } from "../runtime/cri.ts";
+import type { FsDir } from "../runtime/vfs.ts";
+import { newDir } from "../runtime/vfs.ts";
+import { Latch, type Task, sleep, startTask } from "../task.ts";
+import { goDuration } from "./go-duration.ts";
+import { runHook } from "./hooks.ts";
+import type { KubeletHost } from "./host.ts";
+import { allContainers, latest, type PodState } from "./pod-state.ts";
+import type { ProbeWorker } from "./prober.ts";
+import { type ContainerSpec, isSidecar } from "./spec.ts";
+import { generateStatus, shouldRestart } from "./status.ts";
+
+/** PLEG relist period (`genericPlegRelistPeriod`). */
+export const PLEG_RELIST_MS = 1000;
+
+type SyncResult = { error?: string };
+
+export class PodWorker {
+  private running = false;
+  private pending = false;
+  private timer?: unknown;
+  private timerDueMs = Number.POSITIVE_INFINITY;
+  private cancel = new Latch<void>();
+  readonly probeWorkers: ProbeWorker[] = [];
+
+  constructor(
+    private readonly host: KubeletHost,
+    readonly ps: PodState,
+  ) {}
+
+  private get clock() {
+    return this.host.clock;
+  }
+
+  private get desc(): string {
+    return `${this.ps.name}_${this.ps.namespace}(${this.ps.uid})`;
+  }
+
+  /** Requests a sync after `delayMs` (coalesced with an earlier pending request). */
+  requestSync(delayMs = 0): void {
+    if (this.ps.terminated && this.ps.finished) return;
+    if (this.running) {
+      if (delayMs === 0) this.pending = true;
+      else this.schedule(delayMs);
+      return;
+    }
+    this.schedule(delayMs);
+  }
+
+  /** A PLEG event for this pod: sync at the next relist tick. */
+  plegEvent(): void {
+    const now = this.clock.now();
+    const next = Math.floor(now / PLEG_RELIST_MS) * PLEG_RELIST_MS + PLEG_RELIST_MS;
+    this.requestSync(next - now);
+  }
+
+  private schedule(delayMs: number): void {
+    const due = this.clock.now() + delayMs;
+    if (due >= this.timerDueMs) return;
+    if (this.timer !== undefined) this.clock.clearTimeout(this.timer);
+    this.timerDueMs = due;
+    this.timer = this.clock.setTimeout(() => {
+      this.timer = undefined;
+      this.timerDueMs = Number.POSITIVE_INFINITY;
+      this.runSync();
+    }, delayMs);
+  }
+
+  /** The pod's deletion was requested: abandon an in-flight sync and terminate. */
+  deletionRequested(): void {
+    if (this.ps.terminating) return;
+    if (this.running) this.cancel.fire();
+    this.requestSync(0);
+  }
+
+  private runSync(): void {
+    if (this.running) {
+      this.pending = true;
+      return;
+    }
+    this.running = true;
+    const done = startTask(this.clock, this.sync(), this.cancel as Latch<unknown>);
+    done.subscribe((result) => {
+      this.running = false;
+      if (this.cancel.done) this.cancel = new Latch<void>();
+      if (this.ps.terminated) return;
+      if (this.pending) {
+        this.pending = false;
+        this.schedule(0);
+        return;
+      }
+      // Why (PW): re-queue after an error with backOffPeriod 10 s × jitter 0.5, else resync 60–90 s.
+      const base = result?.error ? 10_000 : 60_000;
+      this.schedule(Math.round(base * (1 + this.host.random.next() * 0.5)));
+    });
+  }
+
+  /** Regenerates the pod's status now (readiness or startup result changed). */
+  refreshStatus(): void {
+    this.updateStatus();
+  }
+
+  private updateStatus(): void {
+    generateStatus(this.ps, this.ps.epochMs, this.clock.now());
+    this.host.statusChanged(this.ps);
+  }
+
+  private lifecycle(name: string) {
+    return this.ps.lifecycles.get(name)!;
+  }
+
+  private *sync(): Task<SyncResult> {
+    const ps = this.ps;
+    if (ps.terminated) return {};
+    this.checkActiveDeadline();
+    if (ps.pod.metadata.deletionTimestamp || ps.terminating) {
+      yield* this.syncTerminatingPod();
+      return {};
+    }
+    this.updateStatus();
+    const phase = (ps.pod.status as { phase?: string }).phase;
+    if (phase === "Succeeded" || phase === "Failed") {
+      yield* this.syncTerminatingPod();
+      return {};
+    }
+    if (!ps.sandbox) {
+      // RunPodSandbox: pause container plus CNI network setup.
+      yield sleep(300 + this.host.random.int(0, 400));
+      ps.sandbox = this.host.runtime.runPodSandbox(ps.uid, ps.spec.hostname ?? ps.name);
+      this.setUpVolumes();
+      this.updateStatus();
+    }
+    yield* this.killUnhealthyContainers();
+
+    const init = yield* this.syncInitContainers();
+    if (init === "failed") {
+      ps.finished = true;
+      this.updateStatus();
+      yield* this.syncTerminatingPod();
+      return {};
+    }
+    if (init !== "done") return init === "error" ? { error: "init" } : {};
+
+    let error: string | undefined;
+    for (const c of ps.spec.containers) {
+      const inst = latest(ps, c.name);
+      if (inst && !(inst.state === "exited" && shouldRestart(ps, c, false, inst))) continue;
+      const r = yield* this.startContainer(c, false);
+      if (r.error) error = r.error;
+    }
+    if (this.allRegularDone()) {
+      // Regular containers are done and will not restart: stop the sidecars and finish the pod.
+      this.updateStatus();
+      yield* this.syncTerminatingPod();
+      return {};
+    }
+    return error ? { error } : {};
+  }
+
+  private allRegularDone(): boolean {
+    const ps = this.ps;
+    return ps.spec.containers.every((c) => {
+      const inst = latest(ps, c.name);
+      return inst?.state === "exited" && !shouldRestart(ps, c, false, inst);
+    });
+  }
+
+  private checkActiveDeadline(): void {
+    const ps = this.ps;
+    const deadline = ps.spec.activeDeadlineSeconds;
+    if (deadline === undefined || ps.terminating) return;
+    if (this.clock.now() - ps.admittedMs < deadline * 1000) return;
+    ps.statusReason = { reason: "DeadlineExceeded", message: "Pod was active on the node longer than the specified deadline" };
+    this.host.recordEvent(ps, undefined, "Normal", "DeadlineExceeded", "Pod was active on the node longer than the specified deadline");
+    ps.terminating = true;
+  }
+
+  private setUpVolumes(): void {
+    const ps = this.ps;
+    for (const v of ps.spec.volumes ?? []) {
+      let root: FsDir | undefined;
+      if (v.hostPath) {
+        const fs = this.host.hostFs;
+        if (!fs.exists(v.hostPath.path)) fs.mkdir(v.hostPath.path, true);
+        const node = fs.stat(v.hostPath.path);
+        if (node?.kind === "dir") root = node;
+      } else {
+        // emptyDir (and volume types Podlife does not model) start empty, live as long as the pod.
+        root = newDir(this.clock.now());
+      }
+      if (root) ps.sandbox!.volumes.set(v.name, root);
+    }
+  }
+
+  /** Kills running containers whose liveness or startup probe failed (KRM computePodActions). */
+  private *killUnhealthyContainers(): Task<void> {
+    const ps = this.ps;
+    for (const { spec: c, init } of allContainers(ps.spec)) {
+      if (init && !isSidecar(c)) continue;
+      const inst = latest(ps, c.name);
+      if (inst?.state !== "running") continue;
+      const which = ps.liveness.get(c.name) === "failure" ? "liveness" : ps.startup.get(c.name) === "failure" ? "startup" : undefined;
+      if (!which) continue;
+      const restart = init || (ps.spec.restartPolicy ?? "Always") !== "Never";
+      const who = init ? "Init container" : "Container";
+      const msg = `${who} ${c.name} failed ${which} probe${restart ? ", will be restarted" : ""}`;
+      const probe = which === "liveness" ? c.livenessProbe : c.startupProbe;
+      const grace = probe?.terminationGracePeriodSeconds ?? ps.spec.terminationGracePeriodSeconds ?? 30;
+      yield* this.killContainer(inst, c, grace, msg, `the ${which} probe failed ${probe?.failureThreshold ?? 3} times in a row`);
+    }
+  }
+
+  /** Init containers (KRC computeInitContainerActions): one at a time; sidecars gate on `started`. */
+  private *syncInitContainers(): Task<"done" | "blocked" | "failed" | "error"> {
+    const ps = this.ps;
+    const initialized = ps.spec.containers.some((c) => (ps.instances.get(c.name)?.length ?? 0) > 0);
+    for (const c of ps.spec.initContainers ?? []) {
+      const inst = latest(ps, c.name);
+      if (isSidecar(c)) {
+        if (!inst || inst.state === "exited") {
+          const r = yield* this.startContainer(c, true);
+          if (r.error) return initialized ? "done" : "error";
+          if (!initialized) return "blocked";
+          continue;
+        }
+        if (inst.state === "running" && c.startupProbe && ps.startup.get(c.name) !== "success" && !initialized) return "blocked";
+        continue;
+      }
+      if (initialized) continue;
+      if (!inst) {
+        const r = yield* this.startContainer(c, true);
+        return r.error ? "error" : "blocked";
+      }
+      if (inst.state !== "exited") return "blocked";
+      if (inst.exitCode === 0) continue;
+      if ((ps.spec.restartPolicy ?? "Always") === "Never") return "failed";
+      const r = yield* this.startContainer(c, true);
+      return r.error ? "error" : "blocked";
+    }
+    return "done";
+  }
+
+  /** Starts one container: back-off check, image, create, start, postStart (KRC startContainer). */
+  private *startContainer(c: ContainerSpec, init: boolean): Task<SyncResult> {
+    const ps = this.ps;
+    const host = this.host;
+    const lc = this.lifecycle(c.name);
+    const prev = latest(ps, c.name);
+    if (prev?.state === "exited") {
+      const key = `${ps.name}_${ps.namespace}_${ps.uid}_${c.name}`;
+      const finished = prev.finishedAtMs ?? 0;
+      if (host.crashBackoff.isInBackOffSince(key, finished, this.clock.now())) {
+        const delay = host.crashBackoff.get(key);
+        host.recordEvent(ps, c.name, "Warning", "BackOff", `Back-off restarting failed container ${c.name} in pod ${this.desc}`);
+        const already = ps.reasons.get(c.name)?.reason === "CrashLoopBackOff";
+        ps.reasons.set(c.name, {
+          reason: "CrashLoopBackOff",
+          message: `back-off ${goDuration(delay)} restarting failed container=${c.name} pod=${this.desc}`,
+        });
+        if (!already) {
+          lc.send({
+            type: "container.backoff",
+            reason: "CrashLoopBackOff",
+            delayMs: delay,
+            why: `CrashLoopBackOff: the kubelet waits ${goDuration(delay)} after this container's last exit before restarting it (back-off doubles from 10s up to 5m).`,
+          });
+        }
+        return { error: "CrashLoopBackOff" };
+      }
+      host.crashBackoff.next(key, finished, this.clock.now());
+    }
+    const sb = ps.sandbox!;
+    const pulled = yield* host.images.ensureImageExists(
+      ps.uid,
+      c.image,
+      c.imagePullPolicy ?? "IfNotPresent",
+      (type, reason, message) => host.recordEvent(ps, c.name, type, reason, message),
+      () => lc.send({ type: "image.pulling", why: `imagePullPolicy ${c.imagePullPolicy ?? "IfNotPresent"}` }),
+    );
+    if (!pulled.ok) {
+      ps.reasons.set(c.name, { reason: pulled.reason, message: pulled.message });
+      lc.send({ type: "container.waiting", reason: pulled.reason, why: pulled.message });
+      return { error: pulled.reason };
+    }
+    yield sleep(20 + this.host.random.int(0, 40));
+    const attempt = prev ? prev.attempt + 1 : 0;
+    const inst = host.runtime.createContainer(sb, c, pulled.image, attempt);
+    const list = ps.instances.get(c.name) ?? [];
+    list.push(inst);
+    // Why (KP): only the latest two instances per container are examined; keep history bounded.
+    if (list.length > 3) list.splice(0, list.length - 3);
+    ps.instances.set(c.name, list);
+    host.recordEvent(ps, c.name, "Normal", "Created", `Created container: ${c.name}`);
+    lc.send({ type: "container.created" });
+    yield sleep(40 + this.host.random.int(0, 60));
+    const err = host.runtime.startContainer(sb, inst, c);
+    if (err) {
+      host.recordEvent(ps, c.name, "Warning", "Failed", `Error: ${err.message}`);
+      ps.reasons.set(c.name, { reason: "RunContainerError", message: err.message });
+      lc.send({ type: "container.exited", exitCode: 128, reason: "StartError", why: err.message });
+      return { error: "RunContainerError" };
+    }
+    ps.reasons.delete(c.name);
+    host.recordEvent(ps, c.name, "Normal", "Started", `Started container ${c.name}`);
+    lc.send({
+      type: "container.started",
+      why: init ? `Init container ${c.name} started.` : attempt > 0 ? `Restart #${attempt} of ${c.name}.` : `Started in spec order.`,
+    });
+    this.plegEvent();
+    const postStart = c.lifecycle?.postStart;
+    if (postStart) {
+      ps.inPostStart.add(c.name);
+      lc.send({ type: "hook.started", hook: "postStart" });
+      const failure = yield* runHook(host, sb, inst, c, postStart, this.desc);
+      ps.inPostStart.delete(c.name);
+      lc.send({ type: "hook.finished", hook: "postStart", failed: !!failure });
+      if (failure && inst.state === "running") {
+        host.recordEvent(ps, c.name, "Warning", "FailedPostStartHook", "PostStartHook failed");
+        yield* this.killContainer(inst, c, ps.spec.terminationGracePeriodSeconds ?? 30, "FailedPostStartHook", "the postStart hook failed");
+        ps.reasons.set(c.name, { reason: "PostStartHookError", message: failure });
+        return { error: "PostStartHookError" };
+      }
+    }
+    return {};
+  }
+
+  /**
+   * killContainer (KRC): `Killing` event, preStop within the grace period (elapsed time truncated
+   * to whole seconds), an optional ordering wait, the 2 s minimum, then StopContainer.
+   */
+  *killContainer(
+    inst: RuntimeContainer,
+    c: ContainerSpec,
+    graceSeconds: number,
+    message: string,
+    why: string,
+    waitBeforeStop?: Latch<unknown>,
+  ): Task<void> {
+    const ps = this.ps;
+    const host = this.host;
+    const lc = this.lifecycle(c.name);
+    if (inst.state !== "running") return;
+    host.recordEvent(ps, c.name, "Normal", "Killing", message);
+    lc.send({ type: "container.killing", graceSeconds, why });
+    let g = graceSeconds;
+    const started = this.clock.now();
+    const preStop = c.lifecycle?.preStop;
+    if (preStop && g > 0) {
+      lc.send({ type: "hook.started", hook: "preStop" });
+      const hook = startTask(this.clock, runHook(host, ps.sandbox!, inst, c, preStop, this.desc));
+      const winner = yield { race: [{ latch: hook as Latch<unknown> }, { sleep: g * 1000 }] };
+      if (winner === 0 && hook.value) host.recordEvent(ps, c.name, "Warning", "FailedPreStopHook", "PreStopHook failed");
+      lc.send({ type: "hook.finished", hook: "preStop", failed: winner === 0 && !!hook.value });
+      g -= Math.floor((this.clock.now() - started) / 1000);
+    }
+    if (waitBeforeStop && !waitBeforeStop.done) {
+      const before = this.clock.now();
+      yield { race: [{ latch: waitBeforeStop }, { sleep: Math.max(0, g) * 1000 }] };
+      g -= Math.floor((this.clock.now() - before) / 1000);
+    }
+    // Why (KRM minimumGracePeriodInSeconds): SIGTERM always gets at least 2 s before SIGKILL.
+    if (g < 2) g = 2;
+    const sigWhy = (sig: string) =>
+      sig === "SIGKILL"
+        ? `SIGKILL: the grace period ended and ${inst.argv[0] ?? "PID 1"} was still running (PID 1 ignores signals it has no handler for).`
+        : `${sig} to PID 1 (${inst.image.stopSignal === sig ? "the image's stop signal" : "stop signal"}); SIGKILL follows after ${g}s.`;
+    yield* host.runtime.stopContainer(inst, g, { onSignal: (sig) => lc.send({ type: "signal.sent", signal: sig, why: sigWhy(sig) }) });
+  }
+
+  /** SyncTerminatingPod + SyncTerminatedPod (KL): stop everything, then clean up. */
+  private *syncTerminatingPod(): Task<void> {
+    const ps = this.ps;
+    const deleting = !!ps.pod.metadata.deletionTimestamp;
+    if (!ps.terminating) ps.terminating = true;
+    for (const w of this.probeWorkers) if (w.type !== "readiness") w.stop();
+    this.updateStatus();
+    const grace = Math.max(
+      1,
+      (ps.pod.metadata.deletionGracePeriodSeconds as number | undefined) ?? ps.spec.terminationGracePeriodSeconds ?? 30,
+    );
+    const why = deleting
+      ? "The pod was deleted: the kubelet stops every container within the grace period."
+      : ps.statusReason
+        ? `${ps.statusReason.message}.`
+        : "The pod finished: remaining containers are stopped.";
+    // Regular containers are stopped in parallel; sidecars after them, in reverse spec order (KTO).
+    const regularDone: Latch<unknown>[] = [];
+    for (const c of ps.spec.containers) {
+      const inst = latest(ps, c.name);
+      if (inst?.state === "running") regularDone.push(startTask(this.clock, this.killContainer(inst, c, grace, `Stopping container ${c.name}`, why)) as Latch<unknown>);
+    }
+    const sidecars = (ps.spec.initContainers ?? []).filter(isSidecar).reverse();
+    const allRegular = allOf(regularDone);
+    let previous: Latch<unknown> = allRegular;
+    const sidecarDone: Latch<unknown>[] = [];
+    for (const c of sidecars) {
+      const inst = latest(ps, c.name);
+      if (inst?.state !== "running") continue;
+      const waitFor = previous;
+      const done = startTask(this.clock, this.killContainer(inst, c, grace, `Stopping container ${c.name}`, why, waitFor)) as Latch<unknown>;
+      sidecarDone.push(done);
+      previous = done;
+    }
+    for (const c of ps.spec.initContainers ?? []) {
+      const inst = latest(ps, c.name);
+      if (!isSidecar(c) && inst?.state === "running") {
+        regularDone.push(startTask(this.clock, this.killContainer(inst, c, grace, `Stopping container ${c.name}`, why)) as Latch<unknown>);
+      }
+    }
+    yield { all: [...regularDone, ...sidecarDone] };
+    ps.terminated = true;
+    ps.finished = true;
+    this.updateStatus();
+    for (const w of this.probeWorkers) w.stop();
+    // SyncTerminatedPod: tear down the sandbox and volumes, then let the API object go.
+    yield sleep(200 + this.host.random.int(0, 300));
+    if (ps.sandbox) this.host.runtime.stopPodSandbox(ps.sandbox);
+    this.updateStatus();
+    if (deleting) this.host.podTerminated(ps);
+  }
+}
+
+/** A latch that fires when every latch in the list has fired. */
+function allOf(latches: Latch<unknown>[]): Latch<unknown> {
+  const out = new Latch<unknown>();
+  let left = latches.length;
+  if (left === 0) out.fire(undefined);
+  for (const l of latches)
+    l.subscribe(() => {
+      if (--left === 0) out.fire(undefined);
+    });
+  return out;
+}
+
+/** Formats the deletion timestamp for a deletion requested now with `graceSeconds`. */
+export function deletionTimestamp(epochMs: number, nowMs: number, graceSeconds: number): string {
+  return apiTime(epochMs, nowMs + graceSeconds * 1000);
+}

@@ -1,0 +1,131 @@
+/**
+ * Running one probe or hook action against a container (PRB): exec in the container, an HTTP GET
+ * or TCP connect to the pod IP from the node, or a gRPC health check. Results carry the output the
+ * kubelet puts into `Unhealthy` events (`HTTP probe failed with statuscode: 500`, …).
+ */
+import type { ContainerRuntime, RuntimeContainer, Sandbox } from "../runtime/cri.ts";
+import { connect } from "../runtime/network.ts";
+import { sleep, type Task } from "../task.ts";
+import type { ContainerSpec, GrpcAction, HttpGetAction, Probe, TcpSocketAction } from "./spec.ts";
+
+/** A probe outcome (`warning` counts as success). */
+export interface ProbeOutcome {
+  result: "success" | "failure" | "warning" | "error";
+  /** True when the failure was a timeout. */
+  timedOut?: boolean;
+  output: string;
+  durationMs: number;
+}
+
+/** Resolves a named port against the container's ports. */
+export function resolvePort(port: number | string, c: ContainerSpec): number | undefined {
+  if (typeof port === "number") return port;
+  if (/^\d+$/.test(port)) return Number(port);
+  return c.ports?.find((p) => p.name === port)?.containerPort;
+}
+
+/** Network round-trip latency inside the cluster. */
+const NET_MS = 2;
+/** Overhead of an exec through the CRI. */
+const EXEC_OVERHEAD_MS = 15;
+
+/** An HTTP GET from the node; used by httpGet probes and hooks. */
+export function* httpGet(sb: Sandbox, c: ContainerSpec, a: HttpGetAction, timeoutMs: number): Task<ProbeOutcome> {
+  const port = resolvePort(a.port, c);
+  const host = a.host || sb.ip;
+  const scheme = (a.scheme ?? "HTTP").toLowerCase();
+  const path = a.path || "/";
+  const url = `${scheme}://${host}:${port ?? a.port}${path.startsWith("/") ? path : `/${path}`}`;
+  if (port === undefined) return { result: "error", output: `unable to resolve port ${a.port}`, durationMs: 0 };
+  const conn = connect(sb.net, host, port);
+  if (!conn.ok) {
+    yield sleep(NET_MS);
+    return {
+      result: "failure",
+      output: `Get "${url}": dial tcp ${host}:${port}: connect: ${conn.error === "refused" ? "connection refused" : "no route to host"}`,
+      durationMs: NET_MS,
+    };
+  }
+  const handler = conn.listener.http;
+  if (!handler) {
+    yield sleep(NET_MS);
+    return { result: "failure", output: `Get "${url}": EOF`, durationMs: NET_MS };
+  }
+  const headers: Record<string, string> = { "User-Agent": "kube-probe/1.34", Accept: "*/*" };
+  for (const h of a.httpHeaders ?? []) headers[h.name] = h.value;
+  const res = handler({ method: "GET", path, host, port, headers }, 0);
+  const took = NET_MS + (res.delayMs ?? 0);
+  if (took > timeoutMs) {
+    yield sleep(timeoutMs);
+    return {
+      result: "failure",
+      timedOut: true,
+      output: `Get "${url}": context deadline exceeded (Client.Timeout exceeded while awaiting headers)`,
+      durationMs: timeoutMs,
+    };
+  }
+  yield sleep(took);
+  if (res.status >= 200 && res.status < 400) {
+    const location = res.headers?.Location ?? res.headers?.location;
+    if (res.status >= 300 && location && /^https?:\/\//.test(location) && !location.includes(`//${host}`)) {
+      return { result: "warning", output: `Probe terminated redirects, Response body: ${res.body.slice(0, 10240)}`, durationMs: took };
+    }
+    return { result: "success", output: res.body.slice(0, 10240), durationMs: took };
+  }
+  return { result: "failure", output: `HTTP probe failed with statuscode: ${res.status}`, durationMs: took };
+}
+
+function* tcpProbe(sb: Sandbox, c: ContainerSpec, a: TcpSocketAction): Task<ProbeOutcome> {
+  const port = resolvePort(a.port, c);
+  const host = a.host || sb.ip;
+  yield sleep(NET_MS);
+  if (port === undefined) return { result: "error", output: `unable to resolve port ${a.port}`, durationMs: NET_MS };
+  const conn = connect(sb.net, host, port);
+  if (conn.ok) return { result: "success", output: "", durationMs: NET_MS };
+  return { result: "failure", output: `dial tcp ${host}:${port}: connect: connection refused`, durationMs: NET_MS };
+}
+
+function* grpcProbe(sb: Sandbox, a: GrpcAction, timeoutMs: number): Task<ProbeOutcome> {
+  const conn = connect(sb.net, sb.ip, a.port);
+  const secs = timeoutMs / 1000;
+  if (!conn.ok || !conn.listener.grpcHealth) {
+    yield sleep(timeoutMs);
+    return {
+      result: "failure",
+      timedOut: true,
+      output: `timeout: failed to connect service "${sb.ip}:${a.port}" within ${secs}s: context deadline exceeded`,
+      durationMs: timeoutMs,
+    };
+  }
+  yield sleep(NET_MS);
+  const s = conn.listener.grpcHealth(a.service ?? "", 0);
+  if (s === "SERVING") return { result: "success", output: "", durationMs: NET_MS };
+  return { result: "failure", output: `service unhealthy (responded with "${s}")`, durationMs: NET_MS };
+}
+
+/** Runs a probe once. */
+export function* runProbe(
+  runtime: ContainerRuntime,
+  sb: Sandbox,
+  inst: RuntimeContainer,
+  c: ContainerSpec,
+  probe: Probe,
+): Task<ProbeOutcome> {
+  const timeoutMs = (probe.timeoutSeconds ?? 1) * 1000;
+  if (probe.exec) {
+    const start = runtime.now();
+    const r = yield* runtime.execSync(sb, inst, c, probe.exec.command, timeoutMs);
+    yield sleep(EXEC_OVERHEAD_MS);
+    const durationMs = runtime.now() - start;
+    if (r.kind === "timeout") {
+      return { result: "failure", timedOut: true, output: `command "${probe.exec.command.join(" ")}" timed out`, durationMs };
+    }
+    if (r.kind === "error") return { result: "error", output: r.message, durationMs };
+    const output = r.stdout + r.stderr;
+    return { result: r.code === 0 ? "success" : "failure", output, durationMs };
+  }
+  if (probe.httpGet) return yield* httpGet(sb, c, probe.httpGet, timeoutMs);
+  if (probe.tcpSocket) return yield* tcpProbe(sb, c, probe.tcpSocket);
+  if (probe.grpc) return yield* grpcProbe(sb, probe.grpc, timeoutMs);
+  return { result: "error", output: "missing probe handler", durationMs: 0 };
+}

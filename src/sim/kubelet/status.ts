@@ -1,0 +1,275 @@
+/**
+ * Pod status generation (`generateAPIPodStatus`, GEN, KP): container statuses from the runtime's
+ * instances and the reason cache, the pod phase (`getPhase`), and the kubelet-owned conditions,
+ * keeping `lastTransitionTime` when a condition's status does not change.
+ */
+import { apiTime } from "../cluster/time.ts";
+import { ContainerRuntime, type RuntimeContainer } from "../runtime/cri.ts";
+import { latest, type PodState } from "./pod-state.ts";
+import { type ContainerSpec, isSidecar } from "./spec.ts";
+
+type Json = Record<string, unknown>;
+
+/** Whether a container should be restarted (HLP `ShouldContainerBeRestarted`). */
+export function shouldRestart(ps: PodState, c: ContainerSpec, init: boolean, inst: RuntimeContainer | undefined): boolean {
+  if (ps.pod.metadata.deletionTimestamp) return false;
+  if (!inst || inst.state === "created") return true;
+  if (inst.state === "running") return false;
+  if (init && isSidecar(c)) return true;
+  const policy = ps.spec.restartPolicy ?? "Always";
+  // Regular init containers use OnFailure semantics when the pod policy is Always.
+  const effective = init && policy === "Always" ? "OnFailure" : policy;
+  if (effective === "Never") return false;
+  if (effective === "OnFailure") return inst.exitCode !== 0;
+  return true;
+}
+
+function terminatedState(startTimeMs: number, c: RuntimeContainer): Json {
+  const t: Json = {
+    containerID: ContainerRuntime.containerId(c),
+    exitCode: c.exitCode ?? 0,
+    finishedAt: apiTime(startTimeMs, c.finishedAtMs ?? 0),
+  };
+  if (c.message) t.message = c.message;
+  t.reason = c.reason ?? (c.exitCode === 0 ? "Completed" : "Error");
+  t.startedAt = apiTime(startTimeMs, c.startedAtMs ?? c.createdAtMs);
+  return t;
+}
+
+/** One container's status as the API shows it. */
+function containerStatus(ps: PodState, startTimeMs: number, c: ContainerSpec, init: boolean, hasInit: boolean): Json {
+  const list = ps.instances.get(c.name) ?? [];
+  const inst = list[list.length - 1];
+  const prev = list[list.length - 2];
+  const cached = ps.reasons.get(c.name);
+  const status: Json = {};
+  let state: Json;
+  let lastState: Json = {};
+  let ready = false;
+  let started = false;
+  const restartCount = inst ? inst.attempt : 0;
+
+  const runningReported = inst?.state === "running" && !ps.inPostStart.has(c.name);
+  if (inst && runningReported) {
+    state = { running: { startedAt: apiTime(startTimeMs, inst.startedAtMs ?? 0) } };
+    if (prev?.state === "exited") lastState = { terminated: terminatedState(startTimeMs, prev) };
+    const hasStartup = !!c.startupProbe && (!init || isSidecar(c));
+    started = !hasStartup || ps.startup.get(c.name) === "success";
+    if (init && !isSidecar(c)) ready = false;
+    else if (!started) ready = false;
+    else ready = !c.readinessProbe || ps.readiness.get(c.name) === "success";
+  } else if (inst && inst.state === "exited") {
+    if (cached && shouldRestart(ps, c, init, inst)) {
+      state = { waiting: { message: cached.message, reason: cached.reason } };
+      lastState = { terminated: terminatedState(startTimeMs, inst) };
+    } else {
+      state = { terminated: terminatedState(startTimeMs, inst) };
+      if (prev?.state === "exited") lastState = { terminated: terminatedState(startTimeMs, prev) };
+      // A regular init container that completed is "ready".
+      ready = init && !isSidecar(c) && inst.exitCode === 0;
+    }
+  } else {
+    const reason = cached ?? { reason: hasInit ? "PodInitializing" : "ContainerCreating", message: "" };
+    state = { waiting: reason.message ? { message: reason.message, reason: reason.reason } : { reason: reason.reason } };
+    if (inst && prev?.state === "exited") lastState = { terminated: terminatedState(startTimeMs, prev) };
+    else if (inst?.state === "running" && prev?.state === "exited") lastState = { terminated: terminatedState(startTimeMs, prev) };
+  }
+  const shown = inst && (inst.state !== "created" || list.length > 1) ? inst : undefined;
+  if (shown) status.containerID = ContainerRuntime.containerId(shown);
+  status.image = shown ? shown.image.canonical : c.image;
+  if (shown) status.imageID = shown.image.repoDigest;
+  else status.imageID = "";
+  status.lastState = lastState;
+  status.name = c.name;
+  status.ready = ready;
+  status.restartCount = restartCount;
+  status.started = started;
+  status.state = state;
+  if (c.volumeMounts?.length) {
+    status.volumeMounts = c.volumeMounts.map((m) => ({
+      mountPath: m.mountPath,
+      name: m.name,
+      ...(m.readOnly ? { readOnly: true, recursiveReadOnly: "Disabled" } : {}),
+    }));
+  }
+  return status;
+}
+
+interface Condition {
+  type: string;
+  status: "True" | "False";
+  reason?: string;
+  message?: string;
+}
+
+/** `getPhase` (KP) over the generated container statuses. */
+export function podPhase(ps: PodState, init: Json[], regular: Json[]): string {
+  const spec = ps.spec;
+  const policy = spec.restartPolicy ?? "Always";
+  let pendingInit = 0;
+  let failedInit = 0;
+  (spec.initContainers ?? []).forEach((c, i) => {
+    const s = init[i];
+    const st = s?.state as Json | undefined;
+    if (!st) {
+      pendingInit++;
+      return;
+    }
+    if (isSidecar(c)) {
+      if (st.running) {
+        if (s?.started !== true) pendingInit++;
+      } else if (st.waiting && !(s?.lastState as Json).terminated) pendingInit++;
+      return;
+    }
+    const term = st.terminated as Json | undefined;
+    const lastTerm = (s?.lastState as Json).terminated as Json | undefined;
+    if (term && term.exitCode === 0) return;
+    if (term || (st.waiting && lastTerm && lastTerm.exitCode !== 0)) {
+      if ((term?.exitCode ?? lastTerm?.exitCode) !== 0) failedInit++;
+      else pendingInit++;
+      return;
+    }
+    pendingInit++;
+  });
+  let running = 0;
+  let waiting = 0;
+  let stopped = 0;
+  let succeeded = 0;
+  let everStarted = false;
+  (spec.initContainers ?? []).forEach((c, i) => {
+    if (isSidecar(c) && (init[i]?.state as Json)?.running) running++;
+  });
+  for (const s of regular) {
+    const st = s.state as Json;
+    const lastTerm = (s.lastState as Json).terminated;
+    if (st.running) {
+      running++;
+      everStarted = true;
+    } else if (st.terminated) {
+      stopped++;
+      everStarted = true;
+      if ((st.terminated as Json).exitCode === 0) succeeded++;
+    } else if (st.waiting && lastTerm) {
+      stopped++;
+      everStarted = true;
+    } else if (st.waiting) waiting++;
+  }
+  if (failedInit > 0 && policy === "Never") return "Failed";
+  if ((pendingInit > 0 && !everStarted) || waiting > 0) return "Pending";
+  if (running > 0) return "Running";
+  if (stopped > 0) {
+    if (ps.terminating) return stopped === succeeded ? "Succeeded" : "Failed";
+    if (policy === "Always") return "Running";
+    if (stopped === succeeded) return "Succeeded";
+    if (policy === "Never") return "Failed";
+    return "Running";
+  }
+  return "Pending";
+}
+
+/**
+ * Regenerates the pod's API status from the kubelet's state (GEN). Terminal phases are sticky.
+ */
+export function generateStatus(ps: PodState, startTimeMs: number, nowMs: number): void {
+  const spec = ps.spec;
+  const hasInit = (spec.initContainers ?? []).length > 0;
+  const init = (spec.initContainers ?? []).map((c) => containerStatus(ps, startTimeMs, c, true, hasInit));
+  const regular = spec.containers.map((c) => containerStatus(ps, startTimeMs, c, false, hasInit));
+  const old = (ps.pod.status ?? {}) as Json;
+  let phase = podPhase(ps, init, regular);
+  const oldPhase = old.phase as string | undefined;
+  if (oldPhase === "Failed" || oldPhase === "Succeeded") phase = oldPhase;
+  if (ps.statusReason && ps.terminating && phase !== "Succeeded" && latestAllExited(ps)) phase = "Failed";
+
+  const anyRegularStarted = spec.containers.some((c) => (ps.instances.get(c.name)?.length ?? 0) > 0);
+  const incomplete: string[] = [];
+  (spec.initContainers ?? []).forEach((c, i) => {
+    const s = init[i]!;
+    if (isSidecar(c) ? s.started !== true : s.ready !== true) incomplete.push(c.name);
+  });
+  const conds: Condition[] = [];
+  conds.push({ type: "PodReadyToStartContainers", status: ps.sandbox?.ready ? "True" : "False" });
+  if (phase === "Succeeded") conds.push({ type: "Initialized", status: "True", reason: "PodCompleted" });
+  else if (incomplete.length === 0 || anyRegularStarted) conds.push({ type: "Initialized", status: "True" });
+  else
+    conds.push({
+      type: "Initialized",
+      status: "False",
+      reason: "ContainersNotInitialized",
+      message: `containers with incomplete status: [${incomplete.join(" ")}]`,
+    });
+  const unready = [
+    ...(spec.initContainers ?? []).filter((c, i) => isSidecar(c) && init[i]?.ready !== true).map((c) => c.name),
+    ...spec.containers.filter((_, i) => regular[i]?.ready !== true).map((c) => c.name),
+  ];
+  let containersReady: Condition;
+  if (phase === "Succeeded" || phase === "Failed") {
+    containersReady = { type: "ContainersReady", status: "False", reason: phase === "Succeeded" ? "PodCompleted" : "PodFailed" };
+  } else if (unready.length === 0) containersReady = { type: "ContainersReady", status: "True" };
+  else
+    containersReady = {
+      type: "ContainersReady",
+      status: "False",
+      reason: "ContainersNotReady",
+      message: `containers with unready status: [${unready.join(" ")}]`,
+    };
+  let ready: Condition = { ...containersReady, type: "Ready" };
+  const gates = spec.readinessGates ?? [];
+  if (containersReady.status === "True" && gates.length > 0) {
+    const existing = (old.conditions as Json[] | undefined) ?? [];
+    for (const g of gates) {
+      const cond = existing.find((c) => c.type === g.conditionType);
+      if (!cond) {
+        ready = { type: "Ready", status: "False", reason: "ReadinessGatesNotReady", message: `corresponding condition of pod readiness gate "${g.conditionType}" does not exist.` };
+        break;
+      }
+      if (cond.status !== "True") {
+        ready = { type: "Ready", status: "False", reason: "ReadinessGatesNotReady", message: `the status of pod readiness gate "${g.conditionType}" is not "True", but ${cond.status}` };
+        break;
+      }
+    }
+  }
+  conds.push(ready, containersReady, { type: "PodScheduled", status: "True" });
+
+  const oldConds = (old.conditions as Json[] | undefined) ?? [];
+  const conditions = conds.map((c) => {
+    const prev = oldConds.find((o) => o.type === c.type);
+    const lastTransitionTime = prev && prev.status === c.status ? prev.lastTransitionTime : apiTime(startTimeMs, nowMs);
+    const out: Json = { lastProbeTime: null, lastTransitionTime, ...(c.message ? { message: c.message } : {}), ...(c.reason ? { reason: c.reason } : {}), status: c.status, type: c.type };
+    return out;
+  });
+  // Conditions the kubelet does not own (readiness gates, DisruptionTarget) are preserved.
+  for (const o of oldConds) if (!conditions.some((c) => c.type === o.type)) conditions.push(o);
+
+  const status: Json = { conditions };
+  if (regular.length) status.containerStatuses = regular;
+  const hostIP = old.hostIP;
+  if (hostIP) {
+    status.hostIP = hostIP;
+    status.hostIPs = [{ ip: hostIP }];
+  }
+  if (init.length) status.initContainerStatuses = init;
+  status.phase = phase;
+  if (ps.sandbox) {
+    status.podIP = ps.sandbox.ip;
+    status.podIPs = [{ ip: ps.sandbox.ip }];
+  } else if (old.podIP && ps.terminated) {
+    status.podIP = old.podIP;
+    status.podIPs = old.podIPs;
+  }
+  status.qosClass = old.qosClass ?? "BestEffort";
+  if (ps.statusReason && (phase === "Failed" || ps.terminating)) {
+    status.message = ps.statusReason.message;
+    status.reason = ps.statusReason.reason;
+  }
+  status.startTime = old.startTime ?? apiTime(startTimeMs, ps.admittedMs);
+  ps.pod.status = status;
+}
+
+function latestAllExited(ps: PodState): boolean {
+  const names = [...(ps.spec.initContainers ?? []), ...ps.spec.containers].map((c) => c.name);
+  return names.every((n) => {
+    const l = latest(ps, n);
+    return !l || l.state !== "running";
+  });
+}
