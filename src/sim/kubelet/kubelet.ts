@@ -51,6 +51,7 @@ export class Kubelet implements KubeletHost {
   readonly crashBackoff = new Backoff(10_000, 300_000);
   readonly workers = new Map<string, PodWorker>();
   readonly probes = new Map<string, RecordedProbe[]>();
+  private readonly lifecycles = new Map<string, Map<string, ContainerLifecycle>>();
 
   constructor(
     readonly nodeName: string,
@@ -95,6 +96,7 @@ export class Kubelet implements KubeletHost {
       const kind = init ? (isSidecar(c) ? "sidecar" : "init") : "regular";
       ps.lifecycles.set(c.name, new ContainerLifecycle(c.name, kind, c.image, this.clock));
     }
+    this.lifecycles.set(ps.uid, ps.lifecycles);
     const worker = new PodWorker(this, ps);
     this.workers.set(ps.uid, worker);
     this.probes.set(ps.uid, []);
@@ -113,6 +115,11 @@ export class Kubelet implements KubeletHost {
       }
     }
     worker.requestSync(0);
+  }
+
+  /** The container lifecycle machines of a pod (kept after the pod is gone, for the timeline). */
+  lifecycleOf(uid: string): Map<string, ContainerLifecycle> | undefined {
+    return this.lifecycles.get(uid);
   }
 
   /** The API object changed (deletion requested, readiness gate condition set). */

@@ -1,0 +1,158 @@
+/**
+ * A simulation of one scenario: loads the text, builds the cluster, creates the objects at time 0
+ * in document order, schedules the Scenario document's timeline commands, and runs forward in
+ * virtual time. Commands typed by a user (the CLI's replay script, the browser console) run through
+ * the same kubectl emulator.
+ */
+import { Cluster } from "./cluster/cluster.ts";
+import { drive } from "./driver.ts";
+import type { ApiObject, CommandResult } from "./kubectl/api.ts";
+import { runCommandLine } from "./kubectl/index.ts";
+import type { ImageLookup } from "./kubelet/image-manager.ts";
+import type { RuntimeImage } from "./runtime/cri.ts";
+import { ImageCatalog, parseImageRef, registerRuntimePrograms } from "./runtime/images/index.ts";
+import { installDebianBase } from "./runtime/tools/index.ts";
+import { newDir } from "./runtime/vfs.ts";
+import { loadScenario } from "./scenario/load.ts";
+import type { Diagnostic, Scenario } from "./scenario/types.ts";
+import { startTask } from "./task.ts";
+import { buildTimeline } from "./timeline/build.ts";
+import type { Timeline } from "./timeline/types.ts";
+
+/** One command run and what it printed. */
+export interface CommandRecord extends CommandResult {
+  /** Virtual time the command started and ended. */
+  atMs: number;
+  endMs: number;
+  command: string;
+  /** Where it came from: the Scenario timeline or a user. */
+  origin: "timeline" | "user";
+}
+
+/** A loaded, running simulation. */
+export class Simulation {
+  readonly cluster: Cluster;
+  /** Every command run so far, in start order. */
+  readonly commands: CommandRecord[] = [];
+  private readonly files: Record<string, string>;
+
+  constructor(
+    readonly scenario: Scenario,
+    readonly text: string,
+    fileName = "scenario.yaml",
+  ) {
+    const s = scenario.settings;
+    const catalog = new ImageCatalog(s.images);
+    this.files = { [fileName]: text };
+    this.cluster = new Cluster({
+      seed: s.seed,
+      epochMs: s.startTimeMs,
+      nodes: s.nodes,
+      lookupImage: (image) => lookupImage(catalog, image),
+      registerPrograms: (kernel) => registerRuntimePrograms(kernel, catalog),
+      buildNodeRootfs: () => {
+        const root = newDir();
+        installDebianBase(root);
+        return root;
+      },
+      canonicalImage: (image) => {
+        const r = parseImageRef(image);
+        return r.ok ? r.ref.canonical : undefined;
+      },
+    });
+    for (const obj of scenario.objects) {
+      const err = this.cluster.create(structuredClone(obj) as ApiObject);
+      if (err) this.commands.push({ atMs: 0, endMs: 0, command: `create ${obj.kind}/${obj.metadata.name}`, origin: "timeline", exitCode: 1, stdout: "", stderr: `${err}\n` });
+    }
+    for (const entry of s.timeline) {
+      this.cluster.clock.at(entry.atMs, () => this.runInBackground(entry.run));
+    }
+  }
+
+  /** Current virtual time. */
+  get nowMs(): number {
+    return this.cluster.clock.now();
+  }
+
+  /** Runs the simulation forward to `ms` (no-op when already past it). */
+  runUntil(ms: number): void {
+    this.cluster.clock.advanceTo(ms);
+  }
+
+  /** Runs a command line now, advancing virtual time while it waits (e.g. `kubectl delete`). */
+  run(line: string): CommandRecord {
+    const atMs = this.nowMs;
+    const result = drive(this.cluster.clock, this.task(line), () => ({
+      exitCode: 1,
+      stdout: "",
+      stderr: "error: timed out waiting for the condition\n",
+    }));
+    const rec: CommandRecord = { ...result, atMs, endMs: this.nowMs, command: line, origin: "user" };
+    this.commands.push(rec);
+    return rec;
+  }
+
+  private task(line: string) {
+    return runCommandLine(line, this.cluster, { files: this.files, namespace: "default" });
+  }
+
+  /** A Scenario timeline command: runs alongside the simulation without blocking it. */
+  private runInBackground(line: string): void {
+    const atMs = this.nowMs;
+    const rec: CommandRecord = { atMs, endMs: atMs, command: line, origin: "timeline", exitCode: 0, stdout: "", stderr: "" };
+    this.commands.push(rec);
+    const clock = this.cluster.clock;
+    const task = this.task(line);
+    startTask(
+      clock,
+      (function* () {
+        let r = task.next();
+        while (!r.done) {
+          const w = r.value;
+          if (w.kind === "sleep") yield { sleep: w.ms };
+          else {
+            const until = w.done;
+            while (!until()) yield { sleep: 100 };
+          }
+          r = task.next();
+        }
+        Object.assign(rec, r.value, { endMs: clock.now() });
+      })(),
+    );
+  }
+
+  /** The timeline up to `endMs` (default: now). */
+  timeline(endMs = this.nowMs): Timeline {
+    return buildTimeline(this.cluster, endMs);
+  }
+}
+
+function lookupImage(catalog: ImageCatalog, image: string): ImageLookup<RuntimeImage> {
+  const ref = parseImageRef(image);
+  if (!ref.ok) return { ok: false, invalid: true, error: ref.error };
+  const r = catalog.lookup(ref.ref);
+  if (!r.ok) return { ok: false, error: r.error };
+  const info = r.image;
+  const runtimeImage: RuntimeImage = {
+    id: info.id,
+    repoDigest: info.repoDigest,
+    canonical: info.ref.canonical,
+    entrypoint: [...info.entrypoint],
+    cmd: [...info.cmd],
+    env: { ...info.env },
+    workingDir: info.workingDir,
+    stopSignal: info.stopSignal,
+    buildRootfs: () => info.buildRootfs(),
+  };
+  return { ok: true, image: runtimeImage, canonical: info.ref.canonical, sizeBytes: info.sizeBytes, pullMs: info.pullMs };
+}
+
+/** Loads a scenario text into a simulation, or returns the diagnostics that stop it. */
+export function createSimulation(
+  text: string,
+  opts: { seed?: number; fileName?: string } = {},
+): { ok: true; simulation: Simulation; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] } {
+  const loaded = loadScenario(text, opts.seed !== undefined ? { seed: opts.seed } : {});
+  if (!loaded.ok) return loaded;
+  return { ok: true, simulation: new Simulation(loaded.scenario, text, opts.fileName), diagnostics: loaded.scenario.diagnostics };
+}

@@ -1,0 +1,98 @@
+/**
+ * Builds the views' timeline from a simulated cluster: container lanes from each container's
+ * lifecycle machine, probe attempts, pod lanes for phase and readiness, and every event occurrence.
+ */
+import type { Cluster } from "../cluster/cluster.ts";
+import type { Kubelet } from "../kubelet/kubelet.ts";
+import type { ContainerTrack, PodLane, PodTrack, ProbeType, Timeline } from "./types.ts";
+
+/** The timeline of everything simulated up to `endMs`. */
+export function buildTimeline(cluster: Cluster, endMs: number): Timeline {
+  const pods: PodTrack[] = [];
+  const lifecycles = new Map<string, Kubelet>();
+  for (const { kubelet } of cluster.nodes.values()) for (const uid of kubelet.probes.keys()) lifecycles.set(uid, kubelet);
+  for (const [uid, h] of cluster.podHistory) {
+    const kubelet = lifecycles.get(uid);
+    const ps = kubelet?.lifecycleOf(uid);
+    const containers: ContainerTrack[] = [];
+    const spec = h.pod.spec as { containers: { name: string; image: string }[]; initContainers?: { name: string; image: string; restartPolicy?: string }[] };
+    const end = h.deletedMs ?? endMs;
+    for (const c of [...(spec.initContainers ?? []), ...spec.containers]) {
+      const lc = ps?.get(c.name);
+      const kind = lc?.kind ?? ((spec.initContainers ?? []).includes(c) ? ((c as { restartPolicy?: string }).restartPolicy === "Always" ? "sidecar" : "init") : "regular");
+      const attempts = (kubelet?.probes.get(uid) ?? []).filter((p) => p.container === c.name);
+      const probeTypes: ProbeType[] = ["startup", "liveness", "readiness"];
+      containers.push({
+        name: c.name,
+        kind,
+        image: c.image,
+        spans: lc ? lc.spans(end) : [],
+        marks: lc ? lc.marks() : [],
+        probes: probeTypes
+          .map((type) => ({
+            type,
+            attempts: attempts
+              .filter((a) => a.type === type)
+              .map((a) => ({
+                atMs: a.atMs,
+                durationMs: a.outcome.durationMs,
+                result: a.outcome.timedOut ? ("timeout" as const) : a.outcome.result,
+                output: a.outcome.output,
+              })),
+          }))
+          .filter((p) => p.attempts.length > 0 || hasProbe(h.pod.spec, c.name, p.type)),
+      });
+    }
+    const lanes: PodLane[] = [];
+    const phase: PodLane = { name: "phase", spans: [] };
+    const ready: PodLane = { name: "Ready", spans: [] };
+    h.samples.forEach((s, i) => {
+      const next = h.samples[i + 1]?.atMs ?? end;
+      const value = s.deleting && s.phase !== "Succeeded" && s.phase !== "Failed" ? "Terminating" : s.phase;
+      pushLane(phase, s.atMs, next, value);
+      pushLane(ready, s.atMs, next, s.ready ? "True" : "False");
+    });
+    lanes.push(phase, ready);
+    pods.push({
+      uid,
+      name: h.pod.metadata.name,
+      namespace: h.pod.metadata.namespace ?? "default",
+      ...(h.nodeName ? { nodeName: h.nodeName } : {}),
+      createdMs: h.samples[0]?.atMs ?? 0,
+      ...(h.deletedMs !== undefined ? { deletedMs: h.deletedMs } : {}),
+      containers,
+      lanes,
+    });
+  }
+  const events = cluster.recorder.occurrences
+    .filter((o) => o.atMs <= endMs)
+    .map((o) => ({
+      atMs: o.atMs,
+      type: o.type,
+      reason: o.reason,
+      message: o.message,
+      object: {
+        kind: o.object.kind,
+        name: o.object.name,
+        namespace: o.object.namespace,
+        ...(o.object.fieldPath ? { fieldPath: o.object.fieldPath } : {}),
+      },
+      source: o.source,
+    }));
+  return { version: 1, startTimeMs: cluster.startTimeMs(), endMs, pods, events };
+}
+
+function pushLane(lane: PodLane, start: number, end: number, value: string): void {
+  const last = lane.spans[lane.spans.length - 1];
+  if (last && last.value === value) {
+    last.endMs = end;
+    return;
+  }
+  if (end > start || lane.spans.length === 0) lane.spans.push({ startMs: start, endMs: end, value });
+}
+
+function hasProbe(spec: unknown, name: string, type: ProbeType): boolean {
+  const s = spec as { containers: Record<string, unknown>[]; initContainers?: Record<string, unknown>[] };
+  const c = [...(s.initContainers ?? []), ...s.containers].find((x) => x.name === name);
+  return !!c?.[`${type}Probe`];
+}
