@@ -1,0 +1,32 @@
+/**
+ * Where a server's log file goes. Official images link their log files to the container's output
+ * (`/var/log/nginx/access.log → /dev/stdout`), so a sink follows symlinks and writes to the
+ * process's stdout/stderr for the standard devices, and appends to the file otherwise.
+ */
+import type { ProcessContext } from "../kernel.ts";
+import { resolvePath } from "../vfs.ts";
+
+/** Writes one chunk of log text. */
+export type LogSink = (text: string) => void;
+
+const STDOUT = new Set(["/dev/stdout", "/proc/self/fd/1", "/dev/fd/1", "/proc/1/fd/1"]);
+const STDERR = new Set(["/dev/stderr", "/proc/self/fd/2", "/dev/fd/2", "/proc/1/fd/2"]);
+
+/** A sink for a log path; `off`, `/dev/null` drop; `stderr`/`stdout` are the streams. */
+export function logSink(ctx: ProcessContext, path: string): LogSink {
+  if (path === "off" || path === "/dev/null") return () => {};
+  if (path === "stderr") return (t) => ctx.stderr(t);
+  if (path === "stdout") return (t) => ctx.stdout(t);
+  let target = resolvePath(ctx.cwd, path);
+  for (let hops = 0; hops < 8; hops++) {
+    const n = ctx.fs.lookup(target, false);
+    if (!n.ok || n.value.kind !== "symlink") break;
+    target = resolvePath(target.slice(0, target.lastIndexOf("/")) || "/", n.value.target);
+  }
+  if (STDOUT.has(target)) return (t) => ctx.stdout(t);
+  if (STDERR.has(target)) return (t) => ctx.stderr(t);
+  if (target === "/dev/null") return () => {};
+  return (t) => {
+    ctx.fs.writeFile(target, t, true);
+  };
+}
