@@ -99,7 +99,10 @@ export type Severity = "error" | "warning" | "info";
 /** A problem found in the scenario text, located as precisely as possible. */
 export interface Diagnostic {
   severity: Severity;
-  /** 1-based document index in the multi-document YAML. */
+  /**
+   * 1-based document index in the multi-document YAML, counting non-empty documents (a leading
+   * `---` does not count); 0 when the problem is not in the text (e.g. an invalid `--seed`).
+   */
   document: number;
   /** 1-based line and column in the whole text, when known. */
   line?: number;
@@ -112,6 +115,8 @@ export interface Diagnostic {
   hint?: string;
   /** Machine-readable code (`yaml`, `invalid`, `required`, `duplicate`, `unsupported-field`, …). */
   code: string;
+  /** The object the diagnostic is about, when it is one (for `The Pod "x" is invalid: …`). */
+  object?: { kind: string; name: string };
 }
 
 /** The result of loading a scenario text. */
