@@ -26,8 +26,29 @@ function excerpt(d: Diagnostic, lines: string[] | undefined, indent: string): st
   const text = lines[d.line - 1];
   if (text === undefined) return [];
   const gutter = `${d.line} | `;
-  const caret = d.column !== undefined ? [`${indent}${" ".repeat(gutter.length + d.column - 1)}^`] : [];
+  const before = d.column !== undefined ? text.slice(0, d.column - 1) : "";
+  const caret =
+    d.column !== undefined ? [`${indent}${" ".repeat(gutter.length + displayWidth(before))}^`] : [];
   return [`${indent}${gutter}${text.replace(/\t/g, " ")}`, ...caret];
+}
+
+/** Terminal columns taken by `s`: East Asian wide characters (CJK, full-width forms) take two. */
+function displayWidth(s: string): number {
+  let width = 0;
+  for (const ch of s.replace(/\t/g, " ")) {
+    const cp = ch.codePointAt(0) ?? 0;
+    const wide =
+      (cp >= 0x1100 && cp <= 0x115f) ||
+      (cp >= 0x2e80 && cp <= 0xa4cf) ||
+      (cp >= 0xac00 && cp <= 0xd7a3) ||
+      (cp >= 0xf900 && cp <= 0xfaff) ||
+      (cp >= 0xfe30 && cp <= 0xfe4f) ||
+      (cp >= 0xff00 && cp <= 0xff60) ||
+      (cp >= 0xffe0 && cp <= 0xffe6) ||
+      (cp >= 0x20000 && cp <= 0x3fffd);
+    width += wide ? 2 : 1;
+  }
+  return width;
 }
 
 /** Codes of API validation errors, which kubectl reports per object as `The Kind "name" is invalid`. */

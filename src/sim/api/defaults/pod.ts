@@ -24,8 +24,9 @@ export function defaultProbe(probe: Obj): void {
 
 /** Defaults of a container (regular, init or sidecar). */
 export function defaultContainer(container: Obj): void {
-  if (typeof container.image === "string")
-    setDefaultIfZero(container, "imagePullPolicy", defaultPullPolicy(container.image));
+  // An empty or missing image fails ParseImageName upstream, which then defaults to IfNotPresent.
+  const image = typeof container.image === "string" ? container.image.trim() : "";
+  setDefaultIfZero(container, "imagePullPolicy", image ? defaultPullPolicy(image) : "IfNotPresent");
   setDefaultIfZero(container, "terminationMessagePath", "/dev/termination-log");
   setDefaultIfZero(container, "terminationMessagePolicy", "File");
   // ResourceRequirements is a struct, not a pointer: the API always shows `resources: {}`.
