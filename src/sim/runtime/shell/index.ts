@@ -3,6 +3,6 @@
  * busybox `ash`, Debian `dash` and `bash`.
  */
 export { type FlavourName, flavourFor } from "./flavour.ts";
-export { Interpreter, SPAWN_COST_MS, STEPS_PER_TICK, TICK_MS } from "./interpreter.ts";
+export { cpuTickMs, Interpreter, SPAWN_COST_MS, STEPS_PER_TICK } from "./interpreter.ts";
 export { Parser } from "./parser.ts";
 export { shellProgram } from "./program.ts";

@@ -29,7 +29,7 @@ import { ExitRequest, LoopControl, ReturnRequest } from "./control.ts";
 import { Expander, type Gen, ShellFatal } from "./expand.ts";
 import type { MessageSite, ShellFlavour } from "./flavour.ts";
 import { withForkBody } from "./fork.ts";
-import { devNull, InputStream, type Io } from "./io.ts";
+import { devNull, InputStream, type Io, pipeSink } from "./io.ts";
 import { ShellSyntaxError } from "./lexer.ts";
 import { Parser } from "./parser.ts";
 import { matchPattern } from "./pattern.ts";
@@ -38,8 +38,16 @@ import { ShellState } from "./state.ts";
 
 /** Evaluation steps between CPU yields: a tight loop runs this many commands per virtual tick. */
 export const STEPS_PER_TICK = 200;
-/** Virtual CPU time one tick of a CPU-bound script costs. */
-export const TICK_MS = 1;
+
+/**
+ * Virtual CPU time one tick costs, given how long the script has been CPU-bound without blocking.
+ * A short loop runs at 200 steps per virtual millisecond; a loop that never blocks is charged
+ * ever larger ticks, so an endless busy loop costs bounded real work per virtual minute.
+ * Signals still interrupt a tick at once.
+ */
+export function cpuTickMs(busyMs: number): number {
+  return busyMs < 100 ? 1 : busyMs < 1000 ? 10 : busyMs < 10_000 ? 100 : 1000;
+}
 /** Virtual time it takes to fork and exec an external command. */
 export const SPAWN_COST_MS = 1;
 
@@ -66,6 +74,8 @@ export class Interpreter {
   /** Current line, for messages and `$LINENO`. */
   line = 1;
   private steps = 0;
+  /** Virtual CPU time burnt by ticks since the last blocking call. */
+  private busyMs = 0;
   private subshellDepth = 0;
   private inTrap = false;
   private errexitSuppressed = 0;
@@ -237,13 +247,18 @@ export class Interpreter {
   *sys(call: Syscall): Gen<SyscallResult> {
     const r = yield call;
     this.steps = 0;
+    this.busyMs = 0;
     if (r.kind === "signal") this.pendingSignals.push(r.signal);
     return r;
   }
 
   /** Counts one evaluation step; every few hundred steps burns a tick of virtual CPU. */
   *tick(): Gen<void> {
-    if (++this.steps >= STEPS_PER_TICK) yield* this.sys({ op: "cpu", ms: TICK_MS });
+    if (++this.steps < STEPS_PER_TICK) return;
+    const busy = this.busyMs;
+    const ms = cpuTickMs(busy);
+    yield* this.sys({ op: "cpu", ms });
+    this.busyMs = busy + ms;
   }
 
   /** Waits for a foreground child; trapped signals meanwhile are queued, not acted on. */
@@ -377,7 +392,14 @@ export class Interpreter {
           stageIo.stdin = input;
           let captured = "";
           const isLast = i === p.commands.length - 1;
-          if (!isLast) stageIo.fds.set(1, (t) => (captured += t));
+          if (!isLast) {
+            stageIo.fds.set(
+              1,
+              pipeSink((t) => {
+                captured += t;
+              }),
+            );
+          }
           const cmd = p.commands[i]!;
           status = yield* this.subshell(() => this.runCommand(cmd, stageIo), stageIo);
           input = new InputStream(captured);

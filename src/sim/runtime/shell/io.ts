@@ -33,6 +33,18 @@ export class InputStream {
   }
 }
 
+const PIPE_MARK: unique symbol = Symbol("pipe");
+
+/** A sink that collects a pipeline stage's output, marked so writers can tell it is a pipe. */
+export function pipeSink(write: OutputSink): OutputSink {
+  return Object.assign((t: string) => write(t), { [PIPE_MARK]: true });
+}
+
+/** True when a sink is a pipeline stage's output (`yes` stops there as if the reader went away). */
+export function isPipe(sink: unknown): boolean {
+  return typeof sink === "function" && PIPE_MARK in sink;
+}
+
 /** A sink that discards everything (`/dev/null`). */
 export const devNull: OutputSink = () => {};
 

@@ -3,6 +3,7 @@
  * files or standard input (a string) and write to standard output.
  */
 import type { ProcessBody, Program } from "../kernel.ts";
+import { isPipe } from "../shell/io.ts";
 import { strerror } from "../vfs.ts";
 import { interpretEscapes } from "./escapes.ts";
 import { formatPrintf } from "./printf-format.ts";
@@ -487,14 +488,6 @@ function* yes(t: Tool, args: string[]): ProcessBody {
     if (n % 1000 === 0) yield { op: "cpu", ms: 1 };
     if (n >= YES_PIPE_LINES && isPipe(t.ctx.stdout)) return 141;
   }
-}
-
-/** Marks an output sink as a pipe (set by the shell on pipeline stages). */
-export const PIPE_MARK: unique symbol = Symbol("pipe");
-
-/** True when a sink is a pipeline stage's output. */
-export function isPipe(sink: unknown): boolean {
-  return typeof sink === "function" && PIPE_MARK in sink;
 }
 
 /** Text tools by name, for a given message style. */
