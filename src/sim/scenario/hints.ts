@@ -125,3 +125,16 @@ export function hintFor(
   if (tab) return `${TAB_HINT} (tab at line ${tab.line}, column ${tab.column})`;
   return undefined;
 }
+
+/**
+ * Opening curly quotes where a YAML quote would start a value (`args: [“a”]`, `- ‘x’`): valid YAML,
+ * but the quotes become part of the value, which is almost never what the author meant.
+ */
+export function findCurlyQuoteDelimiters(text: string, lookalikes: readonly Lookalike[]): Lookalike[] {
+  const lines = text.split(/\r\n|\n|\r/);
+  return lookalikes.filter((l) => {
+    if (l.char !== "\u201C" && l.char !== "\u2018") return false;
+    const before = (lines[l.line - 1] ?? "").slice(0, l.column - 1).trimEnd();
+    return before === "" || /[[{,:-]$/.test(before);
+  });
+}

@@ -327,3 +327,23 @@ spec:
     expect(a).not.toBe(c);
   });
 });
+
+describe("look-alike characters that parse", () => {
+  it("warns about curly quotes used as quotes", () => {
+    const text =
+      "apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers:\n  - name: app\n    image: nginx\n    args: [“a”]\n";
+    const scenario = ok(loadScenario(text));
+    const w = scenario.diagnostics.find((d) => d.code === "lookalike");
+    expect(w).toMatchObject({ severity: "warning", document: 1, line: 9, column: 12 });
+    expect(w?.hint).toContain(
+      "curly double quote '“' (U+201C) at line 9, column 12; use a straight double quote '\"'",
+    );
+  });
+
+  it("gives a hint for a full-width colon that turns a mapping into text", () => {
+    const text =
+      "apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers:\n  - name： app\n    image: nginx\n";
+    const [err] = errors(loadScenario(text));
+    expect(err?.hint).toBe("full-width colon '：' (U+FF1A) at line 7, column 9; use an ASCII colon ':'");
+  });
+});

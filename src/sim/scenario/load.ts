@@ -10,7 +10,7 @@ import { checkFields, type FieldIssue } from "../api/strict.ts";
 import { closestName } from "../api/suggest.ts";
 import { errorCode, type FieldError, formatFieldError, goValue } from "../api/validation/errors.ts";
 import { SeededRandom } from "../random.ts";
-import { findLookalikes, findTabIndents, hintFor } from "./hints.ts";
+import { findCurlyQuoteDelimiters, findLookalikes, findTabIndents, hintFor } from "./hints.ts";
 import { formatPath, locatePath, type PathSegment } from "./paths.ts";
 import { readScenarioDocument, SCENARIO_API_VERSION, SCENARIO_KIND } from "./settings.ts";
 import type { Diagnostic, KubeObject, LoadResult, ScenarioSettings } from "./types.ts";
@@ -225,7 +225,7 @@ export function loadScenario(text: string, opts: LoadOptions = {}): LoadResult {
     created.push(sortKeysDeep(obj) as KubeObject);
   }
 
-  addLookalikeHints(diagnostics, text);
+  addLookalikeHints(diagnostics, text, parsed.documents);
   const ordered = diagnostics
     .map((d, i) => ({ d, i }))
     .sort((a, b) => a.d.document - b.d.document || a.i - b.i);
@@ -317,16 +317,43 @@ function unknownKindHint(kind: string): string {
   return `Podlife reads ${supportedKinds().join(", ")} and its own ${SCENARIO_KIND} (${SCENARIO_API_VERSION})`;
 }
 
-/** Errors on a line with look-alike punctuation or a tab in its indentation get a hint naming it. */
-function addLookalikeHints(diagnostics: Diagnostic[], text: string): void {
-  if (!diagnostics.some((d) => d.severity === "error" && !d.hint && d.line !== undefined)) return;
+/**
+ * Errors on a line with look-alike punctuation or a tab in its indentation get a hint naming it;
+ * curly quotes used as quotes where nothing failed get a warning of their own.
+ */
+function addLookalikeHints(
+  diagnostics: Diagnostic[],
+  text: string,
+  documents: readonly ParsedDocument[],
+): void {
   const lookalikes = findLookalikes(text);
+  if (lookalikes.length === 0 && !text.includes("\t")) return;
+  const errorLines = new Set(diagnostics.filter((d) => d.severity === "error").map((d) => d.line));
+  for (const q of findCurlyQuoteDelimiters(text, lookalikes)) {
+    if (errorLines.has(q.line)) continue;
+    diagnostics.push({
+      severity: "warning",
+      document: documentAtLine(documents, q.line),
+      line: q.line,
+      column: q.column,
+      message: `curly quote '${q.char}' at line ${q.line}, column ${q.column} is part of the value, not a YAML quote`,
+      hint: q.hint,
+      code: "lookalike",
+    });
+  }
   const tabs = findTabIndents(text);
   for (const d of diagnostics) {
     if (d.severity !== "error" || d.hint || d.line === undefined) continue;
     const hint = hintFor(lookalikes, tabs, d.line);
     if (hint) d.hint = hint;
   }
+}
+
+/** The index of the document that contains `line` (the last one starting at or before it). */
+function documentAtLine(documents: readonly ParsedDocument[], line: number): number {
+  let index = documents[0]?.index ?? 1;
+  for (const d of documents) if (d.line <= line) index = d.index;
+  return index;
 }
 
 function compactJson(value: unknown): string {
