@@ -31,7 +31,7 @@ import type { MessageSite, ShellFlavour } from "./flavour.ts";
 import { withForkBody } from "./fork.ts";
 import { devNull, InputStream, type Io, pipeSink } from "./io.ts";
 import { ShellSyntaxError } from "./lexer.ts";
-import { Parser } from "./parser.ts";
+import { Parser, plainText } from "./parser.ts";
 import { matchPattern } from "./pattern.ts";
 import { resolveCommand } from "./resolve.ts";
 import { ShellState } from "./state.ts";
@@ -340,7 +340,7 @@ export class Interpreter {
     let status = 0;
     for (const item of script.items) {
       if (item.background) {
-        this.startBackground(item, io);
+        yield* this.startBackground(item, io);
         status = 0;
       } else status = yield* this.runAndOr(item, io);
       this.state.lastStatus = status;
@@ -696,11 +696,48 @@ export class Interpreter {
   }
 
   /** Starts an and-or list in the background; `$!` becomes its pid. */
-  private startBackground(ao: AndOr, io: Io): void {
+  private *startBackground(ao: AndOr, io: Io): Gen<void> {
     const bgIo = io.clone();
+    // Why: POSIX — an asynchronous list's standard input is /dev/null in a non-interactive shell.
     bgIo.stdin = new InputStream("");
-    const pid = this.fork((child) => child.runAndOr({ ...ao, background: false }, bgIo), bgIo);
+    const direct = yield* this.spawnDirect(ao, bgIo);
+    const pid = direct
+      ? direct.pid
+      : this.fork((child) => child.runAndOr({ ...ao, background: false }, bgIo), bgIo);
     if (pid !== undefined) this.state.lastBackgroundPid = pid;
+  }
+
+  /**
+   * `cmd args &` for an external command: spawned directly, as the forked shell would exec it at
+   * once, so `$!`, `ps` and `kill $!` see the command itself. Undefined when the job needs a shell;
+   * no pid when it could not start (the error is already printed).
+   */
+  private *spawnDirect(ao: AndOr, io: Io): Gen<{ pid?: number } | undefined> {
+    const cmd = ao.first.commands[0];
+    if (ao.rest.length || ao.first.negate || ao.first.commands.length !== 1 || cmd?.kind !== "simple")
+      return undefined;
+    const first = cmd.words[0];
+    const name = first ? plainText(first) : undefined;
+    if (!name || BUILTINS.has(name) || this.state.functions.has(name)) return undefined;
+    const found = resolveCommand(this.ctx.fs, name, this.state.get("PATH") ?? "", this.state.cwd);
+    if (!found.ok) return undefined;
+    this.contextIo = io;
+    const argv = yield* this.expander.fields(cmd.words);
+    const assigns = new Map<string, string>();
+    for (const a of cmd.assigns) assigns.set(a.name, yield* this.expander.string(a.value));
+    const rio = yield* this.redirect(cmd.redirects, io);
+    if (!rio) return {};
+    yield* this.sys({ op: "cpu", ms: SPAWN_COST_MS });
+    const r = this.ctx.spawn({
+      argv: [...found.argvPrefix, ...(found.argvPrefix.length ? [found.path] : [name]), ...argv.slice(1)],
+      env: this.state.environment(assigns),
+      cwd: this.state.cwd,
+      stdout: rio.out,
+      stderr: rio.err,
+      stdin: rio.stdin.takeRest(),
+      program: found.program,
+    });
+    return r.ok ? { pid: r.pid } : {};
   }
 
   /** Forks a child shell process that runs `work` on a copy of this shell's state. */
