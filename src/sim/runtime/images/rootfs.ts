@@ -40,10 +40,13 @@ export function putFile(root: FsDir, path: string, data: string, mode = 0o644): 
   dir.entries.set(name, { kind: "file", data, mode, mtimeMs: 0 });
 }
 
-/** Installs an executable that runs the simulated program `program`. */
-export function putProgram(root: FsDir, path: string, program: string): void {
+/**
+ * Installs an executable that runs the simulated program `program`. `data` stands for the binary's
+ * contents; programs may read build facts (a version) from it.
+ */
+export function putProgram(root: FsDir, path: string, program: string, data = ""): void {
   const { dir, name } = parentAndName(root, path);
-  dir.entries.set(name, { kind: "file", data: "", mode: 0o755, program, mtimeMs: 0 });
+  dir.entries.set(name, { kind: "file", data, mode: 0o755, program, mtimeMs: 0 });
 }
 
 /** Creates a symbolic link. */

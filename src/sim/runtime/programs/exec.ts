@@ -38,3 +38,11 @@ export function withArgv(ctx: ProcessContext, argv: readonly string[]): ProcessC
 export function execProgram(ctx: ProcessContext, program: Program, argv: readonly string[]): ProcessBody {
   return program(withArgv(ctx, argv));
 }
+
+/** The contents of the executable this process runs (argv[0] resolved as `execvp` would). */
+export function ownExecutable(ctx: ProcessContext): string {
+  const r = ctx.resolve(ctx.argv[0] ?? "");
+  if (!r.ok) return "";
+  const data = ctx.fs.readFile(r.path);
+  return data.ok ? data.value : "";
+}
