@@ -6,26 +6,13 @@
  *   3. Playwright's managed browser, when it has been installed,
  *   4. otherwise, as root with apt-get: `apt-get update && apt-get install -y chromium`.
  * Playwright cannot download its own browsers on our machines, hence the system package.
+ * The flags Chromium is launched with live in playwright.config.ts.
  *
  * As a script it prints the path (or one sentence saying what to install, exit 1).
  */
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { pathToFileURL } from "node:url";
-
-/**
- * Flags for headless Chromium on CI machines. Without the background-networking ones Chromium keeps
- * trying to reach Google services on a network that is closed, which slows every test.
- */
-export const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 
 const SYSTEM_CHROMIUM = "/usr/bin/chromium";
 

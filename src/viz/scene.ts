@@ -61,7 +61,13 @@ export function buildScene(l: LaidOut): SvgNode[] {
     children: l.axis.ticks.map((t) => ({
       tag: "text",
       key: `${t.ms}`,
-      attrs: { class: "pl-muted", x: t.x, y: l.axis.y, "text-anchor": "middle" },
+      // The last label ends at the plot's edge rather than running past it.
+      attrs: {
+        class: "pl-muted",
+        x: t.x,
+        y: l.axis.y,
+        "text-anchor": t.x > l.plotRight - 16 ? "end" : "middle",
+      },
       text: t.label,
     })),
   });

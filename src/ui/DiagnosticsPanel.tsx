@@ -1,0 +1,50 @@
+/** The list of problems the simulator found in the scenario, each linked to its place in the text. */
+import type { Diagnostic } from "../sim/index.ts";
+
+export interface DiagnosticsPanelProps {
+  diagnostics: Diagnostic[];
+  /** Called when a diagnostic with a position is chosen (to reveal it in the editor). */
+  onSelect?: (d: Diagnostic) => void;
+}
+
+function where(d: Diagnostic): string {
+  const parts: string[] = [];
+  if (d.line !== undefined) parts.push(`${d.line}:${d.column ?? 1}`);
+  else parts.push(`document ${d.document}`);
+  if (d.path) parts.push(d.path);
+  return parts.join(" ");
+}
+
+export function DiagnosticsPanel({ diagnostics, onSelect }: DiagnosticsPanelProps) {
+  const errors = diagnostics.filter((d) => d.severity === "error").length;
+  const warnings = diagnostics.length - errors;
+  return (
+    <section className="diagnostics" data-testid="diagnostics" aria-label="Problems">
+      <header className="panel-title">
+        Problems
+        <span className="count" data-testid="diagnostics-count">
+          {diagnostics.length === 0 ? "none" : `${errors} error${errors === 1 ? "" : "s"}, ${warnings} other`}
+        </span>
+      </header>
+      {diagnostics.length > 0 && (
+        <ul>
+          {diagnostics.map((d, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: diagnostics have no identity beyond their order
+            <li key={i} className={`diagnostic ${d.severity}`} data-testid="diagnostic">
+              <button
+                type="button"
+                disabled={!onSelect || d.line === undefined}
+                onClick={() => onSelect?.(d)}
+              >
+                <span className="severity">{d.severity}</span>
+                <span className="where">{where(d)}</span>
+                <span className="message">{d.message}</span>
+                {d.hint && <span className="hint">{d.hint}</span>}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,96 @@
+/**
+ * The playground: the scenario editor on the left, the swimlanes and the problems on the right.
+ * Every edit re-simulates (debounced) and redraws; the scenario is kept in the URL's hash.
+ */
+import { useCallback, useEffect, useRef, useState } from "react";
+import { encodeScenarioHash } from "../share/scenario-hash.ts";
+import type { Diagnostic } from "../sim/index.ts";
+import { DiagnosticsPanel } from "./DiagnosticsPanel.tsx";
+import type { YamlEditor as YamlEditorApi } from "./editor/monaco.ts";
+import { YamlEditor } from "./editor/YamlEditor.tsx";
+import { DEFAULT_EXAMPLE, EXAMPLES } from "./examples.ts";
+import type { Launch } from "./launch.ts";
+import { SimulationStatus, TimelineView } from "./TimelineView.tsx";
+import { useSimulation } from "./use-simulation.ts";
+
+export function Playground({ launch }: { launch: Launch }) {
+  const [text, setText] = useState(launch.text);
+  const [exampleId, setExampleId] = useState(launch.source === "default" ? DEFAULT_EXAMPLE.id : "");
+  const editorRef = useRef<YamlEditorApi | null>(null);
+  const sim = useSimulation(text);
+
+  // Keep the scenario in the URL so a reload or a shared link opens the same text.
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      const fromDefault = text === DEFAULT_EXAMPLE.text && launch.source === "default";
+      const hash = fromDefault ? "" : encodeScenarioHash(text);
+      if (hash !== window.location.hash) {
+        history.replaceState(null, "", `${window.location.pathname}${window.location.search}${hash}`);
+      }
+    }, 400);
+    return () => clearTimeout(timer);
+  }, [text, launch.source]);
+
+  const pickExample = (id: string) => {
+    const ex = EXAMPLES.find((e) => e.id === id);
+    if (!ex) return;
+    setExampleId(id);
+    setText(ex.text);
+    editorRef.current?.setValue(ex.text);
+  };
+
+  const onEdit = useCallback((t: string) => setText(t), []);
+  const onReady = useCallback((e: YamlEditorApi | null) => {
+    editorRef.current = e;
+  }, []);
+  const reveal = useCallback((d: Diagnostic) => {
+    if (d.line !== undefined) editorRef.current?.reveal(d.line, d.column ?? 1);
+  }, []);
+
+  const embedUrl = `${window.location.pathname}?embed=1${encodeScenarioHash(text)}`;
+
+  return (
+    <div className="app playground">
+      <header className="topbar">
+        <h1>
+          Podlife <span className="tagline">what Kubernetes does with your Pod, second by second</span>
+        </h1>
+        <div className="actions">
+          <label>
+            Example{" "}
+            <select
+              value={exampleId}
+              onChange={(e) => pickExample(e.target.value)}
+              data-testid="example-picker"
+            >
+              {exampleId === "" && <option value="">(your scenario)</option>}
+              {EXAMPLES.map((ex) => (
+                <option key={ex.id} value={ex.id}>
+                  {ex.title}
+                </option>
+              ))}
+            </select>
+          </label>
+          <a href={embedUrl} target="_blank" rel="noreferrer" data-testid="embed-link">
+            Embed view
+          </a>
+        </div>
+      </header>
+      {launch.hashError && (
+        <p className="banner" role="alert">
+          {launch.hashError} Showing the default scenario.
+        </p>
+      )}
+      <main className="panes">
+        <section className="pane editor-pane" aria-label="Scenario">
+          <YamlEditor value={text} onChange={onEdit} diagnostics={sim.diagnostics} onReady={onReady} />
+        </section>
+        <section className="pane view-pane" aria-label="Simulation">
+          <SimulationStatus sim={sim} />
+          <TimelineView sim={sim} />
+          <DiagnosticsPanel diagnostics={sim.diagnostics} onSelect={reveal} />
+        </section>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+/**
+ * The UI's side of the simulator worker: posts `simulate` requests and matches replies by id.
+ * Simulator code runs only in the worker; this file imports the protocol, never the simulator.
+ */
+import type { Diagnostic } from "../sim/index.ts";
+import {
+  type ErrorReply,
+  isReply,
+  PROTOCOL_VERSION,
+  type Reply,
+  simulateRequest,
+} from "../worker/protocol.ts";
+import SimWorker from "../worker/sim.worker.ts?worker";
+
+/** A reply to a simulate request (protocol errors are reported as error replies). */
+export type SimulateReply = Exclude<Reply, { type: "protocol-error" }>;
+
+/** Runs simulations in a worker. */
+export interface SimClient {
+  simulate(text: string, opts?: { untilMs?: number; seed?: number }): Promise<SimulateReply>;
+  dispose(): void;
+}
+
+/** How long a simulation may take before the worker is restarted and the run reported as failed. */
+const WATCHDOG_MS = 15_000;
+
+function failure(id: number, message: string, code = "internal"): ErrorReply {
+  const diagnostic: Diagnostic = { severity: "error", document: 1, message, code };
+  return { v: PROTOCOL_VERSION, type: "error", id, diagnostics: [diagnostic] };
+}
+
+/** Starts a simulator worker (`makeWorker` is injectable for tests). */
+export function createSimClient(
+  makeWorker: () => Worker = () => new SimWorker({ name: "podlife-sim" }),
+): SimClient {
+  let worker: Worker | undefined;
+  let nextId = 1;
+  const pending = new Map<
+    number,
+    { resolve: (r: SimulateReply) => void; timer: ReturnType<typeof setTimeout> }
+  >();
+
+  const settle = (reply: SimulateReply) => {
+    const p = pending.get(reply.id);
+    if (!p) return;
+    clearTimeout(p.timer);
+    pending.delete(reply.id);
+    p.resolve(reply);
+  };
+
+  /** Fails every pending request and drops the worker (a fresh one starts on the next request). */
+  const restart = (message: string, code?: string) => {
+    worker?.terminate();
+    worker = undefined;
+    for (const id of [...pending.keys()]) settle(failure(id, message, code));
+  };
+
+  const ensureWorker = (): Worker => {
+    if (worker) return worker;
+    const w = makeWorker();
+    w.onmessage = (e: MessageEvent<unknown>) => {
+      const msg = e.data;
+      if (!isReply(msg)) return;
+      if (msg.type === "protocol-error") {
+        // A bug in this client, not in the user's scenario: fail what is in flight, loudly.
+        restart(`simulator worker rejected a message: ${msg.message}`);
+        return;
+      }
+      settle(msg);
+    };
+    w.onerror = (e: ErrorEvent) => {
+      e.preventDefault();
+      restart(`simulator worker failed: ${e.message || "unknown error"}`);
+    };
+    worker = w;
+    return w;
+  };
+
+  return {
+    simulate(text, opts = {}) {
+      const id = nextId++;
+      return new Promise<SimulateReply>((resolve) => {
+        const timer = setTimeout(
+          () => restart(`simulation took longer than ${WATCHDOG_MS / 1000} s and was stopped`, "timeout"),
+          WATCHDOG_MS,
+        );
+        pending.set(id, { resolve, timer });
+        ensureWorker().postMessage(simulateRequest(id, text, opts));
+      });
+    },
+    dispose() {
+      for (const p of pending.values()) clearTimeout(p.timer);
+      pending.clear();
+      worker?.terminate();
+      worker = undefined;
+    },
+  };
+}
