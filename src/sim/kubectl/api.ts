@@ -27,7 +27,14 @@ export type ApiObject = {
 
 /** A v1 Event as the API returns it (aggregated: count, first/last timestamp). */
 export interface ApiEvent extends ApiObject {
-  involvedObject: { kind: string; name: string; namespace: string; uid: string; apiVersion: string; fieldPath?: string };
+  involvedObject: {
+    kind: string;
+    name: string;
+    namespace: string;
+    uid: string;
+    apiVersion: string;
+    fieldPath?: string;
+  };
   reason: string;
   message: string;
   type: "Normal" | "Warning";

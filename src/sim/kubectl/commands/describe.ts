@@ -1,0 +1,86 @@
+/** `kubectl describe TYPE [NAME_PREFIX]` / `TYPE/NAME`: pods and nodes. */
+import type { ApiObject } from "../api.ts";
+import type { FlagSpec } from "../args.ts";
+import type { Invocation } from "../context.ts";
+import { clientError, KubectlError, notFoundText } from "../errors.ts";
+import { describePod } from "../printers/describe-pod.ts";
+import { eventsFor } from "../printers/events.ts";
+import { describeNode } from "../printers/node.ts";
+import { qualifiedPlural, type ResourceType } from "../resources.ts";
+import { parseLabelSelector } from "../selectors.ts";
+import { apiOrder, getObject, listObjects, parseTargets, requiredResourceError } from "./targets.ts";
+
+/** Flags of `kubectl describe`. */
+export const DESCRIBE_FLAGS: FlagSpec[] = [
+  { name: "all-namespaces", short: "A", kind: "bool" },
+  { name: "selector", short: "l", kind: "string" },
+  { name: "show-events", kind: "bool" },
+  { name: "chunk-size", kind: "int" },
+];
+
+function describeOne(inv: Invocation, type: ResourceType, obj: ApiObject): string {
+  const now = inv.now();
+  const showEvents = !inv.flags.has("show-events") || inv.flags.bool("show-events");
+  if (type.kind === "Pod") {
+    const events = showEvents ? eventsFor(inv.api.events(obj.metadata.namespace), obj, false) : undefined;
+    return describePod(obj, events, now);
+  }
+  if (type.kind === "Node") {
+    const pods = apiOrder(inv.api.list("Pod")).filter((p) => {
+      const spec = p.spec as { nodeName?: string } | undefined;
+      const phase = (p.status as { phase?: string } | undefined)?.phase;
+      return spec?.nodeName === obj.metadata.name && phase !== "Succeeded" && phase !== "Failed";
+    });
+    const events = showEvents
+      ? inv.api
+          .events()
+          .filter((e) => e.involvedObject.kind === "Node" && e.involvedObject.name === obj.metadata.name)
+      : undefined;
+    return describeNode(obj, pods, events, now);
+  }
+  throw clientError(
+    `describe is not supported for ${qualifiedPlural(type)} in Podlife yet (try kubectl get ${type.plural} -o yaml)`,
+  );
+}
+
+/** Runs `kubectl describe`. */
+export function* describe(inv: Invocation): Generator<never, number, void> {
+  if (inv.positionals.length === 0) throw requiredResourceError("describe");
+  const { targets } = parseTargets(inv.positionals);
+  const all = inv.flags.bool("all-namespaces");
+  const label = inv.flags.string("selector");
+  const sel = label !== undefined ? parseLabelSelector(label) : undefined;
+  if (sel && "error" in sel) throw clientError(sel.error);
+  const texts: string[] = [];
+  const errors: string[] = [];
+  for (const t of targets) {
+    if (t.names.length === 0) {
+      let objs = listObjects(inv.api, t.type, all ? undefined : inv.namespace);
+      if (sel) objs = objs.filter((o) => sel.matches(o));
+      for (const o of objs) texts.push(describeOne(inv, t.type, o));
+      continue;
+    }
+    for (const name of t.names) {
+      const o = getObject(inv.api, t.type, inv.namespace, name);
+      if (o) {
+        texts.push(describeOne(inv, t.type, o));
+        continue;
+      }
+      // Why (describe.go DescribeMatchingResources): an unknown name describes every object whose name starts with it.
+      const matches = listObjects(inv.api, t.type, inv.namespace).filter((x) =>
+        x.metadata.name.startsWith(name),
+      );
+      if (matches.length === 0) errors.push(notFoundText(qualifiedPlural(t.type), name));
+      for (const m of matches) texts.push(describeOne(inv, t.type, m));
+    }
+  }
+  inv.out.out(texts.join("\n\n"));
+  if (texts.length === 0 && errors.length === 0) {
+    const namespaced = targets.every((t) => t.type.namespaced);
+    inv.out.err(
+      namespaced && !all ? `No resources found in ${inv.namespace} namespace.\n` : "No resources found\n",
+    );
+  }
+  if (errors.length > 0) throw new KubectlError(errors.join("\n"));
+  return 0;
+}
