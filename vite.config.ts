@@ -40,6 +40,8 @@ export default defineConfig({
     sourcemap: false,
     chunkSizeWarningLimit: 4000,
     rolldownOptions: {
+      // Timing warnings name plugins, not problems: they only vary with the machine's load.
+      checks: { bundlerTimings: false },
       output: {
         // Name every chunk holding Monaco code `monaco-…`, so it is easy to spot (and to prove
         // that the embed view never requests one).
