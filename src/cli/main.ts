@@ -5,11 +5,10 @@
  */
 import { readFileSync } from "node:fs";
 import type { Readable, Writable } from "node:stream";
-import { formatDiagnostics } from "../sim/scenario/format.ts";
 import { parseDuration } from "../sim/scenario/duration.ts";
+import { formatDiagnostics } from "../sim/scenario/format.ts";
 import { createSimulation, type Simulation } from "../sim/simulation.ts";
 import { parseScript } from "./script.ts";
-import { renderSvgFile } from "./render.ts";
 import { trafficReport } from "./traffic.ts";
 
 /** Process streams, injectable for tests. */
@@ -53,7 +52,10 @@ function parseFlags(args: string[]): Flags {
   const f: Flags = { jsonl: false, stats: false, rest: [] };
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
-    const [name, inline] = a.startsWith("--") && a.includes("=") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, undefined];
+    const [name, inline] =
+      a.startsWith("--") && a.includes("=")
+        ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)]
+        : [a, undefined];
     const value = () => {
       if (inline !== undefined) return inline;
       const v = args[++i];
@@ -71,7 +73,8 @@ function parseFlags(args: string[]): Flags {
         break;
       case "--seed": {
         const v = value();
-        if (!/^\d+$/.test(v)) throw new UsageError(`--seed must be a non-negative integer, got ${JSON.stringify(v)}`);
+        if (!/^\d+$/.test(v))
+          throw new UsageError(`--seed must be a non-negative integer, got ${JSON.stringify(v)}`);
         f.seed = Number(v);
         break;
       }
@@ -106,7 +109,9 @@ function load(f: Flags, io: Io): Simulation | undefined {
     text = f.file === "-" ? readFileSync(0, "utf8") : readFileSync(f.file, "utf8");
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    io.stderr.write(`error: cannot read ${f.file}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : (e as Error).message}\n`);
+    io.stderr.write(
+      `error: cannot read ${f.file}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : (e as Error).message}\n`,
+    );
     return undefined;
   }
   const r = createSimulation(text, { ...(f.seed !== undefined ? { seed: f.seed } : {}), fileName: f.file });
@@ -120,7 +125,10 @@ function load(f: Flags, io: Io): Simulation | undefined {
 function durationFlag(text: string | undefined, name: string, dflt: number): number {
   if (text === undefined) return dflt;
   const ms = parseDuration(text);
-  if (ms === undefined) throw new UsageError(`${name}: invalid duration ${JSON.stringify(text)} (use e.g. 90s, 1m30s, 1500ms, 2h)`);
+  if (ms === undefined)
+    throw new UsageError(
+      `${name}: invalid duration ${JSON.stringify(text)} (use e.g. 90s, 1m30s, 1500ms, 2h)`,
+    );
   return ms;
 }
 
@@ -203,19 +211,24 @@ function run(f: Flags, io: Io): number {
     wallMs,
     events: sim.cluster.recorder.occurrences.length,
     pods: t.pods.length,
-    containers: t.pods.reduce((n, p) => n + p.containers.reduce((m, c) => m + c.spans.filter((s) => s.kind === "running").length, 0), 0),
+    containers: t.pods.reduce(
+      (n, p) => n + p.containers.reduce((m, c) => m + c.spans.filter((s) => s.kind === "running").length, 0),
+      0,
+    ),
   };
   if (f.stats) io.stdout.write(`${JSON.stringify(stats)}\n`);
   else io.stdout.write(`simulated ${formatClock(until)}: ${stats.pods} pods, ${stats.events} events\n`);
   return 0;
 }
 
-function render(f: Flags, io: Io): number {
+async function render(f: Flags, io: Io): Promise<number> {
   const until = durationFlag(f.until, "--until", 300_000);
   if (!f.out) throw new UsageError("missing -o OUT.svg");
   const sim = load(f, io);
   if (!sim) return 1;
   sim.runUntil(until);
+  // Loaded on demand: the drawing code is only needed by this subcommand.
+  const { renderSvgFile } = await import("./render.ts");
   renderSvgFile(sim.timeline(until), f.out);
   return 0;
 }
@@ -243,7 +256,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       case "run":
         return run(parseFlags(args), io);
       case "render":
-        return render(parseFlags(args), io);
+        return await render(parseFlags(args), io);
       default:
         throw new UsageError(`unknown command ${JSON.stringify(sub)}`);
     }

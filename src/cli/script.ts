@@ -24,12 +24,19 @@ export function parseScript(text: string): { ok: true; lines: ScriptLine[] } | {
     const raw = rows[i]!.trim();
     if (!raw || raw.startsWith("#")) continue;
     const m = /^(\S+)\s+(.+)$/.exec(raw);
-    if (!m) return { ok: false, error: `script line ${i + 1}: expected "<at> <command>", got ${JSON.stringify(raw)}` };
+    if (!m)
+      return {
+        ok: false,
+        error: `script line ${i + 1}: expected "<at> <command>", got ${JSON.stringify(raw)}`,
+      };
     const at = m[1]!;
     const relative = at.startsWith("+");
     const ms = parseDuration(relative ? at.slice(1) : at);
     if (ms === undefined) {
-      return { ok: false, error: `script line ${i + 1}: invalid time ${JSON.stringify(at)} (use e.g. 90s, 1m30s, 1500ms, 2h or +5s)` };
+      return {
+        ok: false,
+        error: `script line ${i + 1}: invalid time ${JSON.stringify(at)} (use e.g. 90s, 1m30s, 1500ms, 2h or +5s)`,
+      };
     }
     lines.push({ at, ms, relative, command: m[2]!.trim(), line: i + 1 });
   }

@@ -2,16 +2,18 @@
  * The simulator's public surface: load a scenario text and simulate it. Pure and deterministic:
  * the same text, seed and range give the same timeline in the browser worker and in Node.
  */
-import { parseAllDocuments } from "yaml";
+
 import type { Diagnostic } from "./scenario/types.ts";
-import type { ContainerTrack, PodTrack, Timeline } from "./timeline/types.ts";
+import { createSimulation } from "./simulation.ts";
+import type { Timeline } from "./timeline/types.ts";
 
 export type { Diagnostic } from "./scenario/types.ts";
+export { type CommandRecord, createSimulation, Simulation } from "./simulation.ts";
 export type * from "./timeline/types.ts";
 
 /** Options for a simulation run. */
 export interface SimulateOptions {
-  /** Simulate up to this virtual time (default 5 minutes). */
+  /** Simulate up to this virtual time (default: 5 minutes, or a minute past the Scenario's last timeline command). */
   untilMs?: number;
   /** Overrides the Scenario document's seed. */
   seed?: number;
@@ -22,51 +24,13 @@ export type SimulateResult =
   | { ok: true; timeline: Timeline; diagnostics: Diagnostic[] }
   | { ok: false; diagnostics: Diagnostic[] };
 
-/**
- * Simulates a scenario text.
- * PLACEHOLDER (walking skeleton): pull → running per container; replaced by the kubelet engine.
- */
+/** Simulates a scenario text up to `untilMs` and returns its timeline. */
 export function simulate(text: string, opts: SimulateOptions = {}): SimulateResult {
-  const untilMs = opts.untilMs ?? 300_000;
-  const docs = parseAllDocuments(text);
-  const diagnostics: Diagnostic[] = [];
-  const list = Array.isArray(docs) ? docs : [docs];
-  list.forEach((d, i) => {
-    for (const e of d.errors) {
-      const pos = e.linePos?.[0];
-      diagnostics.push({
-        severity: "error",
-        document: i + 1,
-        ...(pos ? { line: pos.line, column: pos.col } : {}),
-        message: e.message.split("\n")[0] ?? e.message,
-        code: "yaml",
-      });
-    }
-  });
-  if (diagnostics.length) return { ok: false, diagnostics };
-  const pods: PodTrack[] = [];
-  for (const d of list) {
-    const o = d.toJS() as { kind?: string; metadata?: { name?: string }; spec?: { containers?: { name: string; image: string }[] } };
-    if (o?.kind !== "Pod") continue;
-    const containers: ContainerTrack[] = (o.spec?.containers ?? []).map((c, i) => ({
-      name: String(c.name),
-      kind: "regular",
-      image: String(c.image),
-      spans: [
-        { kind: "pulling", startMs: 1000 + i * 2000, endMs: 3000 + i * 2000, label: "Pulling" },
-        { kind: "running", startMs: 3000 + i * 2000, endMs: untilMs, label: "Running", ready: true },
-      ],
-      marks: [],
-      probes: [],
-    }));
-    pods.push({
-      uid: `uid-${pods.length}`,
-      name: o.metadata?.name ?? "pod",
-      namespace: "default",
-      createdMs: 0,
-      containers,
-      lanes: [],
-    });
-  }
-  return { ok: true, timeline: { version: 1, startTimeMs: 0, endMs: untilMs, pods, events: [] }, diagnostics };
+  const created = createSimulation(text, opts.seed !== undefined ? { seed: opts.seed } : {});
+  if (!created.ok) return created;
+  const sim = created.simulation;
+  const lastCommandMs = Math.max(0, ...sim.scenario.settings.timeline.map((t) => t.atMs));
+  const untilMs = opts.untilMs ?? Math.max(300_000, lastCommandMs + 60_000);
+  sim.runUntil(untilMs);
+  return { ok: true, timeline: sim.timeline(untilMs), diagnostics: created.diagnostics };
 }

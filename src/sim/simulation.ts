@@ -62,7 +62,16 @@ export class Simulation {
     });
     for (const obj of scenario.objects) {
       const err = this.cluster.create(structuredClone(obj) as ApiObject);
-      if (err) this.commands.push({ atMs: 0, endMs: 0, command: `create ${obj.kind}/${obj.metadata.name}`, origin: "timeline", exitCode: 1, stdout: "", stderr: `${err}\n` });
+      if (err)
+        this.commands.push({
+          atMs: 0,
+          endMs: 0,
+          command: `create ${obj.kind}/${obj.metadata.name}`,
+          origin: "timeline",
+          exitCode: 1,
+          stdout: "",
+          stderr: `${err}\n`,
+        });
     }
     for (const entry of s.timeline) {
       this.cluster.clock.at(entry.atMs, () => this.runInBackground(entry.run));
@@ -99,7 +108,15 @@ export class Simulation {
   /** A Scenario timeline command: runs alongside the simulation without blocking it. */
   private runInBackground(line: string): void {
     const atMs = this.nowMs;
-    const rec: CommandRecord = { atMs, endMs: atMs, command: line, origin: "timeline", exitCode: 0, stdout: "", stderr: "" };
+    const rec: CommandRecord = {
+      atMs,
+      endMs: atMs,
+      command: line,
+      origin: "timeline",
+      exitCode: 0,
+      stdout: "",
+      stderr: "",
+    };
     this.commands.push(rec);
     const clock = this.cluster.clock;
     const task = this.task(line);
@@ -144,15 +161,27 @@ function lookupImage(catalog: ImageCatalog, image: string): ImageLookup<RuntimeI
     stopSignal: info.stopSignal,
     buildRootfs: () => info.buildRootfs(),
   };
-  return { ok: true, image: runtimeImage, canonical: info.ref.canonical, sizeBytes: info.sizeBytes, pullMs: info.pullMs };
+  return {
+    ok: true,
+    image: runtimeImage,
+    canonical: info.ref.canonical,
+    sizeBytes: info.sizeBytes,
+    pullMs: info.pullMs,
+  };
 }
 
 /** Loads a scenario text into a simulation, or returns the diagnostics that stop it. */
 export function createSimulation(
   text: string,
   opts: { seed?: number; fileName?: string } = {},
-): { ok: true; simulation: Simulation; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] } {
+):
+  | { ok: true; simulation: Simulation; diagnostics: Diagnostic[] }
+  | { ok: false; diagnostics: Diagnostic[] } {
   const loaded = loadScenario(text, opts.seed !== undefined ? { seed: opts.seed } : {});
   if (!loaded.ok) return loaded;
-  return { ok: true, simulation: new Simulation(loaded.scenario, text, opts.fileName), diagnostics: loaded.scenario.diagnostics };
+  return {
+    ok: true,
+    simulation: new Simulation(loaded.scenario, text, opts.fileName),
+    diagnostics: loaded.scenario.diagnostics,
+  };
 }

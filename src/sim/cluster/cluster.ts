@@ -12,9 +12,9 @@ import { SeededRandom } from "../random.ts";
 import type { RuntimeImage } from "../runtime/cri.ts";
 import { ContainerNamespace, Kernel } from "../runtime/kernel.ts";
 import { ClusterNetwork, PodNetwork } from "../runtime/network.ts";
-import { Filesystem, newDir } from "../runtime/vfs.ts";
+import { Filesystem, type newDir } from "../runtime/vfs.ts";
 import type { NodeSpec } from "../scenario/types.ts";
-import { Latch, startTask as startTask } from "../task.ts";
+import { Latch, startTask } from "../task.ts";
 import { EventRecorder, type InvolvedObject } from "./events.ts";
 import { ObjectStore } from "./store.ts";
 import { apiTime } from "./time.ts";
@@ -60,7 +60,10 @@ export class Cluster implements ClusterApi {
   readonly recorder: EventRecorder;
   readonly nodes = new Map<string, NodeEntry>();
   /** Every pod ever created, by uid, with its status history. */
-  readonly podHistory = new Map<string, { pod: ApiObject; samples: PodStatusSample[]; deletedMs?: number; nodeName?: string }>();
+  readonly podHistory = new Map<
+    string,
+    { pod: ApiObject; samples: PodStatusSample[]; deletedMs?: number; nodeName?: string }
+  >();
   private scheduleIndex = 0;
 
   constructor(private readonly opts: ClusterOptions) {
@@ -69,7 +72,9 @@ export class Cluster implements ClusterApi {
     opts.registerPrograms(this.kernel);
     this.store = new ObjectStore(this.random.fork("uids"), opts.epochMs, () => this.clock.now());
     this.recorder = new EventRecorder(opts.epochMs, () => this.clock.now());
-    opts.nodes.forEach((n, i) => this.addNode(n, i));
+    opts.nodes.forEach((n, i) => {
+      this.addNode(n, i);
+    });
   }
 
   private addNode(n: NodeSpec, i: number): void {
@@ -86,7 +91,8 @@ export class Cluster implements ClusterApi {
       fs,
       this.opts.lookupImage,
       {
-        recordEvent: (obj, type, reason, message, source) => this.recordEvent(obj, type, reason, message, source),
+        recordEvent: (obj, type, reason, message, source) =>
+          this.recordEvent(obj, type, reason, message, source),
         podStatusUpdated: (pod) => this.podStatusUpdated(pod),
         removePod: (pod) => this.removePod(pod),
       },
@@ -115,11 +121,35 @@ export class Cluster implements ClusterApi {
           { address: n.name, type: "Hostname" },
         ],
         conditions: [
-          { type: "MemoryPressure", status: "False", reason: "KubeletHasSufficientMemory", message: "kubelet has sufficient memory available" },
-          { type: "DiskPressure", status: "False", reason: "KubeletHasNoDiskPressure", message: "kubelet has no disk pressure" },
-          { type: "PIDPressure", status: "False", reason: "KubeletHasSufficientPID", message: "kubelet has sufficient PID available" },
-          { type: "Ready", status: "True", reason: "KubeletReady", message: "kubelet is posting ready status" },
-        ].map((c) => ({ ...c, lastHeartbeatTime: apiTime(this.opts.epochMs, 0), lastTransitionTime: apiTime(this.opts.epochMs, 0) })),
+          {
+            type: "MemoryPressure",
+            status: "False",
+            reason: "KubeletHasSufficientMemory",
+            message: "kubelet has sufficient memory available",
+          },
+          {
+            type: "DiskPressure",
+            status: "False",
+            reason: "KubeletHasNoDiskPressure",
+            message: "kubelet has no disk pressure",
+          },
+          {
+            type: "PIDPressure",
+            status: "False",
+            reason: "KubeletHasSufficientPID",
+            message: "kubelet has sufficient PID available",
+          },
+          {
+            type: "Ready",
+            status: "True",
+            reason: "KubeletReady",
+            message: "kubelet is posting ready status",
+          },
+        ].map((c) => ({
+          ...c,
+          lastHeartbeatTime: apiTime(this.opts.epochMs, 0),
+          lastTransitionTime: apiTime(this.opts.epochMs, 0),
+        })),
         nodeInfo: {
           architecture: "amd64",
           containerRuntimeVersion: "containerd://2.1.3",
@@ -135,7 +165,13 @@ export class Cluster implements ClusterApi {
   }
 
   /** Records an event through the cluster's recorder. */
-  recordEvent(obj: InvolvedObject, type: "Normal" | "Warning", reason: string, message: string, source: { component: string; host?: string }): void {
+  recordEvent(
+    obj: InvolvedObject,
+    type: "Normal" | "Warning",
+    reason: string,
+    message: string,
+    source: { component: string; host?: string },
+  ): void {
     this.recorder.record(obj, type, reason, message, source);
   }
 
@@ -161,7 +197,10 @@ export class Cluster implements ClusterApi {
 
   private podCreated(pod: ApiObject): void {
     pod.status = { phase: "Pending", qosClass: "BestEffort" };
-    this.podHistory.set(pod.metadata.uid!, { pod, samples: [{ atMs: this.clock.now(), phase: "Pending", ready: false, deleting: false }] });
+    this.podHistory.set(pod.metadata.uid!, {
+      pod,
+      samples: [{ atMs: this.clock.now(), phase: "Pending", ready: false, deleting: false }],
+    });
     const spec = pod.spec as { nodeName?: string };
     if (spec.nodeName) {
       this.clock.setTimeout(() => this.bind(pod, spec.nodeName!), 0);
@@ -180,7 +219,13 @@ export class Cluster implements ClusterApi {
     const candidates = names.filter((n) => load(n) === min);
     const node = candidates[this.scheduleIndex++ % candidates.length]!;
     this.recordEvent(
-      { kind: "Pod", name: pod.metadata.name, namespace: pod.metadata.namespace ?? "default", uid: pod.metadata.uid!, apiVersion: "v1" },
+      {
+        kind: "Pod",
+        name: pod.metadata.name,
+        namespace: pod.metadata.namespace ?? "default",
+        uid: pod.metadata.uid!,
+        apiVersion: "v1",
+      },
       "Normal",
       "Scheduled",
       `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${node}`,
@@ -220,7 +265,13 @@ export class Cluster implements ClusterApi {
       deleting: !!pod.metadata.deletionTimestamp,
     };
     const last = h.samples[h.samples.length - 1];
-    if (!last || last.phase !== sample.phase || last.ready !== sample.ready || last.deleting !== sample.deleting) h.samples.push(sample);
+    if (
+      !last ||
+      last.phase !== sample.phase ||
+      last.ready !== sample.ready ||
+      last.deleting !== sample.deleting
+    )
+      h.samples.push(sample);
   }
 
   private removePod(pod: ApiObject): void {
@@ -243,7 +294,12 @@ export class Cluster implements ClusterApi {
     return this.recorder.list(namespace);
   }
 
-  delete(kind: string, namespace: string, name: string, opts: { gracePeriodSeconds?: number; force?: boolean }): string | undefined {
+  delete(
+    kind: string,
+    namespace: string,
+    name: string,
+    opts: { gracePeriodSeconds?: number; force?: boolean },
+  ): string | undefined {
     const obj = this.store.get(kind, namespace, name);
     if (!obj) return `Error from server (NotFound): ${resourceOf(kind)} "${name}" not found`;
     if (kind !== "Pod") {
@@ -304,12 +360,24 @@ export class Cluster implements ClusterApi {
     const inst = opts.previous ? list[list.length - 2] : list[list.length - 1];
     if (!inst) {
       if (opts.previous) {
-        return { ok: false, error: `Error from server (BadRequest): previous terminated container "${name}" in pod "${pod}" not found` };
+        return {
+          ok: false,
+          error: `Error from server (BadRequest): previous terminated container "${name}" in pod "${pod}" not found`,
+        };
       }
-      const reason = found.ps?.reasons.get(name)?.reason ?? ((spec.initContainers ?? []).length ? "PodInitializing" : "ContainerCreating");
-      return { ok: false, error: `Error from server (BadRequest): container "${name}" in pod "${pod}" is waiting to start: ${reason}` };
+      const reason =
+        found.ps?.reasons.get(name)?.reason ??
+        ((spec.initContainers ?? []).length ? "PodInitializing" : "ContainerCreating");
+      return {
+        ok: false,
+        error: `Error from server (BadRequest): container "${name}" in pod "${pod}" is waiting to start: ${reason}`,
+      };
     }
-    let lines = inst.logs.map((l) => (opts.timestamps ? `${apiTime(this.opts.epochMs, l.atMs).replace("Z", ".000000000Z")} ${l.text}` : l.text));
+    let lines = inst.logs.map((l) =>
+      opts.timestamps
+        ? `${apiTime(this.opts.epochMs, l.atMs).replace("Z", ".000000000Z")} ${l.text}`
+        : l.text,
+    );
     let text = lines.join("");
     if (opts.tail !== undefined && opts.tail >= 0) {
       const all = text.split("\n");
@@ -321,21 +389,41 @@ export class Cluster implements ClusterApi {
     return { ok: true, text };
   }
 
-  *exec(namespace: string, pod: string, container: string | undefined, argv: string[], stdin?: string): CommandTask<ExecResult> {
+  *exec(
+    namespace: string,
+    pod: string,
+    container: string | undefined,
+    argv: string[],
+    stdin?: string,
+  ): CommandTask<ExecResult> {
     const found = this.podState(namespace, pod);
-    if (!found) return { exitCode: 1, stdout: "", stderr: `Error from server (NotFound): pods "${pod}" not found\n` };
+    if (!found)
+      return { exitCode: 1, stdout: "", stderr: `Error from server (NotFound): pods "${pod}" not found\n` };
     const phase = (found.obj.status as { phase?: string }).phase;
     if (phase === "Succeeded" || phase === "Failed") {
-      return { exitCode: 1, stdout: "", stderr: `error: cannot exec into a container in a completed pod; current phase is ${phase}\n` };
+      return {
+        exitCode: 1,
+        stdout: "",
+        stderr: `error: cannot exec into a container in a completed pod; current phase is ${phase}\n`,
+      };
     }
     const spec = found.obj.spec as { containers: ContainerSpec[]; initContainers?: ContainerSpec[] };
     const name = container ?? spec.containers[0]?.name ?? "";
     const c = [...(spec.initContainers ?? []), ...spec.containers].find((x) => x.name === name);
-    if (!c) return { exitCode: 1, stdout: "", stderr: `Error from server (BadRequest): container ${name} is not valid for pod ${pod}\n` };
+    if (!c)
+      return {
+        exitCode: 1,
+        stdout: "",
+        stderr: `Error from server (BadRequest): container ${name} is not valid for pod ${pod}\n`,
+      };
     const ps = found.ps;
     const inst = ps ? latest(ps, name) : undefined;
     if (!ps?.sandbox || !inst || inst.state !== "running") {
-      return { exitCode: 1, stdout: "", stderr: `error: unable to upgrade connection: container not found ("${name}")\n` };
+      return {
+        exitCode: 1,
+        stdout: "",
+        stderr: `error: unable to upgrade connection: container not found ("${name}")\n`,
+      };
     }
     const kubelet = this.nodes.get((found.obj.spec as { nodeName: string }).nodeName)!.kubelet;
     const done = new Latch<ExecResult>();
@@ -356,9 +444,16 @@ export class Cluster implements ClusterApi {
 
   *nodeShell(node: string, argv: string[]): CommandTask<ExecResult> {
     const entry = this.nodes.get(node);
-    if (!entry) return { exitCode: 1, stdout: "", stderr: `Error from server (NotFound): nodes "${node}" not found\n` };
+    if (!entry)
+      return { exitCode: 1, stdout: "", stderr: `Error from server (NotFound): nodes "${node}" not found\n` };
     const net = new PodNetwork(entry.ip, this.network);
-    const ns = new ContainerNamespace(this.kernel, entry.fs, net, node, this.random.fork(`node-shell/${this.clock.now()}`));
+    const ns = new ContainerNamespace(
+      this.kernel,
+      entry.fs,
+      net,
+      node,
+      this.random.fork(`node-shell/${this.clock.now()}`),
+    );
     let stdout = "";
     let stderr = "";
     const env = new Map([
@@ -367,9 +462,19 @@ export class Cluster implements ClusterApi {
       ["HOSTNAME", node],
       ["PODLIFE_EPOCH_MS", String(this.opts.epochMs)],
     ]);
-    const r = ns.spawn({ argv, env, cwd: "/root", stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+    const r = ns.spawn({
+      argv,
+      env,
+      cwd: "/root",
+      stdout: (t) => (stdout += t),
+      stderr: (t) => (stderr += t),
+    });
     if (!r.ok) {
-      return { exitCode: 127, stdout: "", stderr: `nsenter: failed to execute ${argv[0]}: No such file or directory\n` };
+      return {
+        exitCode: 127,
+        stdout: "",
+        stderr: `nsenter: failed to execute ${argv[0]}: No such file or directory\n`,
+      };
     }
     let status: number | undefined;
     ns.onExit(r.pid, (s) => {
@@ -380,8 +485,6 @@ export class Cluster implements ClusterApi {
     return { exitCode: status ?? 0, stdout, stderr };
   }
 }
-
-
 
 /** The plural resource name kubectl uses in messages. */
 export function resourceOf(kind: string): string {

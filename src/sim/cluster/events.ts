@@ -63,7 +63,15 @@ export class EventRecorder {
     source: { component: string; host?: string },
   ): void {
     const now = this.nowMs();
-    const objKey = [source.component, source.host ?? "", object.kind, object.namespace, object.name, object.uid, object.apiVersion].join("\u0000");
+    const objKey = [
+      source.component,
+      source.host ?? "",
+      object.kind,
+      object.namespace,
+      object.name,
+      object.uid,
+      object.apiVersion,
+    ].join("\u0000");
     if (!this.allow(`${objKey}\u0000${type}\u0000${reason}\u0000${message}`, now)) return;
 
     // Similar-event aggregation (EventAggregator): key without the message.
@@ -82,7 +90,15 @@ export class EventRecorder {
       dedupKey = `${aggKey}\u0000(combined)`;
     }
 
-    this.occurrences.push({ atMs: now, type, reason, message: shownMessage, object, source: source.component, ...(source.host ? { host: source.host } : {}) });
+    this.occurrences.push({
+      atMs: now,
+      type,
+      reason,
+      message: shownMessage,
+      object,
+      source: source.component,
+      ...(source.host ? { host: source.host } : {}),
+    });
 
     const existing = this.byKey.get(dedupKey);
     if (existing) {
@@ -92,7 +108,10 @@ export class EventRecorder {
       existing.event.lastTimestamp = apiTime(this.startTimeMs, now);
       return;
     }
-    const nameSuffix = (BigInt(this.startTimeMs + Math.floor(now)) * 1_000_000n + BigInt(this.seq++)).toString(16);
+    const nameSuffix = (
+      BigInt(this.startTimeMs + Math.floor(now)) * 1_000_000n +
+      BigInt(this.seq++)
+    ).toString(16);
     const event: ApiEvent = {
       apiVersion: "v1",
       kind: "Event",
@@ -141,6 +160,8 @@ export class EventRecorder {
 
   /** Aggregated events in the order first recorded, optionally for one namespace. */
   list(namespace?: string): ApiEvent[] {
-    return this.ordered.filter((s) => !namespace || s.event.metadata.namespace === namespace).map((s) => s.event);
+    return this.ordered
+      .filter((s) => !namespace || s.event.metadata.namespace === namespace)
+      .map((s) => s.event);
   }
 }

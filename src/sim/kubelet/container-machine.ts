@@ -72,11 +72,21 @@ export const containerMachine = setup({
   },
   actions: {
     openWaiting: assign(({ context, event }) => {
-      if (event.type === "container.waiting") openMain(context, { kind: "waiting", label: event.reason, reason: event.reason, ...(event.why ? { why: event.why } : {}) });
+      if (event.type === "container.waiting")
+        openMain(context, {
+          kind: "waiting",
+          label: event.reason,
+          reason: event.reason,
+          ...(event.why ? { why: event.why } : {}),
+        });
       return {};
     }),
     openPulling: assign(({ context, event }) => {
-      openMain(context, { kind: "pulling", label: "Pulling image", ...(event.type === "image.pulling" && event.why ? { why: event.why } : {}) });
+      openMain(context, {
+        kind: "pulling",
+        label: "Pulling image",
+        ...(event.type === "image.pulling" && event.why ? { why: event.why } : {}),
+      });
       return {};
     }),
     openCreated: assign(({ context }) => {
@@ -85,14 +95,25 @@ export const containerMachine = setup({
     }),
     openRunning: assign(({ context, event }) => {
       context.ready = false;
-      openMain(context, { kind: "running", label: runningLabel(false), ready: false, ...(event.type === "container.started" && event.why ? { why: event.why } : {}) });
+      openMain(context, {
+        kind: "running",
+        label: runningLabel(false),
+        ready: false,
+        ...(event.type === "container.started" && event.why ? { why: event.why } : {}),
+      });
       context.marks.push({ kind: "start", atMs: context.now(), label: "Started" });
       return {};
     }),
     setReady: assign(({ context, event }) => {
       if (event.type !== "container.ready" || event.ready === context.ready) return {};
       context.ready = event.ready;
-      if (context.open?.kind === "running") openMain(context, { kind: "running", label: runningLabel(event.ready), ready: event.ready, ...(event.why ? { why: event.why } : {}) });
+      if (context.open?.kind === "running")
+        openMain(context, {
+          kind: "running",
+          label: runningLabel(event.ready),
+          ready: event.ready,
+          ...(event.why ? { why: event.why } : {}),
+        });
       return {};
     }),
     openHook: assign(({ context, event }) => {
@@ -111,14 +132,24 @@ export const containerMachine = setup({
     openGrace: assign(({ context, event }) => {
       if (event.type !== "container.killing") return {};
       close(context, context.hooks.grace);
-      context.hooks.grace = { kind: "grace", startMs: context.now(), label: `grace ${event.graceSeconds}s`, why: event.why };
+      context.hooks.grace = {
+        kind: "grace",
+        startMs: context.now(),
+        label: `grace ${event.graceSeconds}s`,
+        why: event.why,
+      };
       context.marks.push({ kind: "killing", atMs: context.now(), label: "Killing", why: event.why });
       return {};
     }),
     markSignal: assign(({ context, event }) => {
       if (event.type !== "signal.sent") return {};
       const kind = event.signal === "SIGKILL" ? "SIGKILL" : event.signal === "SIGTERM" ? "SIGTERM" : "signal";
-      context.marks.push({ kind, atMs: context.now(), label: event.signal, ...(event.why ? { why: event.why } : {}) });
+      context.marks.push({
+        kind,
+        atMs: context.now(),
+        label: event.signal,
+        ...(event.why ? { why: event.why } : {}),
+      });
       return {};
     }),
     openTerminated: assign(({ context, event }) => {
@@ -127,7 +158,12 @@ export const containerMachine = setup({
         close(context, context.hooks[k]);
         delete context.hooks[k];
       }
-      context.marks.push({ kind: "exit", atMs: context.now(), label: `exit ${event.exitCode}`, ...(event.why ? { why: event.why } : {}) });
+      context.marks.push({
+        kind: "exit",
+        atMs: context.now(),
+        label: `exit ${event.exitCode}`,
+        ...(event.why ? { why: event.why } : {}),
+      });
       openMain(context, {
         kind: "terminated",
         label: `${event.reason} (exit ${event.exitCode})`,
@@ -139,7 +175,12 @@ export const containerMachine = setup({
     }),
     openBackoff: assign(({ context, event }) => {
       if (event.type !== "container.backoff") return {};
-      openMain(context, { kind: "backoff", label: `${event.reason} ${Math.round(event.delayMs / 1000)}s`, reason: event.reason, ...(event.why ? { why: event.why } : {}) });
+      openMain(context, {
+        kind: "backoff",
+        label: `${event.reason} ${Math.round(event.delayMs / 1000)}s`,
+        reason: event.reason,
+        ...(event.why ? { why: event.why } : {}),
+      });
       return {};
     }),
   },
@@ -157,7 +198,10 @@ export const containerMachine = setup({
   states: {
     waiting: {},
     pulling: {
-      on: { "image.pulled": { target: "waiting" }, "container.created": { target: "created", actions: "openCreated" } },
+      on: {
+        "image.pulled": { target: "waiting" },
+        "container.created": { target: "created", actions: "openCreated" },
+      },
     },
     created: {
       on: { "container.started": { target: "running", actions: "openRunning" } },

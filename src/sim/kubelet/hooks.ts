@@ -20,17 +20,24 @@ export function* runHook(
   if (h.exec) {
     const r = yield* host.runtime.execSync(sb, inst, c, h.exec.command);
     if (r.kind === "exited" && r.code === 0) return undefined;
-    const err = r.kind === "exited" ? `command '${h.exec.command.join(" ")}' exited with ${r.code}: ${r.stderr}` : r.kind === "error" ? r.message : "timeout";
+    const err =
+      r.kind === "exited"
+        ? `command '${h.exec.command.join(" ")}' exited with ${r.code}: ${r.stderr}`
+        : r.kind === "error"
+          ? r.message
+          : "timeout";
     const out = r.kind === "exited" ? r.stdout + r.stderr : "";
     return `Exec lifecycle hook ([${h.exec.command.join(" ")}]) for Container "${c.name}" in Pod "${podDesc}" failed - error: ${err}, message: "${out}"`;
   }
   if (h.httpGet) {
-    const r = yield* httpGet(sb, c, h.httpGet, 1_000_000);
+    const r = yield* httpGet(sb, c, h.httpGet, 1_000_000, host.runtime.now());
     if (r.result === "success" || r.result === "warning") return undefined;
     return `HTTP lifecycle hook (${h.httpGet.path ?? "/"}) for Container "${c.name}" in Pod "${podDesc}" failed - error: ${r.output}`;
   }
   if (h.sleep) {
-    const winner = yield { race: [{ sleep: h.sleep.seconds * 1000 }, { latch: inst.exited as Latch<unknown> }] };
+    const winner = yield {
+      race: [{ sleep: h.sleep.seconds * 1000 }, { latch: inst.exited as Latch<unknown> }],
+    };
     if (winner === 1) return undefined; // container terminated before the sleep hook finished
     return undefined;
   }

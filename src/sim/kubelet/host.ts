@@ -23,7 +23,13 @@ export interface KubeletHost extends ProberHost {
   /** The node's own filesystem (hostPath volumes, `kubectl node-shell`). */
   hostFs: Filesystem;
   /** Records an event on the pod, or on one of its containers. */
-  recordEvent(ps: PodState, container: string | undefined, type: "Normal" | "Warning", reason: string, message: string): void;
+  recordEvent(
+    ps: PodState,
+    container: string | undefined,
+    type: "Normal" | "Warning",
+    reason: string,
+    message: string,
+  ): void;
   /** The status manager: the pod's status changed (API object updated). */
   statusChanged(ps: PodState): void;
   /** The pod is terminated and its deletion was requested: remove the API object. */

@@ -4,9 +4,9 @@
  * records `Pulling`, `Pulled`, `Failed` and `BackOff` events with the kubelet's messages.
  */
 import type { VirtualClock } from "../clock.ts";
+import { Latch, type Task } from "../task.ts";
 import { Backoff } from "./backoff.ts";
 import { goDuration } from "./go-duration.ts";
-import { Latch, type Task } from "../task.ts";
 
 /** What a pull of one image yields (resolved through the image catalog). */
 export type ImageLookup<I> =
@@ -16,7 +16,11 @@ export type ImageLookup<I> =
 /** How `EnsureImageExists` ended. */
 export type EnsureResult<I> =
   | { ok: true; image: I }
-  | { ok: false; reason: "ErrImagePull" | "ImagePullBackOff" | "ErrImageNeverPull" | "InvalidImageName"; message: string };
+  | {
+      ok: false;
+      reason: "ErrImagePull" | "ImagePullBackOff" | "ErrImageNeverPull" | "InvalidImageName";
+      message: string;
+    };
 
 /** Records an event on the container. */
 export type ContainerEventSink = (type: "Normal" | "Warning", reason: string, message: string) => void;
@@ -35,7 +39,13 @@ export class ImageManager<I> {
   ) {}
 
   /** EnsureImageExists for one container start. */
-  *ensureImageExists(podUid: string, image: string, pullPolicy: string, record: ContainerEventSink, onPullStart?: () => void): Task<EnsureResult<I>> {
+  *ensureImageExists(
+    podUid: string,
+    image: string,
+    pullPolicy: string,
+    record: ContainerEventSink,
+    onPullStart?: () => void,
+  ): Task<EnsureResult<I>> {
     const found = this.lookup(image);
     if (!found.ok && found.invalid) {
       record("Warning", "InspectFailed", found.error);
@@ -57,13 +67,21 @@ export class ImageManager<I> {
     if (last && this.backoff.isInBackOffSince(key, last.atMs, this.clock.now())) {
       record("Normal", "BackOff", `Back-off pulling image "${image}"`);
       record("Warning", "Failed", "Error: ImagePullBackOff");
-      return { ok: false, reason: "ImagePullBackOff", message: `Back-off pulling image "${image}": ErrImagePull: ${last.error}` };
+      return {
+        ok: false,
+        reason: "ImagePullBackOff",
+        message: `Back-off pulling image "${image}": ErrImagePull: ${last.error}`,
+      };
     }
     record("Normal", "Pulling", `Pulling image "${image}"`);
     onPullStart?.();
     const requestedAt = this.clock.now();
     // A pull of an image already present (policy Always) only checks the manifest.
-    const pullMs = found.ok ? (present ? Math.min(found.pullMs, 300 + (found.sizeBytes % 200)) : found.pullMs) : 400;
+    const pullMs = found.ok
+      ? present
+        ? Math.min(found.pullMs, 300 + (found.sizeBytes % 200))
+        : found.pullMs
+      : 400;
     const startAt = Math.max(requestedAt, this.queueFreeAtMs);
     this.queueFreeAtMs = startAt + pullMs;
     const done = new Latch<void>();

@@ -15,7 +15,7 @@ import type { ProbeType } from "../timeline/types.ts";
 import { Backoff } from "./backoff.ts";
 import { ContainerLifecycle } from "./container-machine.ts";
 import type { KubeletHost } from "./host.ts";
-import { ImageManager, type ImageLookup } from "./image-manager.ts";
+import { type ImageLookup, ImageManager } from "./image-manager.ts";
 import { allContainers, fieldPath, type PodState, type ProbeResult } from "./pod-state.ts";
 import { PodWorker } from "./pod-worker.ts";
 import { type ProbeOutcome, runProbe } from "./probe-exec.ts";
@@ -33,7 +33,14 @@ export interface RecordedProbe {
 /** What the kubelet needs from the cluster around it. */
 export interface KubeletCluster {
   recordEvent(
-    obj: { kind: string; name: string; namespace: string; uid: string; apiVersion: string; fieldPath?: string },
+    obj: {
+      kind: string;
+      name: string;
+      namespace: string;
+      uid: string;
+      apiVersion: string;
+      fieldPath?: string;
+    },
     type: "Normal" | "Warning",
     reason: string,
     message: string,
@@ -65,7 +72,14 @@ export class Kubelet implements KubeletHost {
     lookupImage: (image: string) => ImageLookup<RuntimeImage>,
     private readonly cluster: KubeletCluster,
   ) {
-    this.runtime = new ContainerRuntime(kernel, clock, random.fork(`runtime/${nodeName}`), network, podCidrPrefix, epochMs);
+    this.runtime = new ContainerRuntime(
+      kernel,
+      clock,
+      random.fork(`runtime/${nodeName}`),
+      network,
+      podCidrPrefix,
+      epochMs,
+    );
     this.images = new ImageManager(clock, lookupImage);
     this.runtime.onContainerEvent = (c) => this.pleg(c);
   }
@@ -139,7 +153,10 @@ export class Kubelet implements KubeletHost {
   podForceDeleted(uid: string): void {
     const w = this.workers.get(uid);
     if (!w) return;
-    w.ps.pod.metadata.deletionGracePeriodSeconds = Math.max(1, (w.ps.pod.metadata.deletionGracePeriodSeconds as number | undefined) ?? 1);
+    w.ps.pod.metadata.deletionGracePeriodSeconds = Math.max(
+      1,
+      (w.ps.pod.metadata.deletionGracePeriodSeconds as number | undefined) ?? 1,
+    );
     w.deletionRequested();
   }
 
@@ -162,7 +179,13 @@ export class Kubelet implements KubeletHost {
     }
   }
 
-  recordEvent(ps: PodState, container: string | undefined, type: "Normal" | "Warning", reason: string, message: string): void {
+  recordEvent(
+    ps: PodState,
+    container: string | undefined,
+    type: "Normal" | "Warning",
+    reason: string,
+    message: string,
+  ): void {
     this.cluster.recordEvent(
       {
         kind: "Pod",
@@ -194,11 +217,13 @@ export class Kubelet implements KubeletHost {
       }
     }
     for (const { spec: c } of allContainers(ps.spec)) {
-      const cs = [...((ps.pod.status?.containerStatuses as Record<string, unknown>[]) ?? []), ...((ps.pod.status?.initContainerStatuses as Record<string, unknown>[]) ?? [])].find(
-        (s) => s.name === c.name,
-      );
+      const cs = [
+        ...((ps.pod.status?.containerStatuses as Record<string, unknown>[]) ?? []),
+        ...((ps.pod.status?.initContainerStatuses as Record<string, unknown>[]) ?? []),
+      ].find((s) => s.name === c.name);
       const lc = ps.lifecycles.get(c.name);
-      if (cs && lc && (cs.state as Record<string, unknown>).running) lc.send({ type: "container.ready", ready: cs.ready === true, why: readyWhy(c, cs.ready === true) });
+      if (cs && lc && (cs.state as Record<string, unknown>).running)
+        lc.send({ type: "container.ready", ready: cs.ready === true, why: readyWhy(c, cs.ready === true) });
     }
     this.cluster.podStatusUpdated(ps.pod);
   }
@@ -218,25 +243,38 @@ export class Kubelet implements KubeletHost {
     this.probes.get(ps.uid)?.push({ container: c.name, type, atMs, outcome });
     const Type = type[0]!.toUpperCase() + type.slice(1);
     if (outcome.result === "failure") {
-      this.recordEvent(ps, c.name, "Warning", "Unhealthy", `${Type} probe failed: ${outcome.output.replace(/\n$/, "")}`);
+      this.recordEvent(
+        ps,
+        c.name,
+        "Warning",
+        "Unhealthy",
+        `${Type} probe failed: ${outcome.output.replace(/\n$/, "")}`,
+      );
     } else if (outcome.result === "warning") {
       this.recordEvent(ps, c.name, "Warning", "ProbeWarning", `${Type} probe warning: ${outcome.output}`);
     } else if (outcome.result === "error") {
-      this.recordEvent(ps, c.name, "Warning", "Unhealthy", `${Type} probe errored and resulted in unknown state: ${outcome.output}`);
+      this.recordEvent(
+        ps,
+        c.name,
+        "Warning",
+        "Unhealthy",
+        `${Type} probe errored and resulted in unknown state: ${outcome.output}`,
+      );
     }
   }
 
-  setResult(ps: PodState, c: ContainerSpec, type: ProbeType, result: ProbeResult): void {
+  setResult(ps: PodState, c: ContainerSpec, containerId: string, type: ProbeType, result: ProbeResult): void {
     const map = type === "liveness" ? ps.liveness : type === "readiness" ? ps.readiness : ps.startup;
-    if (map.get(c.name) === result) return;
-    map.set(c.name, result);
+    if (map.get(containerId) === result) return;
+    map.set(containerId, result);
     const w = this.workers.get(ps.uid);
     if (!w || ps.terminated) return;
     if (type === "readiness" || type === "startup") {
       // SetContainerReadiness / SetContainerStartup: applied to the status at once.
-      const cs = [...((ps.pod.status?.containerStatuses as Record<string, unknown>[]) ?? []), ...((ps.pod.status?.initContainerStatuses as Record<string, unknown>[]) ?? [])].find(
-        (s) => s.name === c.name,
-      );
+      const cs = [
+        ...((ps.pod.status?.containerStatuses as Record<string, unknown>[]) ?? []),
+        ...((ps.pod.status?.initContainerStatuses as Record<string, unknown>[]) ?? []),
+      ].find((s) => s.name === c.name);
       if (cs && (cs.state as Record<string, unknown>).running) {
         w.refreshStatus();
       }
@@ -257,7 +295,9 @@ function exitWhy(c: RuntimeContainer): string {
 }
 
 function readyWhy(c: ContainerSpec, ready: boolean): string {
-  if (ready) return c.readinessProbe ? "The readiness probe succeeded." : "No readiness probe: ready once running.";
-  if (c.startupProbe) return "Not ready: waiting for the startup probe (then the readiness probe) to succeed.";
+  if (ready)
+    return c.readinessProbe ? "The readiness probe succeeded." : "No readiness probe: ready once running.";
+  if (c.startupProbe)
+    return "Not ready: waiting for the startup probe (then the readiness probe) to succeed.";
   return "Not ready: the readiness probe has not succeeded yet.";
 }

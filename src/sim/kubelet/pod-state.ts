@@ -31,6 +31,10 @@ export interface PodState {
   /** Container instances by name, oldest first. */
   instances: Map<string, RuntimeContainer[]>;
   reasons: Map<string, WaitingReason>;
+  /**
+   * Probe results keyed by container ID (`containerd://…`), as the kubelet's results managers keep
+   * them: a new container instance has no result until its own probe worker sets one.
+   */
   liveness: Map<string, ProbeResult>;
   readiness: Map<string, ProbeResult>;
   startup: Map<string, ProbeResult>;

@@ -6,10 +6,10 @@
  * otherwise).
  */
 import { apiTime } from "../cluster/time.ts";
-import type { RuntimeContainer } from "../runtime/cri.ts";
+import { ContainerRuntime, type RuntimeContainer } from "../runtime/cri.ts";
 import type { FsDir } from "../runtime/vfs.ts";
 import { newDir } from "../runtime/vfs.ts";
-import { Latch, type Task, sleep, startTask } from "../task.ts";
+import { Latch, sleep, startTask, type Task } from "../task.ts";
 import { goDuration } from "./go-duration.ts";
 import { runHook } from "./hooks.ts";
 import type { KubeletHost } from "./host.ts";
@@ -178,8 +178,17 @@ export class PodWorker {
     const deadline = ps.spec.activeDeadlineSeconds;
     if (deadline === undefined || ps.terminating) return;
     if (this.clock.now() - ps.admittedMs < deadline * 1000) return;
-    ps.statusReason = { reason: "DeadlineExceeded", message: "Pod was active on the node longer than the specified deadline" };
-    this.host.recordEvent(ps, undefined, "Normal", "DeadlineExceeded", "Pod was active on the node longer than the specified deadline");
+    ps.statusReason = {
+      reason: "DeadlineExceeded",
+      message: "Pod was active on the node longer than the specified deadline",
+    };
+    this.host.recordEvent(
+      ps,
+      undefined,
+      "Normal",
+      "DeadlineExceeded",
+      "Pod was active on the node longer than the specified deadline",
+    );
     ps.terminating = true;
   }
 
@@ -207,14 +216,26 @@ export class PodWorker {
       if (init && !isSidecar(c)) continue;
       const inst = latest(ps, c.name);
       if (inst?.state !== "running") continue;
-      const which = ps.liveness.get(c.name) === "failure" ? "liveness" : ps.startup.get(c.name) === "failure" ? "startup" : undefined;
+      const id = ContainerRuntime.containerId(inst);
+      const which =
+        ps.liveness.get(id) === "failure"
+          ? "liveness"
+          : ps.startup.get(id) === "failure"
+            ? "startup"
+            : undefined;
       if (!which) continue;
       const restart = init || (ps.spec.restartPolicy ?? "Always") !== "Never";
       const who = init ? "Init container" : "Container";
       const msg = `${who} ${c.name} failed ${which} probe${restart ? ", will be restarted" : ""}`;
       const probe = which === "liveness" ? c.livenessProbe : c.startupProbe;
       const grace = probe?.terminationGracePeriodSeconds ?? ps.spec.terminationGracePeriodSeconds ?? 30;
-      yield* this.killContainer(inst, c, grace, msg, `the ${which} probe failed ${probe?.failureThreshold ?? 3} times in a row`);
+      yield* this.killContainer(
+        inst,
+        c,
+        grace,
+        msg,
+        `the ${which} probe failed ${probe?.failureThreshold ?? 3} times in a row`,
+      );
     }
   }
 
@@ -231,7 +252,13 @@ export class PodWorker {
           if (!initialized) return "blocked";
           continue;
         }
-        if (inst.state === "running" && c.startupProbe && ps.startup.get(c.name) !== "success" && !initialized) return "blocked";
+        if (
+          inst.state === "running" &&
+          c.startupProbe &&
+          ps.startup.get(ContainerRuntime.containerId(inst)) !== "success" &&
+          !initialized
+        )
+          return "blocked";
         continue;
       }
       if (initialized) continue;
@@ -259,7 +286,13 @@ export class PodWorker {
       const finished = prev.finishedAtMs ?? 0;
       if (host.crashBackoff.isInBackOffSince(key, finished, this.clock.now())) {
         const delay = host.crashBackoff.get(key);
-        host.recordEvent(ps, c.name, "Warning", "BackOff", `Back-off restarting failed container ${c.name} in pod ${this.desc}`);
+        host.recordEvent(
+          ps,
+          c.name,
+          "Warning",
+          "BackOff",
+          `Back-off restarting failed container ${c.name} in pod ${this.desc}`,
+        );
         const already = ps.reasons.get(c.name)?.reason === "CrashLoopBackOff";
         ps.reasons.set(c.name, {
           reason: "CrashLoopBackOff",
@@ -312,7 +345,11 @@ export class PodWorker {
     host.recordEvent(ps, c.name, "Normal", "Started", `Started container ${c.name}`);
     lc.send({
       type: "container.started",
-      why: init ? `Init container ${c.name} started.` : attempt > 0 ? `Restart #${attempt} of ${c.name}.` : `Started in spec order.`,
+      why: init
+        ? `Init container ${c.name} started.`
+        : attempt > 0
+          ? `Restart #${attempt} of ${c.name}.`
+          : `Started in spec order.`,
     });
     this.plegEvent();
     const postStart = c.lifecycle?.postStart;
@@ -324,7 +361,13 @@ export class PodWorker {
       lc.send({ type: "hook.finished", hook: "postStart", failed: !!failure });
       if (failure && inst.state === "running") {
         host.recordEvent(ps, c.name, "Warning", "FailedPostStartHook", "PostStartHook failed");
-        yield* this.killContainer(inst, c, ps.spec.terminationGracePeriodSeconds ?? 30, "FailedPostStartHook", "the postStart hook failed");
+        yield* this.killContainer(
+          inst,
+          c,
+          ps.spec.terminationGracePeriodSeconds ?? 30,
+          "FailedPostStartHook",
+          "the postStart hook failed",
+        );
         ps.reasons.set(c.name, { reason: "PostStartHookError", message: failure });
         return { error: "PostStartHookError" };
       }
@@ -357,7 +400,8 @@ export class PodWorker {
       lc.send({ type: "hook.started", hook: "preStop" });
       const hook = startTask(this.clock, runHook(host, ps.sandbox!, inst, c, preStop, this.desc));
       const winner = yield { race: [{ latch: hook as Latch<unknown> }, { sleep: g * 1000 }] };
-      if (winner === 0 && hook.value) host.recordEvent(ps, c.name, "Warning", "FailedPreStopHook", "PreStopHook failed");
+      if (winner === 0 && hook.value)
+        host.recordEvent(ps, c.name, "Warning", "FailedPreStopHook", "PreStopHook failed");
       lc.send({ type: "hook.finished", hook: "preStop", failed: winner === 0 && !!hook.value });
       g -= Math.floor((this.clock.now() - started) / 1000);
     }
@@ -372,7 +416,9 @@ export class PodWorker {
       sig === "SIGKILL"
         ? `SIGKILL: the grace period ended and ${inst.argv[0] ?? "PID 1"} was still running (PID 1 ignores signals it has no handler for).`
         : `${sig} to PID 1 (${inst.image.stopSignal === sig ? "the image's stop signal" : "stop signal"}); SIGKILL follows after ${g}s.`;
-    yield* host.runtime.stopContainer(inst, g, { onSignal: (sig) => lc.send({ type: "signal.sent", signal: sig, why: sigWhy(sig) }) });
+    yield* host.runtime.stopContainer(inst, g, {
+      onSignal: (sig) => lc.send({ type: "signal.sent", signal: sig, why: sigWhy(sig) }),
+    });
   }
 
   /** SyncTerminatingPod + SyncTerminatedPod (KL): stop everything, then clean up. */
@@ -384,7 +430,9 @@ export class PodWorker {
     this.updateStatus();
     const grace = Math.max(
       1,
-      (ps.pod.metadata.deletionGracePeriodSeconds as number | undefined) ?? ps.spec.terminationGracePeriodSeconds ?? 30,
+      (ps.pod.metadata.deletionGracePeriodSeconds as number | undefined) ??
+        ps.spec.terminationGracePeriodSeconds ??
+        30,
     );
     const why = deleting
       ? "The pod was deleted: the kubelet stops every container within the grace period."
@@ -395,7 +443,13 @@ export class PodWorker {
     const regularDone: Latch<unknown>[] = [];
     for (const c of ps.spec.containers) {
       const inst = latest(ps, c.name);
-      if (inst?.state === "running") regularDone.push(startTask(this.clock, this.killContainer(inst, c, grace, `Stopping container ${c.name}`, why)) as Latch<unknown>);
+      if (inst?.state === "running")
+        regularDone.push(
+          startTask(
+            this.clock,
+            this.killContainer(inst, c, grace, `Stopping container ${c.name}`, why),
+          ) as Latch<unknown>,
+        );
     }
     const sidecars = (ps.spec.initContainers ?? []).filter(isSidecar).reverse();
     const allRegular = allOf(regularDone);
@@ -405,14 +459,22 @@ export class PodWorker {
       const inst = latest(ps, c.name);
       if (inst?.state !== "running") continue;
       const waitFor = previous;
-      const done = startTask(this.clock, this.killContainer(inst, c, grace, `Stopping container ${c.name}`, why, waitFor)) as Latch<unknown>;
+      const done = startTask(
+        this.clock,
+        this.killContainer(inst, c, grace, `Stopping container ${c.name}`, why, waitFor),
+      ) as Latch<unknown>;
       sidecarDone.push(done);
       previous = done;
     }
     for (const c of ps.spec.initContainers ?? []) {
       const inst = latest(ps, c.name);
       if (!isSidecar(c) && inst?.state === "running") {
-        regularDone.push(startTask(this.clock, this.killContainer(inst, c, grace, `Stopping container ${c.name}`, why)) as Latch<unknown>);
+        regularDone.push(
+          startTask(
+            this.clock,
+            this.killContainer(inst, c, grace, `Stopping container ${c.name}`, why),
+          ) as Latch<unknown>,
+        );
       }
     }
     yield { all: [...regularDone, ...sidecarDone] };

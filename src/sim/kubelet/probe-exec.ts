@@ -30,13 +30,20 @@ const NET_MS = 2;
 const EXEC_OVERHEAD_MS = 15;
 
 /** An HTTP GET from the node; used by httpGet probes and hooks. */
-export function* httpGet(sb: Sandbox, c: ContainerSpec, a: HttpGetAction, timeoutMs: number): Task<ProbeOutcome> {
+export function* httpGet(
+  sb: Sandbox,
+  c: ContainerSpec,
+  a: HttpGetAction,
+  timeoutMs: number,
+  nowMs: number,
+): Task<ProbeOutcome> {
   const port = resolvePort(a.port, c);
   const host = a.host || sb.ip;
   const scheme = (a.scheme ?? "HTTP").toLowerCase();
   const path = a.path || "/";
   const url = `${scheme}://${host}:${port ?? a.port}${path.startsWith("/") ? path : `/${path}`}`;
-  if (port === undefined) return { result: "error", output: `unable to resolve port ${a.port}`, durationMs: 0 };
+  if (port === undefined)
+    return { result: "error", output: `unable to resolve port ${a.port}`, durationMs: 0 };
   const conn = connect(sb.net, host, port);
   if (!conn.ok) {
     yield sleep(NET_MS);
@@ -53,7 +60,7 @@ export function* httpGet(sb: Sandbox, c: ContainerSpec, a: HttpGetAction, timeou
   }
   const headers: Record<string, string> = { "User-Agent": "kube-probe/1.34", Accept: "*/*" };
   for (const h of a.httpHeaders ?? []) headers[h.name] = h.value;
-  const res = handler({ method: "GET", path, host, port, headers }, 0);
+  const res = handler({ method: "GET", path, host, port, headers }, nowMs);
   const took = NET_MS + (res.delayMs ?? 0);
   if (took > timeoutMs) {
     yield sleep(timeoutMs);
@@ -68,7 +75,11 @@ export function* httpGet(sb: Sandbox, c: ContainerSpec, a: HttpGetAction, timeou
   if (res.status >= 200 && res.status < 400) {
     const location = res.headers?.Location ?? res.headers?.location;
     if (res.status >= 300 && location && /^https?:\/\//.test(location) && !location.includes(`//${host}`)) {
-      return { result: "warning", output: `Probe terminated redirects, Response body: ${res.body.slice(0, 10240)}`, durationMs: took };
+      return {
+        result: "warning",
+        output: `Probe terminated redirects, Response body: ${res.body.slice(0, 10240)}`,
+        durationMs: took,
+      };
     }
     return { result: "success", output: res.body.slice(0, 10240), durationMs: took };
   }
@@ -79,13 +90,18 @@ function* tcpProbe(sb: Sandbox, c: ContainerSpec, a: TcpSocketAction): Task<Prob
   const port = resolvePort(a.port, c);
   const host = a.host || sb.ip;
   yield sleep(NET_MS);
-  if (port === undefined) return { result: "error", output: `unable to resolve port ${a.port}`, durationMs: NET_MS };
+  if (port === undefined)
+    return { result: "error", output: `unable to resolve port ${a.port}`, durationMs: NET_MS };
   const conn = connect(sb.net, host, port);
   if (conn.ok) return { result: "success", output: "", durationMs: NET_MS };
-  return { result: "failure", output: `dial tcp ${host}:${port}: connect: connection refused`, durationMs: NET_MS };
+  return {
+    result: "failure",
+    output: `dial tcp ${host}:${port}: connect: connection refused`,
+    durationMs: NET_MS,
+  };
 }
 
-function* grpcProbe(sb: Sandbox, a: GrpcAction, timeoutMs: number): Task<ProbeOutcome> {
+function* grpcProbe(sb: Sandbox, a: GrpcAction, timeoutMs: number, nowMs: number): Task<ProbeOutcome> {
   const conn = connect(sb.net, sb.ip, a.port);
   const secs = timeoutMs / 1000;
   if (!conn.ok || !conn.listener.grpcHealth) {
@@ -98,7 +114,7 @@ function* grpcProbe(sb: Sandbox, a: GrpcAction, timeoutMs: number): Task<ProbeOu
     };
   }
   yield sleep(NET_MS);
-  const s = conn.listener.grpcHealth(a.service ?? "", 0);
+  const s = conn.listener.grpcHealth(a.service ?? "", nowMs);
   if (s === "SERVING") return { result: "success", output: "", durationMs: NET_MS };
   return { result: "failure", output: `service unhealthy (responded with "${s}")`, durationMs: NET_MS };
 }
@@ -118,14 +134,19 @@ export function* runProbe(
     yield sleep(EXEC_OVERHEAD_MS);
     const durationMs = runtime.now() - start;
     if (r.kind === "timeout") {
-      return { result: "failure", timedOut: true, output: `command "${probe.exec.command.join(" ")}" timed out`, durationMs };
+      return {
+        result: "failure",
+        timedOut: true,
+        output: `command "${probe.exec.command.join(" ")}" timed out`,
+        durationMs,
+      };
     }
     if (r.kind === "error") return { result: "error", output: r.message, durationMs };
     const output = r.stdout + r.stderr;
     return { result: r.code === 0 ? "success" : "failure", output, durationMs };
   }
-  if (probe.httpGet) return yield* httpGet(sb, c, probe.httpGet, timeoutMs);
+  if (probe.httpGet) return yield* httpGet(sb, c, probe.httpGet, timeoutMs, runtime.now());
   if (probe.tcpSocket) return yield* tcpProbe(sb, c, probe.tcpSocket);
-  if (probe.grpc) return yield* grpcProbe(sb, probe.grpc, timeoutMs);
+  if (probe.grpc) return yield* grpcProbe(sb, probe.grpc, timeoutMs, runtime.now());
   return { result: "error", output: "missing probe handler", durationMs: 0 };
 }

@@ -7,10 +7,10 @@
  * once (ticker reset) whenever a started container is not ready yet.
  */
 import type { VirtualClock } from "../clock.ts";
-import { Latch, type Task, startTask } from "../task.ts";
+import { Latch, startTask, type Task } from "../task.ts";
 import type { ProbeType } from "../timeline/types.ts";
 import type { PodState, ProbeResult } from "./pod-state.ts";
-import { type ProbeOutcome } from "./probe-exec.ts";
+import type { ProbeOutcome } from "./probe-exec.ts";
 import type { ContainerSpec, Probe } from "./spec.ts";
 
 /** What a probe worker needs from the kubelet. */
@@ -21,12 +21,16 @@ export interface ProberHost {
   /** Records an attempt for the timeline and events for failures. */
   recordAttempt(ps: PodState, c: ContainerSpec, type: ProbeType, outcome: ProbeOutcome, atMs: number): void;
   /** The results manager: stores a result; the kubelet reacts when it changes. */
-  setResult(ps: PodState, c: ContainerSpec, type: ProbeType, result: ProbeResult): void;
+  setResult(ps: PodState, c: ContainerSpec, containerId: string, type: ProbeType, result: ProbeResult): void;
 }
 
 type Json = Record<string, unknown>;
 
-const INITIAL: Record<ProbeType, ProbeResult> = { readiness: "failure", liveness: "success", startup: "unknown" };
+const INITIAL: Record<ProbeType, ProbeResult> = {
+  readiness: "failure",
+  liveness: "success",
+  startup: "unknown",
+};
 
 export class ProbeWorker {
   private containerId?: string;
@@ -71,7 +75,11 @@ export class ProbeWorker {
       const k = Math.floor((now - this.tickBaseMs) / period) + 1;
       const nextTick = this.tickBaseMs + k * period;
       const winner = yield {
-        race: [{ sleep: nextTick - now }, { latch: this.manual as Latch<unknown> }, { latch: this.stopLatch as Latch<unknown> }],
+        race: [
+          { sleep: nextTick - now },
+          { latch: this.manual as Latch<unknown> },
+          { latch: this.stopLatch as Latch<unknown> },
+        ],
       };
       if (winner === 1) {
         this.manual = new Latch<void>();
@@ -81,7 +89,7 @@ export class ProbeWorker {
   }
 
   private set(result: ProbeResult): void {
-    this.host.setResult(this.ps, this.c, this.type, result);
+    if (this.containerId) this.host.setResult(this.ps, this.c, this.containerId, this.type, result);
   }
 
   /** One tick (PRW `doProbe`); returns false when the worker should stop. */
@@ -89,7 +97,10 @@ export class ProbeWorker {
     if (this.stopped) return false;
     const status = (this.ps.pod.status ?? {}) as Json;
     if (status.phase === "Failed" || status.phase === "Succeeded") return false;
-    const all = [...((status.initContainerStatuses as Json[]) ?? []), ...((status.containerStatuses as Json[]) ?? [])];
+    const all = [
+      ...((status.initContainerStatuses as Json[]) ?? []),
+      ...((status.containerStatuses as Json[]) ?? []),
+    ];
     const cs = all.find((s) => s.name === this.c.name);
     if (!cs?.containerID) return true;
     if (this.containerId !== cs.containerID) {
@@ -131,7 +142,10 @@ export class ProbeWorker {
     }
     const failureThreshold = this.spec.failureThreshold ?? 3;
     const successThreshold = this.spec.successThreshold ?? 1;
-    if ((result === "failure" && this.resultRun < failureThreshold) || (result === "success" && this.resultRun < successThreshold)) {
+    if (
+      (result === "failure" && this.resultRun < failureThreshold) ||
+      (result === "success" && this.resultRun < successThreshold)
+    ) {
       return true;
     }
     this.set(result);

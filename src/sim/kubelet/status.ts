@@ -11,7 +11,12 @@ import { type ContainerSpec, isSidecar } from "./spec.ts";
 type Json = Record<string, unknown>;
 
 /** Whether a container should be restarted (HLP `ShouldContainerBeRestarted`). */
-export function shouldRestart(ps: PodState, c: ContainerSpec, init: boolean, inst: RuntimeContainer | undefined): boolean {
+export function shouldRestart(
+  ps: PodState,
+  c: ContainerSpec,
+  init: boolean,
+  inst: RuntimeContainer | undefined,
+): boolean {
   if (ps.pod.metadata.deletionTimestamp) return false;
   if (!inst || inst.state === "created") return true;
   if (inst.state === "running") return false;
@@ -37,7 +42,13 @@ function terminatedState(startTimeMs: number, c: RuntimeContainer): Json {
 }
 
 /** One container's status as the API shows it. */
-function containerStatus(ps: PodState, startTimeMs: number, c: ContainerSpec, init: boolean, hasInit: boolean): Json {
+function containerStatus(
+  ps: PodState,
+  startTimeMs: number,
+  c: ContainerSpec,
+  init: boolean,
+  hasInit: boolean,
+): Json {
   const list = ps.instances.get(c.name) ?? [];
   const inst = list[list.length - 1];
   const prev = list[list.length - 2];
@@ -54,10 +65,11 @@ function containerStatus(ps: PodState, startTimeMs: number, c: ContainerSpec, in
     state = { running: { startedAt: apiTime(startTimeMs, inst.startedAtMs ?? 0) } };
     if (prev?.state === "exited") lastState = { terminated: terminatedState(startTimeMs, prev) };
     const hasStartup = !!c.startupProbe && (!init || isSidecar(c));
-    started = !hasStartup || ps.startup.get(c.name) === "success";
+    const id = ContainerRuntime.containerId(inst);
+    started = !hasStartup || ps.startup.get(id) === "success";
     if (init && !isSidecar(c)) ready = false;
     else if (!started) ready = false;
-    else ready = !c.readinessProbe || ps.readiness.get(c.name) === "success";
+    else ready = !c.readinessProbe || ps.readiness.get(id) === "success";
   } else if (inst && inst.state === "exited") {
     if (cached && shouldRestart(ps, c, init, inst)) {
       state = { waiting: { message: cached.message, reason: cached.reason } };
@@ -70,9 +82,14 @@ function containerStatus(ps: PodState, startTimeMs: number, c: ContainerSpec, in
     }
   } else {
     const reason = cached ?? { reason: hasInit ? "PodInitializing" : "ContainerCreating", message: "" };
-    state = { waiting: reason.message ? { message: reason.message, reason: reason.reason } : { reason: reason.reason } };
+    state = {
+      waiting: reason.message
+        ? { message: reason.message, reason: reason.reason }
+        : { reason: reason.reason },
+    };
     if (inst && prev?.state === "exited") lastState = { terminated: terminatedState(startTimeMs, prev) };
-    else if (inst?.state === "running" && prev?.state === "exited") lastState = { terminated: terminatedState(startTimeMs, prev) };
+    else if (inst?.state === "running" && prev?.state === "exited")
+      lastState = { terminated: terminatedState(startTimeMs, prev) };
   }
   const shown = inst && (inst.state !== "created" || list.length > 1) ? inst : undefined;
   if (shown) status.containerID = ContainerRuntime.containerId(shown);
@@ -118,11 +135,11 @@ export function podPhase(ps: PodState, init: Json[], regular: Json[]): string {
     if (isSidecar(c)) {
       if (st.running) {
         if (s?.started !== true) pendingInit++;
-      } else if (st.waiting && !(s?.lastState as Json).terminated) pendingInit++;
+      } else if (st.waiting && !(s?.lastState as Json | undefined)?.terminated) pendingInit++;
       return;
     }
     const term = st.terminated as Json | undefined;
-    const lastTerm = (s?.lastState as Json).terminated as Json | undefined;
+    const lastTerm = (s?.lastState as Json | undefined)?.terminated as Json | undefined;
     if (term && term.exitCode === 0) return;
     if (term || (st.waiting && lastTerm && lastTerm.exitCode !== 0)) {
       if ((term?.exitCode ?? lastTerm?.exitCode) !== 0) failedInit++;
@@ -199,12 +216,18 @@ export function generateStatus(ps: PodState, startTimeMs: number, nowMs: number)
       message: `containers with incomplete status: [${incomplete.join(" ")}]`,
     });
   const unready = [
-    ...(spec.initContainers ?? []).filter((c, i) => isSidecar(c) && init[i]?.ready !== true).map((c) => c.name),
+    ...(spec.initContainers ?? [])
+      .filter((c, i) => isSidecar(c) && init[i]?.ready !== true)
+      .map((c) => c.name),
     ...spec.containers.filter((_, i) => regular[i]?.ready !== true).map((c) => c.name),
   ];
   let containersReady: Condition;
   if (phase === "Succeeded" || phase === "Failed") {
-    containersReady = { type: "ContainersReady", status: "False", reason: phase === "Succeeded" ? "PodCompleted" : "PodFailed" };
+    containersReady = {
+      type: "ContainersReady",
+      status: "False",
+      reason: phase === "Succeeded" ? "PodCompleted" : "PodFailed",
+    };
   } else if (unready.length === 0) containersReady = { type: "ContainersReady", status: "True" };
   else
     containersReady = {
@@ -220,11 +243,21 @@ export function generateStatus(ps: PodState, startTimeMs: number, nowMs: number)
     for (const g of gates) {
       const cond = existing.find((c) => c.type === g.conditionType);
       if (!cond) {
-        ready = { type: "Ready", status: "False", reason: "ReadinessGatesNotReady", message: `corresponding condition of pod readiness gate "${g.conditionType}" does not exist.` };
+        ready = {
+          type: "Ready",
+          status: "False",
+          reason: "ReadinessGatesNotReady",
+          message: `corresponding condition of pod readiness gate "${g.conditionType}" does not exist.`,
+        };
         break;
       }
       if (cond.status !== "True") {
-        ready = { type: "Ready", status: "False", reason: "ReadinessGatesNotReady", message: `the status of pod readiness gate "${g.conditionType}" is not "True", but ${cond.status}` };
+        ready = {
+          type: "Ready",
+          status: "False",
+          reason: "ReadinessGatesNotReady",
+          message: `the status of pod readiness gate "${g.conditionType}" is not "True", but ${cond.status}`,
+        };
         break;
       }
     }
@@ -234,8 +267,16 @@ export function generateStatus(ps: PodState, startTimeMs: number, nowMs: number)
   const oldConds = (old.conditions as Json[] | undefined) ?? [];
   const conditions = conds.map((c) => {
     const prev = oldConds.find((o) => o.type === c.type);
-    const lastTransitionTime = prev && prev.status === c.status ? prev.lastTransitionTime : apiTime(startTimeMs, nowMs);
-    const out: Json = { lastProbeTime: null, lastTransitionTime, ...(c.message ? { message: c.message } : {}), ...(c.reason ? { reason: c.reason } : {}), status: c.status, type: c.type };
+    const lastTransitionTime =
+      prev && prev.status === c.status ? prev.lastTransitionTime : apiTime(startTimeMs, nowMs);
+    const out: Json = {
+      lastProbeTime: null,
+      lastTransitionTime,
+      ...(c.message ? { message: c.message } : {}),
+      ...(c.reason ? { reason: c.reason } : {}),
+      status: c.status,
+      type: c.type,
+    };
     return out;
   });
   // Conditions the kubelet does not own (readiness gates, DisruptionTarget) are preserved.

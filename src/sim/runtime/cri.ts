@@ -9,8 +9,8 @@ import type { SeededRandom } from "../random.ts";
 import { type Await, Latch, type Task } from "../task.ts";
 import { ContainerNamespace, type ExitStatus, type Kernel } from "./kernel.ts";
 import { type ClusterNetwork, PodNetwork } from "./network.ts";
-import { type Signal, parseSignal } from "./signals.ts";
-import { type FsDir, Filesystem, newDir } from "./vfs.ts";
+import { parseSignal, type Signal } from "./signals.ts";
+import { Filesystem, type FsDir, newDir } from "./vfs.ts";
 
 /** What the runtime needs to know about an image. */
 export interface RuntimeImage {
@@ -133,7 +133,12 @@ export class ContainerRuntime {
   }
 
   /** CreateContainer: prepares the filesystem and namespaces; nothing runs yet. */
-  createContainer(sb: Sandbox, spec: ContainerConfig, image: RuntimeImage, attempt: number): RuntimeContainer {
+  createContainer(
+    sb: Sandbox,
+    spec: ContainerConfig,
+    image: RuntimeImage,
+    attempt: number,
+  ): RuntimeContainer {
     const fs = new Filesystem(image.buildRootfs(), () => this.epochMs + this.clock.now());
     for (const m of spec.volumeMounts ?? []) {
       let root = sb.volumes.get(m.name);
@@ -148,7 +153,13 @@ export class ContainerRuntime {
       }
       fs.mount(m.mountPath, root, !!m.readOnly);
     }
-    const ns = new ContainerNamespace(this.kernel, fs, sb.net, sb.hostname, this.random.fork(`${sb.podUid}/${spec.name}/${attempt}`));
+    const ns = new ContainerNamespace(
+      this.kernel,
+      fs,
+      sb.net,
+      sb.hostname,
+      this.random.fork(`${sb.podUid}/${spec.name}/${attempt}`),
+    );
     const c: RuntimeContainer = {
       id: this.hexId(),
       name: spec.name,
@@ -234,7 +245,9 @@ export class ContainerRuntime {
     hooks?.onSignal?.(sig);
     c.ns.signal(1, sig);
     if (c.state === "running") {
-      const winner = yield { race: [{ latch: c.exited as Latch<unknown> }, { sleep: timeoutSeconds * 1000 }] };
+      const winner = yield {
+        race: [{ latch: c.exited as Latch<unknown> }, { sleep: timeoutSeconds * 1000 }],
+      };
       if (winner === 1 && c.state === "running") {
         hooks?.onSignal?.("SIGKILL");
         c.ns.signal(1, "SIGKILL");
@@ -311,7 +324,10 @@ export type ExecOutcome =
  * The process a container runs: `command` replaces the image ENTRYPOINT (and drops its CMD),
  * `args` replaces CMD — Kubernetes' rule (DOC "Define a command and arguments for a container").
  */
-export function containerArgv(spec: ContainerConfig, image: { entrypoint: string[]; cmd: string[] }): string[] {
+export function containerArgv(
+  spec: ContainerConfig,
+  image: { entrypoint: string[]; cmd: string[] },
+): string[] {
   if (spec.command && spec.command.length > 0) return [...spec.command, ...(spec.args ?? [])];
   if (spec.args && spec.args.length > 0) return [...image.entrypoint, ...spec.args];
   return [...image.entrypoint, ...image.cmd];

@@ -10,16 +10,26 @@ import type { ContainerTrack, PodLane, PodTrack, ProbeType, Timeline } from "./t
 export function buildTimeline(cluster: Cluster, endMs: number): Timeline {
   const pods: PodTrack[] = [];
   const lifecycles = new Map<string, Kubelet>();
-  for (const { kubelet } of cluster.nodes.values()) for (const uid of kubelet.probes.keys()) lifecycles.set(uid, kubelet);
+  for (const { kubelet } of cluster.nodes.values())
+    for (const uid of kubelet.probes.keys()) lifecycles.set(uid, kubelet);
   for (const [uid, h] of cluster.podHistory) {
     const kubelet = lifecycles.get(uid);
     const ps = kubelet?.lifecycleOf(uid);
     const containers: ContainerTrack[] = [];
-    const spec = h.pod.spec as { containers: { name: string; image: string }[]; initContainers?: { name: string; image: string; restartPolicy?: string }[] };
+    const spec = h.pod.spec as {
+      containers: { name: string; image: string }[];
+      initContainers?: { name: string; image: string; restartPolicy?: string }[];
+    };
     const end = h.deletedMs ?? endMs;
     for (const c of [...(spec.initContainers ?? []), ...spec.containers]) {
       const lc = ps?.get(c.name);
-      const kind = lc?.kind ?? ((spec.initContainers ?? []).includes(c) ? ((c as { restartPolicy?: string }).restartPolicy === "Always" ? "sidecar" : "init") : "regular");
+      const kind =
+        lc?.kind ??
+        ((spec.initContainers ?? []).includes(c)
+          ? (c as { restartPolicy?: string }).restartPolicy === "Always"
+            ? "sidecar"
+            : "init"
+          : "regular");
       const attempts = (kubelet?.probes.get(uid) ?? []).filter((p) => p.container === c.name);
       const probeTypes: ProbeType[] = ["startup", "liveness", "readiness"];
       containers.push({

@@ -1,0 +1,44 @@
+/**
+ * Golden timelines: each case folder holds `scenario.yaml` and `script.txt` (`<at> <command>`
+ * lines, as `podlife replay` reads them); the normalised timeline and command output must equal
+ * `golden.json`. Regenerate with `npm run golden:update`, then review the diff.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseScript } from "../../cli/script.ts";
+import { createSimulation } from "../simulation.ts";
+import { normalise } from "./normalise.ts";
+
+const casesDir = join(import.meta.dirname, "cases");
+const update = process.env.UPDATE_GOLDEN === "1";
+
+describe("golden timelines", () => {
+  for (const name of readdirSync(casesDir).sort()) {
+    it(name, () => {
+      const dir = join(casesDir, name);
+      const text = readFileSync(join(dir, "scenario.yaml"), "utf8");
+      const script = parseScript(readFileSync(join(dir, "script.txt"), "utf8"));
+      if (!script.ok) throw new Error(script.error);
+      const created = createSimulation(text);
+      if (!created.ok) throw new Error(JSON.stringify(created.diagnostics));
+      const sim = created.simulation;
+      let prevEnd = 0;
+      const records = [];
+      for (const line of script.lines) {
+        sim.runUntil(Math.max(line.relative ? prevEnd + line.ms : line.ms, sim.nowMs));
+        const rec = sim.run(line.command);
+        prevEnd = rec.endMs;
+        records.push(rec);
+      }
+      const actual = normalise(sim.timeline(), records);
+      const file = join(dir, "golden.json");
+      const text2 = `${JSON.stringify(actual, null, 1)}\n`;
+      if (update || !existsSync(file)) {
+        writeFileSync(file, text2);
+        return;
+      }
+      expect(JSON.parse(text2)).toEqual(JSON.parse(readFileSync(file, "utf8")));
+    });
+  }
+});
