@@ -9,6 +9,8 @@ export interface KubectlContext {
   files?: Record<string, string>;
   /** Standard input (`apply -f -`, `exec -i`). */
   stdin?: string;
+  /** Whether standard input is a terminal (the browser console); replay scripts are not. */
+  tty?: boolean;
   /** The kubeconfig context's namespace (default `default`). */
   namespace?: string;
 }

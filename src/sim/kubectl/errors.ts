@@ -28,9 +28,14 @@ export function notFoundText(resource: string, name: string): string {
   return `Error from server (NotFound): ${resource} "${name}" not found`;
 }
 
-/** A flag or argument problem: the message plus kubectl's pointer to the command's help. */
-export function usageError(command: string, message: string): KubectlError {
+/** A flag parsing problem: pflag's message plus kubectl's `FlagErrorFunc` pointer to the help. */
+export function flagError(command: string, message: string): KubectlError {
   return new KubectlError(`error: ${message}\nSee 'kubectl ${command} --help' for usage.`);
+}
+
+/** `cmdutil.UsageErrorf`: an argument problem plus `See 'kubectl CMD -h' for help and examples`. */
+export function usageError(command: string, message: string): KubectlError {
+  return new KubectlError(`error: ${message}\nSee 'kubectl ${command} -h' for help and examples`);
 }
 
 /** Wraps an error text from the cluster (already kubectl-shaped, or a bare message). */

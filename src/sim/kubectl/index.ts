@@ -7,7 +7,7 @@ import type { ClusterApi, CommandResult, CommandTask, Wait } from "./api.ts";
 import { type FlagSpec, Flags, findCommand, GLOBAL_FLAGS, parseArgs } from "./args.ts";
 import { COMMANDS, type CommandDef, VISIBLE_COMMAND_NAMES } from "./commands/registry.ts";
 import { type Invocation, type KubectlContext, Output } from "./context.ts";
-import { KubectlError } from "./errors.ts";
+import { flagError, KubectlError } from "./errors.ts";
 import { tokenize } from "./tokenize.ts";
 
 export type { KubectlContext } from "./context.ts";
@@ -55,8 +55,10 @@ function* runParsed(
   ctx: KubectlContext,
 ): CommandTask<CommandResult> {
   const specs: FlagSpec[] = [...GLOBAL_FLAGS, ...def.flags];
-  const parsed = parseArgs(tokens, specs);
-  if ("error" in parsed) return failed(`error: ${parsed.error}\nSee 'kubectl ${name} --help' for usage.`);
+  const parsed = def.raw
+    ? { positionals: tokens, afterDash: undefined, flags: new Map() }
+    : parseArgs(tokens, specs);
+  if ("error" in parsed) return failed(flagError(name, parsed.error).text);
   const flags = new Flags(parsed.flags);
   const out = new Output();
   if (flags.bool("help")) {

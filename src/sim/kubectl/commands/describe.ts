@@ -44,7 +44,7 @@ function describeOne(inv: Invocation, type: ResourceType, obj: ApiObject): strin
 }
 
 /** Runs `kubectl describe`. */
-export function* describe(inv: Invocation): Generator<never, number, void> {
+export function describe(inv: Invocation): number {
   if (inv.positionals.length === 0) throw requiredResourceError("describe");
   const { targets } = parseTargets(inv.positionals);
   const all = inv.flags.bool("all-namespaces");

@@ -68,7 +68,7 @@ function sortBy(objs: ApiObject[], path: string): ApiObject[] {
 }
 
 /** Runs `kubectl get`. */
-export function* get(inv: Invocation): Generator<never, number, void> {
+export function get(inv: Invocation): number {
   const { flags, api, out } = inv;
   if (inv.positionals.length === 0) throw requiredResourceError("get");
   if (flags.bool("watch") || flags.bool("watch-only")) {

@@ -3,13 +3,21 @@ import type { Wait } from "../api.ts";
 import type { FlagSpec } from "../args.ts";
 import type { Invocation } from "../context.ts";
 import { clientError } from "../errors.ts";
+import { APPLY_FLAGS, apply } from "./apply.ts";
+import { DELETE_FLAGS, deleteCommand } from "./delete.ts";
 import { DESCRIBE_FLAGS, describe } from "./describe.ts";
+import { EXEC_FLAGS, exec } from "./exec.ts";
 import { GET_FLAGS, get } from "./get.ts";
+import { LOGS_FLAGS, logs } from "./logs.ts";
+import { API_RESOURCES_FLAGS, apiResources, VERSION_FLAGS, version } from "./misc.ts";
+import { nodeShell } from "./node-shell.ts";
 
 /** One command: its flags (besides the global ones), a one-line summary and what runs it. */
 export interface CommandDef {
   flags: FlagSpec[];
   summary: string;
+  /** A plugin: its words are passed through as positionals, unparsed. */
+  raw?: boolean;
   run(inv: Invocation): Generator<Wait, number, void>;
 }
 
@@ -70,6 +78,7 @@ function unsupported(name: string): CommandDef {
   return {
     flags: [],
     summary: `kubectl ${name}`,
+    raw: true,
     // biome-ignore lint/correctness/useYield: fails before doing anything
     *run() {
       throw clientError(`"kubectl ${name}" is not supported in Podlife`);
@@ -77,15 +86,63 @@ function unsupported(name: string): CommandDef {
   };
 }
 
+/** Wraps a command that never waits. */
+function now(run: (inv: Invocation) => number): (inv: Invocation) => Generator<Wait, number, void> {
+  // biome-ignore lint/correctness/useYield: the command finishes without waiting
+  return function* (inv) {
+    return run(inv);
+  };
+}
+
 /** Commands by name. */
 export const COMMANDS = new Map<string, CommandDef>([
-  ["get", { flags: GET_FLAGS, summary: "Display one or many resources.", run: get }],
+  ["get", { flags: GET_FLAGS, summary: "Display one or many resources.", run: now(get) }],
   [
     "describe",
     {
       flags: DESCRIBE_FLAGS,
       summary: "Show details of a specific resource or group of resources.",
-      run: describe,
+      run: now(describe),
+    },
+  ],
+  ["logs", { flags: LOGS_FLAGS, summary: "Print the logs for a container in a pod.", run: now(logs) }],
+  ["exec", { flags: EXEC_FLAGS, summary: "Execute a command in a container.", run: exec }],
+  [
+    "delete",
+    {
+      flags: DELETE_FLAGS,
+      summary:
+        "Delete resources by file names, stdin, resources and names, or by resources and label selector.",
+      run: deleteCommand,
+    },
+  ],
+  [
+    "apply",
+    {
+      flags: APPLY_FLAGS,
+      summary: "Apply a configuration to a resource by file name or stdin.",
+      run: now(apply),
+    },
+  ],
+  [
+    "version",
+    { flags: VERSION_FLAGS, summary: "Print the client and server version information.", run: now(version) },
+  ],
+  [
+    "api-resources",
+    {
+      flags: API_RESOURCES_FLAGS,
+      summary: "Print the supported API resources on the server.",
+      run: now(apiResources),
+    },
+  ],
+  [
+    "node-shell",
+    {
+      flags: [],
+      summary: "Start a root shell in the node's host OS (kubectl-node-shell plugin).",
+      raw: true,
+      run: nodeShell,
     },
   ],
 ]);

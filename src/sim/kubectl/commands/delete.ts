@@ -1,0 +1,216 @@
+/**
+ * `kubectl delete TYPE NAME… | TYPE/NAME… | TYPE -l SEL | TYPE --all`, with `--grace-period`,
+ * `--force`, `--now`, `--wait` and `--timeout`. Prints `pod "x" deleted from default namespace`
+ * (kubectl v1.34 names the namespace) and, unless `--wait=false`, waits in virtual time until each
+ * object is gone.
+ */
+import type { ApiObject, Wait } from "../api.ts";
+import type { FlagSpec } from "../args.ts";
+import type { Invocation } from "../context.ts";
+import { clientError, fromCluster, KubectlError } from "../errors.ts";
+import { kindString, type ResourceType } from "../resources.ts";
+import { parseFieldSelector, parseLabelSelector } from "../selectors.ts";
+import { getObject, listObjects, parseTargets } from "./targets.ts";
+
+/** Flags of `kubectl delete`. */
+export const DELETE_FLAGS: FlagSpec[] = [
+  { name: "grace-period", kind: "int" },
+  { name: "force", kind: "bool" },
+  { name: "now", kind: "bool" },
+  { name: "wait", kind: "bool" },
+  { name: "timeout", kind: "string" },
+  { name: "all", kind: "bool" },
+  { name: "all-namespaces", short: "A", kind: "bool" },
+  { name: "selector", short: "l", kind: "string" },
+  { name: "field-selector", kind: "string" },
+  { name: "ignore-not-found", kind: "bool" },
+  { name: "output", short: "o", kind: "string" },
+  { name: "filename", short: "f", kind: "strings" },
+  { name: "recursive", short: "R", kind: "bool" },
+  { name: "cascade", kind: "string" },
+  { name: "dry-run", kind: "string" },
+  { name: "interactive", short: "i", kind: "bool" },
+];
+
+const NO_RESOURCES =
+  "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'";
+
+/** Parses a Go duration (`30s`, `1m30s`, `500ms`, `0`) into ms; undefined when malformed. */
+export function parseGoDuration(text: string): number | undefined {
+  if (text === "0") return 0;
+  const unitMs: Record<string, number> = {
+    ns: 1e-6,
+    us: 1e-3,
+    µs: 1e-3,
+    ms: 1,
+    s: 1000,
+    m: 60_000,
+    h: 3_600_000,
+  };
+  const re = /(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/y;
+  let total = 0;
+  let i = 0;
+  while (i < text.length) {
+    re.lastIndex = i;
+    const m = re.exec(text);
+    if (!m) return undefined;
+    total += Number.parseFloat(m[1] as string) * (unitMs[m[2] as string] as number);
+    i = re.lastIndex;
+  }
+  return text.length > 0 ? total : undefined;
+}
+
+interface Victim {
+  type: ResourceType;
+  namespace: string;
+  name: string;
+  uid: string | undefined;
+}
+
+/** Runs `kubectl delete`. */
+export function* deleteCommand(inv: Invocation): Generator<Wait, number, void> {
+  const { flags, api, out } = inv;
+  const labelText = flags.string("selector");
+  const fieldText = flags.string("field-selector");
+  const deleteAll = flags.bool("all");
+  let gracePeriod = flags.int("grace-period") ?? -1;
+  const force = flags.bool("force");
+  // Why (delete.go Complete): --all, -l and --field-selector ignore NotFound unless told otherwise.
+  const ignoreNotFound = flags.has("ignore-not-found")
+    ? flags.bool("ignore-not-found")
+    : deleteAll || labelText !== undefined || fieldText !== undefined;
+  if (flags.bool("now")) {
+    if (gracePeriod !== -1) throw clientError("--now and --grace-period cannot be specified together");
+    gracePeriod = 1;
+  }
+  // Why (delete.go Complete): --grace-period=0 without --force means 1 second, to avoid data loss.
+  if (gracePeriod === 0 && !force) gracePeriod = 1;
+  if (force && gracePeriod < 0) gracePeriod = 0;
+
+  if (flags.strings("filename").length > 0) {
+    throw clientError(
+      "delete -f is not supported in Podlife yet: name the objects (kubectl delete pod NAME)",
+    );
+  }
+  if (inv.positionals.length === 0) throw clientError(NO_RESOURCES);
+  const { targets } = parseTargets(inv.positionals);
+  const selecting = deleteAll || labelText !== undefined || fieldText !== undefined;
+  if (!selecting && targets.some((t) => t.names.length === 0)) {
+    throw clientError("resource(s) were provided, but no name was specified");
+  }
+  const labelSel = labelText !== undefined ? parseLabelSelector(labelText) : undefined;
+  if (labelSel && "error" in labelSel) throw clientError(labelSel.error);
+  const fieldSel = fieldText !== undefined ? parseFieldSelector(fieldText) : undefined;
+  if (fieldSel && "error" in fieldSel) throw clientError(fieldSel.error);
+
+  // Validate.
+  const output = flags.string("output") ?? "";
+  if (output !== "" && output !== "name") {
+    throw clientError(`unexpected -o output mode: ${output}. We only support '-o name'`);
+  }
+  if (deleteAll && labelText !== undefined)
+    throw clientError("cannot set --all and --selector at the same time");
+  if (deleteAll && fieldText !== undefined)
+    throw clientError("cannot set --all and --field-selector at the same time");
+  if (gracePeriod === 0 && force) {
+    out.err(
+      "Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n",
+    );
+  } else if (gracePeriod > 0 && force) {
+    throw clientError("--force and --grace-period greater than 0 cannot be specified together");
+  }
+  const dryRun = flags.string("dry-run");
+  if (dryRun !== undefined && dryRun !== "none") throw clientError("--dry-run is not supported in Podlife");
+
+  const allNamespaces = flags.bool("all-namespaces");
+  const victims: Victim[] = [];
+  const missing: Victim[] = [];
+  for (const t of targets) {
+    const ns = t.type.namespaced ? inv.namespace : "";
+    if (t.names.length === 0) {
+      let objs: ApiObject[] = listObjects(api, t.type, allNamespaces ? undefined : inv.namespace);
+      if (labelSel) objs = objs.filter((o) => labelSel.matches(o));
+      if (fieldSel) objs = objs.filter((o) => fieldSel.matches(o));
+      for (const o of objs) {
+        victims.push({
+          type: t.type,
+          namespace: o.metadata.namespace ?? "",
+          name: o.metadata.name,
+          uid: o.metadata.uid,
+        });
+      }
+      continue;
+    }
+    for (const name of t.names) {
+      const o = getObject(api, t.type, ns, name);
+      if (o) victims.push({ type: t.type, namespace: ns, name, uid: o.metadata.uid });
+      else missing.push({ type: t.type, namespace: ns, name, uid: undefined });
+    }
+  }
+
+  const errors: string[] = [];
+  const deleted: Victim[] = [];
+  // Why (delete.go DeleteResult): objects are visited in argument order; a failure is reported
+  // after the others have been deleted (ContinueOnError), and then kubectl does not wait.
+  const ordered = [...victims, ...missing].sort(
+    (a, b) => orderOf(inv.positionals, a) - orderOf(inv.positionals, b),
+  );
+  for (const v of ordered) {
+    const opts: { gracePeriodSeconds?: number; force?: boolean } = {};
+    if (gracePeriod >= 0) opts.gracePeriodSeconds = gracePeriod;
+    if (force) opts.force = true;
+    const err = api.delete(v.type.kind, v.namespace, v.name, opts);
+    if (err !== undefined) {
+      if (ignoreNotFound && /\(NotFound\)/.test(err)) continue;
+      errors.push(fromCluster(err).text);
+      continue;
+    }
+    deleted.push(v);
+    const kind = kindString(v.type);
+    if (output === "name") out.out(`${kind}/${v.name}\n`);
+    else {
+      const operation = gracePeriod === 0 ? "force deleted" : "deleted";
+      const where = v.type.namespaced ? ` from ${v.namespace} namespace` : "";
+      out.out(`${kind} "${v.name}" ${operation}${where}\n`);
+    }
+  }
+  if (errors.length > 0) throw new KubectlError(errors.join("\n"));
+  if (deleted.length === 0) {
+    out.out("No resources found\n");
+    return 0;
+  }
+  const waitFlag = flags.has("wait") ? flags.bool("wait") : true;
+  if (!waitFlag) return 0;
+
+  const timeoutText = flags.string("timeout") ?? "0s";
+  const timeoutMs = parseGoDuration(timeoutText);
+  if (timeoutMs === undefined)
+    throw clientError(
+      `invalid argument "${timeoutText}" for "--timeout" flag: time: invalid duration "${timeoutText}"`,
+    );
+  const gone = (v: Victim) => {
+    const o = getObject(api, v.type, v.namespace, v.name);
+    return !o || (v.uid !== undefined && o.metadata.uid !== v.uid);
+  };
+  const allGone = () => deleted.every(gone);
+  if (!allGone()) {
+    if (timeoutMs === 0) {
+      // Why (delete.go): a zero --timeout means "wait a week"; the driver gives up sooner (its own limit).
+      yield { kind: "until", done: allGone };
+    } else {
+      // The deadline is part of the condition so that the driver hands control back to us at the
+      // deadline and kubectl's own timeout message follows what was already printed.
+      const deadline = api.nowMs() + timeoutMs;
+      yield { kind: "until", done: () => allGone() || api.nowMs() >= deadline, timeoutMs };
+    }
+  }
+  const left = deleted.find((v) => !gone(v));
+  if (left) throw clientError(`timed out waiting for the condition on ${left.type.plural}/${left.name}`);
+  return 0;
+}
+
+/** Position of an object among the arguments (names keep their order; listed objects come in API order). */
+function orderOf(args: string[], v: Victim): number {
+  const i = args.findIndex((a) => a === v.name || a.endsWith(`/${v.name}`));
+  return Math.max(0, i);
+}
