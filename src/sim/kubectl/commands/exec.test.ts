@@ -69,7 +69,7 @@ describe("kubectl exec", () => {
       stderr: 'Error from server (NotFound): pods "ghost" not found\n',
     });
     const api = cluster();
-    (api.objects[0] as { status: { phase: string } }).status.phase = "Succeeded";
+    (api.objects[0] as unknown as { status: { phase: string } }).status.phase = "Succeeded";
     expect(kubectl(api, "kubectl exec web -- ls").stderr).toBe(
       "error: cannot exec into a container in a completed pod; current phase is Succeeded\n",
     );
@@ -99,7 +99,7 @@ describe("kubectl exec", () => {
 
   it("announces the default container of a multi-container pod unless --quiet", () => {
     const api = cluster();
-    (api.objects[0] as { spec: { containers: { name: string }[] } }).spec.containers.push({
+    (api.objects[0] as unknown as { spec: { containers: { name: string }[] } }).spec.containers.push({
       name: "sidecar",
     });
     expect(kubectl(api, "kubectl exec web -- cat /etc/hostname").stderr).toBe(
