@@ -83,6 +83,7 @@ describe("kubectl exec", () => {
 
   it("passes the cluster's upgrade failure through with exit code 1", () => {
     const api = cluster();
+    // biome-ignore lint/correctness/useYield: the request fails before anything runs
     api.exec = function* () {
       return {
         exitCode: 1,

@@ -101,7 +101,9 @@ describe("kubectl logs", () => {
 
   it("uses the default-container annotation silently", () => {
     const api = twoContainers();
-    (api.objects[0] as unknown as { metadata: { annotations?: Record<string, string> } }).metadata.annotations = {
+    (
+      api.objects[0] as unknown as { metadata: { annotations?: Record<string, string> } }
+    ).metadata.annotations = {
       "kubectl.kubernetes.io/default-container": "b",
     };
     expect(kubectl(api, "kubectl logs web")).toEqual({ exitCode: 0, stdout: "bee\n", stderr: "" });
