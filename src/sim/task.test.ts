@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { VirtualClock } from "./clock.ts";
-import { Latch, type Task, sleep, startTask } from "./task.ts";
+import { Latch, sleep, startTask, type Task } from "./task.ts";
 
 describe("tasks on the virtual clock", () => {
   it("sleeps in virtual time and returns a value", () => {

@@ -60,7 +60,11 @@ export function sleep(ms: number): Await {
  * result. When `cancel` fires, the task is abandoned at its current wait (its `finally` blocks run)
  * and the returned latch fires with `undefined`.
  */
-export function startTask<R>(clock: VirtualClock, task: Task<R>, cancel?: Latch<unknown>): Latch<R | undefined> {
+export function startTask<R>(
+  clock: VirtualClock,
+  task: Task<R>,
+  cancel?: Latch<unknown>,
+): Latch<R | undefined> {
   const done = new Latch<R | undefined>();
   let disarm: (() => void) | undefined;
   const step = (input: unknown): void => {

@@ -118,7 +118,15 @@ export const containerMachine = setup({
     }),
     openHook: assign(({ context, event }) => {
       if (event.type !== "hook.started") return {};
-      context.hooks[event.hook] = { kind: event.hook, startMs: context.now(), label: event.hook };
+      context.hooks[event.hook] = {
+        kind: event.hook,
+        startMs: context.now(),
+        label: event.hook,
+        why:
+          event.hook === "preStop"
+            ? "The kubelet runs preStop before it sends the stop signal; the hook's time counts against the grace period."
+            : "postStart runs right after the container starts: the container is not reported Running, and the next container is not started, until it returns.",
+      };
       return {};
     }),
     closeHook: assign(({ context, event }) => {

@@ -12,6 +12,9 @@ import { type ClusterNetwork, PodNetwork } from "./network.ts";
 import { parseSignal, type Signal } from "./signals.ts";
 import { Filesystem, type FsDir, newDir } from "./vfs.ts";
 
+
+/** Virtual ms the runtime takes to set up an exec process (runc exec) before it runs. */
+export const EXEC_START_MS = 10;
 /** What the runtime needs to know about an image. */
 export interface RuntimeImage {
   /** `sha256:…` image id. */
@@ -265,6 +268,11 @@ export class ContainerRuntime {
     timeoutMs?: number,
     stdin?: string,
   ): Task<ExecOutcome> {
+    if (c.state !== "running" || c.ns.dead) {
+      return { kind: "error", message: `container is not running` };
+    }
+    // Why: an exec is a new process set up by the runtime (runc exec), which takes a moment.
+    yield { sleep: EXEC_START_MS };
     if (c.state !== "running" || c.ns.dead) {
       return { kind: "error", message: `container is not running` };
     }

@@ -87,9 +87,9 @@ export interface ProcessContext {
   now(): number;
   readonly random: SeededRandom;
   /** Starts a child process; argv[0] is looked up on PATH unless it has a slash. */
-  spawn(opts: Omit<SpawnOptions, "env" | "cwd"> & Partial<Pick<SpawnOptions, "env" | "cwd">>):
-    | { ok: true; pid: number }
-    | { ok: false; errno: Errno };
+  spawn(
+    opts: Omit<SpawnOptions, "env" | "cwd"> & Partial<Pick<SpawnOptions, "env" | "cwd">>,
+  ): { ok: true; pid: number } | { ok: false; errno: Errno };
   /** Sends a signal to a process of the same container; ESRCH-like failure as ENOENT. */
   kill(pid: number, sig: Signal): boolean;
   /** Sets how this process reacts to a signal. */
@@ -148,7 +148,6 @@ export class ContainerNamespace {
     const impl = this.kernel.programs.get(program);
     if (!impl) return { ok: false, errno: "EACCES" };
     const pid = this.nextPid++;
-    const ns = this;
     const proc: Proc = {
       pid,
       ppid,
@@ -174,15 +173,15 @@ export class ContainerNamespace {
       stdin: opts.stdin ?? "",
       stdout: opts.stdout,
       stderr: opts.stderr,
-      now: () => ns.kernel.clock.now(),
+      now: () => this.kernel.clock.now(),
       random: this.random,
-      spawn: (o) => ns.spawn({ env: ctx.env, cwd: ctx.cwd, ...o }, pid),
-      kill: (target, sig) => ns.signal(target, sig),
+      spawn: (o) => this.spawn({ env: ctx.env, cwd: ctx.cwd, ...o }, pid),
+      kill: (target, sig) => this.signal(target, sig),
       setDisposition: (sig, d) => {
         if (sig !== "SIGKILL" && sig !== "SIGSTOP") proc.dispositions.set(sig, d);
       },
-      processes: () => ns.list(),
-      resolve: (command) => ns.resolve(command, ctx.env, ctx.cwd),
+      processes: () => this.list(),
+      resolve: (command) => this.resolve(command, ctx.env, ctx.cwd),
     };
     proc.ctx = ctx;
     proc.gen = impl(ctx);
@@ -258,7 +257,8 @@ export class ContainerNamespace {
 
   /** Kills every process (SIGKILL), for container teardown. */
   killAll(): void {
-    for (const p of [...this.procs.values()]) if (!p.exited) this.terminate(p, { code: 137, signal: "SIGKILL" });
+    for (const p of [...this.procs.values()])
+      if (!p.exited) this.terminate(p, { code: 137, signal: "SIGKILL" });
   }
 
   private wake(p: Proc): void {
@@ -324,8 +324,7 @@ export class ContainerNamespace {
         );
         break;
       case "wait": {
-        const z =
-          call.pid === -1 ? p.zombies.shift() : this.takeZombie(p, call.pid);
+        const z = call.pid === -1 ? p.zombies.shift() : this.takeZombie(p, call.pid);
         if (z) {
           p.blocked = undefined;
           this.kernel.schedule(() => this.step(p, { kind: "exited", pid: z.pid, status: z.status }));
