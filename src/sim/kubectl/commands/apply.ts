@@ -2,6 +2,7 @@
 import type { FlagSpec } from "../args.ts";
 import type { Invocation } from "../context.ts";
 import { clientError, fromCluster, usageError } from "../errors.ts";
+import { readManifestFiles } from "./files.ts";
 
 /** Flags of `kubectl apply`. */
 export const APPLY_FLAGS: FlagSpec[] = [
@@ -21,7 +22,7 @@ export const APPLY_FLAGS: FlagSpec[] = [
 
 /** Runs `kubectl apply`. */
 export function apply(inv: Invocation): number {
-  const { flags, api, out, ctx } = inv;
+  const { flags, api, out } = inv;
   const files = flags.strings("filename");
   if (flags.has("kustomize")) throw clientError("apply -k is not supported in Podlife: use -f");
   if (files.length === 0) throw usageError("apply", "must specify one of -f and -k");
@@ -33,17 +34,7 @@ export function apply(inv: Invocation): number {
     throw clientError(`-o ${output} is not supported by apply in Podlife`);
   const dryRun = flags.string("dry-run");
   if (dryRun !== undefined && dryRun !== "none") throw clientError("--dry-run is not supported in Podlife");
-  // Read every file first: kubectl reports a missing path before applying anything.
-  const manifests: string[] = [];
-  for (const f of files) {
-    if (f === "-") {
-      manifests.push(ctx.stdin ?? "");
-      continue;
-    }
-    const text = ctx.files?.[f] ?? ctx.files?.[f.replace(/^\.\//, "")];
-    if (text === undefined) throw clientError(`the path "${f}" does not exist`);
-    manifests.push(text);
-  }
+  const manifests = readManifestFiles(inv, files).map((f) => f.text);
   for (const m of manifests) {
     const r = api.apply(m, inv.namespace);
     if (!r.ok) throw fromCluster(r.error);

@@ -122,3 +122,47 @@ describe("parseGoDuration", () => {
     expect(parseGoDuration("soon")).toBeUndefined();
   });
 });
+
+describe("kubectl delete -f", () => {
+  const manifest = [
+    "apiVersion: podlife.dev/v1alpha1",
+    "kind: Scenario",
+    "---",
+    "apiVersion: v1",
+    "kind: Pod",
+    "metadata:",
+    "  name: a",
+    "---",
+    "apiVersion: v1",
+    "kind: Pod",
+    "metadata:",
+    "  name: ghost",
+    "  namespace: default",
+    "",
+  ].join("\n");
+
+  it("deletes the objects a file names, citing the file in errors", () => {
+    const api = cluster();
+    const r = kubectl(api, "kubectl delete -f pods.yaml", { files: { "pods.yaml": manifest } });
+    expect(r).toEqual({
+      exitCode: 1,
+      stdout: 'pod "a" deleted from default namespace\n',
+      stderr: 'Error from server (NotFound): error when deleting "pods.yaml": pods "ghost" not found\n',
+    });
+  });
+
+  it("reads stdin and refuses names alongside files", () => {
+    const api = cluster();
+    expect(kubectl(api, "kubectl delete -f - --ignore-not-found", { stdin: manifest }).stdout).toBe(
+      'pod "a" deleted from default namespace\n',
+    );
+    expect(
+      kubectl(api, "kubectl delete -f pods.yaml pod b", { files: { "pods.yaml": manifest } }).stderr,
+    ).toBe(
+      "error: when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well\n",
+    );
+    expect(kubectl(api, "kubectl delete -f missing.yaml").stderr).toBe(
+      'error: the path "missing.yaml" does not exist\n',
+    );
+  });
+});

@@ -8,8 +8,9 @@ import type { ApiObject, Wait } from "../api.ts";
 import type { FlagSpec } from "../args.ts";
 import type { Invocation } from "../context.ts";
 import { clientError, fromCluster, KubectlError } from "../errors.ts";
-import { kindString, type ResourceType } from "../resources.ts";
+import { kindString, type ResourceType, resourceForKind } from "../resources.ts";
 import { parseFieldSelector, parseLabelSelector } from "../selectors.ts";
+import { manifestRefs, readManifestFiles } from "./files.ts";
 import { getObject, listObjects, parseTargets } from "./targets.ts";
 
 /** Flags of `kubectl delete`. */
@@ -64,7 +65,16 @@ interface Victim {
   type: ResourceType;
   namespace: string;
   name: string;
-  uid: string | undefined;
+  /** The `-f` file it came from. */
+  source?: string;
+}
+
+/** `cmdutil.AddSourceToErr("deleting", source, err)`. */
+function withSource(text: string, source: string | undefined): string {
+  if (source === undefined) return text;
+  const m = /^(Error from server \([^)]*\): )(.*)$/s.exec(text);
+  if (m) return `${m[1]}error when deleting "${source}": ${m[2]}`;
+  return text.replace(/^error: /, `error: error when deleting "${source}": `);
 }
 
 /** Runs `kubectl delete`. */
@@ -87,12 +97,14 @@ export function* deleteCommand(inv: Invocation): Generator<Wait, number, void> {
   if (gracePeriod === 0 && !force) gracePeriod = 1;
   if (force && gracePeriod < 0) gracePeriod = 0;
 
-  if (flags.strings("filename").length > 0) {
+  const fileNames = flags.strings("filename");
+  if (fileNames.length > 0 && inv.positionals.length > 0) {
     throw clientError(
-      "delete -f is not supported in Podlife yet: name the objects (kubectl delete pod NAME)",
+      "when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well",
     );
   }
-  if (inv.positionals.length === 0) throw clientError(NO_RESOURCES);
+  if (inv.positionals.length === 0 && fileNames.length === 0) throw clientError(NO_RESOURCES);
+  const files = readManifestFiles(inv, fileNames);
   const { targets } = parseTargets(inv.positionals);
   const selecting = deleteAll || labelText !== undefined || fieldText !== undefined;
   if (!selecting && targets.some((t) => t.names.length === 0)) {
@@ -123,49 +135,54 @@ export function* deleteCommand(inv: Invocation): Generator<Wait, number, void> {
   if (dryRun !== undefined && dryRun !== "none") throw clientError("--dry-run is not supported in Podlife");
 
   const allNamespaces = flags.bool("all-namespaces");
-  const victims: Victim[] = [];
-  const missing: Victim[] = [];
+  // Why (delete.go: RequireObject(false)): kubectl does not fetch named objects first; the
+  // DELETE itself answers NotFound, and objects are visited in argument (or file) order.
+  const entries: Victim[] = [];
+  for (const f of files) {
+    for (const ref of manifestRefs(f)) {
+      const type = resourceForKind(ref.kind);
+      if (!type) {
+        // A Podlife Scenario document in the same file is not a cluster object: skip it.
+        if (ref.apiVersion.startsWith("podlife.")) continue;
+        throw clientError(
+          `resource mapping not found for name: "${ref.name}" namespace: "${ref.namespace ?? ""}" from "${f.source}": no matches for kind "${ref.kind}" in version "${ref.apiVersion}"\nensure CRDs are installed first`,
+        );
+      }
+      entries.push({
+        type,
+        namespace: type.namespaced ? (ref.namespace ?? inv.namespace) : "",
+        name: ref.name,
+        source: f.source,
+      });
+    }
+  }
   for (const t of targets) {
-    const ns = t.type.namespaced ? inv.namespace : "";
     if (t.names.length === 0) {
       let objs: ApiObject[] = listObjects(api, t.type, allNamespaces ? undefined : inv.namespace);
       if (labelSel) objs = objs.filter((o) => labelSel.matches(o));
       if (fieldSel) objs = objs.filter((o) => fieldSel.matches(o));
-      for (const o of objs) {
-        victims.push({
-          type: t.type,
-          namespace: o.metadata.namespace ?? "",
-          name: o.metadata.name,
-          uid: o.metadata.uid,
-        });
-      }
+      for (const o of objs)
+        entries.push({ type: t.type, namespace: o.metadata.namespace ?? "", name: o.metadata.name });
       continue;
     }
-    for (const name of t.names) {
-      const o = getObject(api, t.type, ns, name);
-      if (o) victims.push({ type: t.type, namespace: ns, name, uid: o.metadata.uid });
-      else missing.push({ type: t.type, namespace: ns, name, uid: undefined });
-    }
+    for (const name of t.names)
+      entries.push({ type: t.type, namespace: t.type.namespaced ? inv.namespace : "", name });
   }
 
   const errors: string[] = [];
-  const deleted: Victim[] = [];
-  // Why (delete.go DeleteResult): objects are visited in argument order; a failure is reported
-  // after the others have been deleted (ContinueOnError), and then kubectl does not wait.
-  const ordered = [...victims, ...missing].sort(
-    (a, b) => orderOf(inv.positionals, a) - orderOf(inv.positionals, b),
-  );
-  for (const v of ordered) {
+  const deleted: { victim: Victim; uid: string | undefined }[] = [];
+  for (const v of entries) {
     const opts: { gracePeriodSeconds?: number; force?: boolean } = {};
     if (gracePeriod >= 0) opts.gracePeriodSeconds = gracePeriod;
     if (force) opts.force = true;
+    const uid = getObject(api, v.type, v.namespace, v.name)?.metadata.uid;
     const err = api.delete(v.type.kind, v.namespace, v.name, opts);
     if (err !== undefined) {
       if (ignoreNotFound && /\(NotFound\)/.test(err)) continue;
-      errors.push(fromCluster(err).text);
+      errors.push(withSource(fromCluster(err).text, v.source));
       continue;
     }
-    deleted.push(v);
+    deleted.push({ victim: v, uid });
     const kind = kindString(v.type);
     if (output === "name") out.out(`${kind}/${v.name}\n`);
     else {
@@ -188,9 +205,9 @@ export function* deleteCommand(inv: Invocation): Generator<Wait, number, void> {
     throw clientError(
       `invalid argument "${timeoutText}" for "--timeout" flag: time: invalid duration "${timeoutText}"`,
     );
-  const gone = (v: Victim) => {
-    const o = getObject(api, v.type, v.namespace, v.name);
-    return !o || (v.uid !== undefined && o.metadata.uid !== v.uid);
+  const gone = (d: { victim: Victim; uid: string | undefined }) => {
+    const o = getObject(api, d.victim.type, d.victim.namespace, d.victim.name);
+    return !o || (d.uid !== undefined && o.metadata.uid !== d.uid);
   };
   const allGone = () => deleted.every(gone);
   if (!allGone()) {
@@ -205,12 +222,10 @@ export function* deleteCommand(inv: Invocation): Generator<Wait, number, void> {
     }
   }
   const left = deleted.find((v) => !gone(v));
-  if (left) throw clientError(`timed out waiting for the condition on ${left.type.plural}/${left.name}`);
+  if (left) {
+    throw clientError(
+      `timed out waiting for the condition on ${left.victim.type.plural}/${left.victim.name}`,
+    );
+  }
   return 0;
-}
-
-/** Position of an object among the arguments (names keep their order; listed objects come in API order). */
-function orderOf(args: string[], v: Victim): number {
-  const i = args.findIndex((a) => a === v.name || a.endsWith(`/${v.name}`));
-  return Math.max(0, i);
 }

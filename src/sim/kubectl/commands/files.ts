@@ -1,0 +1,53 @@
+/** `-f FILE` handling shared by apply and delete: files from the context, `-` for stdin. */
+import { parseAllDocuments } from "yaml";
+import type { Invocation } from "../context.ts";
+import { clientError } from "../errors.ts";
+
+/** One file named by `-f`: its name as given (the source kubectl names in errors) and its text. */
+export interface ManifestFile {
+  source: string;
+  text: string;
+}
+
+/** Reads every `-f` file first: kubectl reports a missing path before acting on anything. */
+export function readManifestFiles(inv: Invocation, names: string[]): ManifestFile[] {
+  return names.map((name) => {
+    if (name === "-") return { source: "STDIN", text: inv.ctx.stdin ?? "" };
+    const text = inv.ctx.files?.[name] ?? inv.ctx.files?.[name.replace(/^\.\//, "")];
+    if (text === undefined) throw clientError(`the path "${name}" does not exist`);
+    return { source: name, text };
+  });
+}
+
+/** The identity of one object in a manifest. */
+export interface ManifestRef {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  namespace: string | undefined;
+}
+
+/** The objects a manifest names (documents without `kind` are skipped, as kubectl skips empty ones). */
+export function manifestRefs(file: ManifestFile): ManifestRef[] {
+  const refs: ManifestRef[] = [];
+  for (const doc of parseAllDocuments(file.text)) {
+    if ("errors" in doc && doc.errors.length > 0) {
+      throw clientError(`error parsing ${file.source}: ${doc.errors[0]?.message ?? "invalid YAML"}`);
+    }
+    const v = doc.toJS() as unknown;
+    if (v === null || typeof v !== "object") continue;
+    const o = v as {
+      apiVersion?: unknown;
+      kind?: unknown;
+      metadata?: { name?: unknown; namespace?: unknown };
+    };
+    if (typeof o.kind !== "string" || o.kind === "") continue;
+    refs.push({
+      apiVersion: typeof o.apiVersion === "string" ? o.apiVersion : "",
+      kind: o.kind,
+      name: typeof o.metadata?.name === "string" ? o.metadata.name : "",
+      namespace: typeof o.metadata?.namespace === "string" ? o.metadata.namespace : undefined,
+    });
+  }
+  return refs;
+}
