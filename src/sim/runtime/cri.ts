@@ -12,7 +12,6 @@ import { type ClusterNetwork, PodNetwork } from "./network.ts";
 import { parseSignal, type Signal } from "./signals.ts";
 import { Filesystem, type FsDir, newDir } from "./vfs.ts";
 
-
 /** Virtual ms the runtime takes to set up an exec process (runc exec) before it runs. */
 export const EXEC_START_MS = 10;
 /** What the runtime needs to know about an image. */
