@@ -13,6 +13,7 @@ export const SAMPLE_TIMELINE: Timeline = {
       namespace: "default",
       nodeName: "node-1",
       createdMs: 0,
+      statuses: [],
       containers: [
         {
           name: "install",

@@ -2,6 +2,7 @@
  * The simulated cluster: the API server's store and event recorder, the scheduler, and one
  * kubelet per node, all on one virtual clock. It implements what kubectl needs (`ClusterApi`).
  */
+
 import { VirtualClock } from "../clock.ts";
 import type { ApiEvent, ApiObject, ClusterApi, CommandTask, ExecResult } from "../kubectl/api.ts";
 import type { ImageLookup } from "../kubelet/image-manager.ts";
@@ -15,6 +16,8 @@ import { ClusterNetwork, PodNetwork } from "../runtime/network.ts";
 import { Filesystem, type newDir } from "../runtime/vfs.ts";
 import type { NodeSpec } from "../scenario/types.ts";
 import { Latch, startTask } from "../task.ts";
+import { sameSnapshot, snapshotPod } from "../timeline/snapshot.ts";
+import type { StatusSnapshot } from "../timeline/types.ts";
 import { EventRecorder, type InvolvedObject } from "./events.ts";
 import { ObjectStore } from "./store.ts";
 import { apiTime } from "./time.ts";
@@ -34,12 +37,7 @@ export interface ClusterOptions {
 }
 
 /** A pod's status over time (for the views and `kubectl get pods -w`). */
-export interface PodStatusSample {
-  atMs: number;
-  phase: string;
-  ready: boolean;
-  deleting: boolean;
-}
+export type PodStatusSample = StatusSnapshot;
 
 interface NodeEntry {
   kubelet: Kubelet;
@@ -199,7 +197,7 @@ export class Cluster implements ClusterApi {
     pod.status = { phase: "Pending", qosClass: "BestEffort" };
     this.podHistory.set(pod.metadata.uid!, {
       pod,
-      samples: [{ atMs: this.clock.now(), phase: "Pending", ready: false, deleting: false }],
+      samples: [snapshotPod(pod, this.clock.now(), this.opts.epochMs)],
     });
     const spec = pod.spec as { nodeName?: string };
     if (spec.nodeName) {
@@ -245,7 +243,7 @@ export class Cluster implements ClusterApi {
       qosClass: "BestEffort",
       hostIP: entry.ip,
     };
-    this.store.touch(pod);
+    this.podStatusUpdated(pod);
     const h = this.podHistory.get(pod.metadata.uid!);
     if (h) h.nodeName = node;
     this.clock.setTimeout(() => {
@@ -257,21 +255,9 @@ export class Cluster implements ClusterApi {
     this.store.touch(pod);
     const h = this.podHistory.get(pod.metadata.uid!);
     if (!h) return;
-    const status = pod.status as { phase?: string; conditions?: { type: string; status: string }[] };
-    const sample: PodStatusSample = {
-      atMs: this.clock.now(),
-      phase: status.phase ?? "Pending",
-      ready: status.conditions?.find((c) => c.type === "Ready")?.status === "True",
-      deleting: !!pod.metadata.deletionTimestamp,
-    };
+    const sample = snapshotPod(pod, this.clock.now(), this.opts.epochMs);
     const last = h.samples[h.samples.length - 1];
-    if (
-      !last ||
-      last.phase !== sample.phase ||
-      last.ready !== sample.ready ||
-      last.deleting !== sample.deleting
-    )
-      h.samples.push(sample);
+    if (!last || !sameSnapshot(last, sample)) h.samples.push(sample);
   }
 
   private removePod(pod: ApiObject): void {

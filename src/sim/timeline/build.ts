@@ -53,16 +53,20 @@ export function buildTimeline(cluster: Cluster, endMs: number): Timeline {
           .filter((p) => p.attempts.length > 0 || hasProbe(h.pod.spec, c.name, p.type)),
       });
     }
-    const lanes: PodLane[] = [];
+    const statuses = h.samples.filter((s) => s.atMs <= end);
     const phase: PodLane = { name: "phase", spans: [] };
-    const ready: PodLane = { name: "Ready", spans: [] };
-    h.samples.forEach((s, i) => {
-      const next = h.samples[i + 1]?.atMs ?? end;
+    const conditions = new Map<string, PodLane>(CONDITIONS.map((c) => [c, { name: c, spans: [] }]));
+    statuses.forEach((s, i) => {
+      const next = statuses[i + 1]?.atMs ?? end;
       const value = s.deleting && s.phase !== "Succeeded" && s.phase !== "Failed" ? "Terminating" : s.phase;
       pushLane(phase, s.atMs, next, value);
-      pushLane(ready, s.atMs, next, s.ready ? "True" : "False");
+      for (const [type, lane] of conditions) {
+        const c = s.conditions.find((x) => x.type === type);
+        if (c) pushLane(lane, s.atMs, next, c.status, c.reason);
+        else if (lane.spans.length > 0) pushLane(lane, s.atMs, next, "Unknown");
+      }
     });
-    lanes.push(phase, ready);
+    const lanes: PodLane[] = [phase, ...[...conditions.values()].filter((l) => l.spans.length > 0)];
     pods.push({
       uid,
       name: h.pod.metadata.name,
@@ -72,6 +76,7 @@ export function buildTimeline(cluster: Cluster, endMs: number): Timeline {
       ...(h.deletedMs !== undefined ? { deletedMs: h.deletedMs } : {}),
       containers,
       lanes,
+      statuses,
     });
   }
   const events = cluster.recorder.occurrences
@@ -92,13 +97,18 @@ export function buildTimeline(cluster: Cluster, endMs: number): Timeline {
   return { version: 1, startTimeMs: cluster.startTimeMs(), endMs, pods, events };
 }
 
-function pushLane(lane: PodLane, start: number, end: number, value: string): void {
+/** Pod conditions in the order `kubectl describe` lists them. */
+const CONDITIONS = ["PodScheduled", "PodReadyToStartContainers", "Initialized", "ContainersReady", "Ready"];
+
+function pushLane(lane: PodLane, start: number, end: number, value: string, reason?: string): void {
   const last = lane.spans[lane.spans.length - 1];
   if (last && last.value === value) {
     last.endMs = end;
     return;
   }
-  if (end > start || lane.spans.length === 0) lane.spans.push({ startMs: start, endMs: end, value });
+  const why = reason ? `${lane.name} is ${value}: ${reason}.` : undefined;
+  if (end > start || lane.spans.length === 0)
+    lane.spans.push({ startMs: start, endMs: end, value, ...(why ? { why } : {}) });
 }
 
 function hasProbe(spec: unknown, name: string, type: ProbeType): boolean {

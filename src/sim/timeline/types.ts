@@ -74,6 +74,36 @@ export interface PodLane {
   spans: { startMs: number; endMs: number; value: string; why?: string }[];
 }
 
+/** One container's status in a snapshot, as `kubectl describe` would summarise it. */
+export interface ContainerStatusSnapshot {
+  name: string;
+  kind: ContainerKind;
+  /** `waiting`, `running` or `terminated`. */
+  state: "waiting" | "running" | "terminated";
+  /** Reason of a waiting or terminated state (`CrashLoopBackOff`, `Completed`, …). */
+  reason?: string;
+  message?: string;
+  exitCode?: number;
+  ready: boolean;
+  started?: boolean;
+  restartCount: number;
+}
+
+/** The pod's status after a change, as `kubectl get pods -w` would print a new line for it. */
+export interface StatusSnapshot {
+  atMs: number;
+  phase: string;
+  /** The STATUS column of `kubectl get pods` (`Init:0/1`, `CrashLoopBackOff`, `Terminating`, …). */
+  status: string;
+  /** The READY column (`1/2`). */
+  ready: string;
+  /** Total restarts, as the RESTARTS column counts them. */
+  restarts: number;
+  deleting: boolean;
+  conditions: { type: string; status: string; reason?: string; message?: string }[];
+  containers: ContainerStatusSnapshot[];
+}
+
 export interface PodTrack {
   uid: string;
   name: string;
@@ -84,6 +114,8 @@ export interface PodTrack {
   deletedMs?: number;
   containers: ContainerTrack[];
   lanes: PodLane[];
+  /** Status after every change, oldest first (the first one is the pod as created). */
+  statuses: StatusSnapshot[];
 }
 
 /** One occurrence of a Kubernetes event (the views aggregate as `kubectl describe` does). */
