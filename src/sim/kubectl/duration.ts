@@ -71,3 +71,28 @@ export function rfc1123z(ts: unknown): string {
   const p = (n: number) => String(n).padStart(2, "0");
   return `${DAYS[d.getUTCDay()]}, ${p(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${String(d.getUTCFullYear()).padStart(4, "0")} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} +0000`;
 }
+
+/** Parses a Go duration (`30s`, `1m30s`, `500ms`, `0`) into ms; undefined when malformed. */
+export function parseGoDuration(text: string): number | undefined {
+  if (text === "0") return 0;
+  const unitMs: Record<string, number> = {
+    ns: 1e-6,
+    us: 1e-3,
+    µs: 1e-3,
+    ms: 1,
+    s: 1000,
+    m: 60_000,
+    h: 3_600_000,
+  };
+  const re = /(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/y;
+  let total = 0;
+  let i = 0;
+  while (i < text.length) {
+    re.lastIndex = i;
+    const m = re.exec(text);
+    if (!m) return undefined;
+    total += Number.parseFloat(m[1] as string) * (unitMs[m[2] as string] as number);
+    i = re.lastIndex;
+  }
+  return text.length > 0 ? total : undefined;
+}

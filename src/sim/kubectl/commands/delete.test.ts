@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { parseGoDuration } from "../duration.ts";
 import { FakeCluster, kubectl, pod } from "../testing/fake-api.ts";
-import { parseGoDuration } from "./delete.ts";
 
 function cluster(delayMs = 0): FakeCluster {
   const api = new FakeCluster();

@@ -7,6 +7,7 @@
 import type { ApiObject, Wait } from "../api.ts";
 import type { FlagSpec } from "../args.ts";
 import type { Invocation } from "../context.ts";
+import { parseGoDuration } from "../duration.ts";
 import { clientError, fromCluster, KubectlError } from "../errors.ts";
 import { kindString, type ResourceType, resourceForKind } from "../resources.ts";
 import { parseFieldSelector, parseLabelSelector } from "../selectors.ts";
@@ -35,31 +36,6 @@ export const DELETE_FLAGS: FlagSpec[] = [
 
 const NO_RESOURCES =
   "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'";
-
-/** Parses a Go duration (`30s`, `1m30s`, `500ms`, `0`) into ms; undefined when malformed. */
-export function parseGoDuration(text: string): number | undefined {
-  if (text === "0") return 0;
-  const unitMs: Record<string, number> = {
-    ns: 1e-6,
-    us: 1e-3,
-    µs: 1e-3,
-    ms: 1,
-    s: 1000,
-    m: 60_000,
-    h: 3_600_000,
-  };
-  const re = /(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/y;
-  let total = 0;
-  let i = 0;
-  while (i < text.length) {
-    re.lastIndex = i;
-    const m = re.exec(text);
-    if (!m) return undefined;
-    total += Number.parseFloat(m[1] as string) * (unitMs[m[2] as string] as number);
-    i = re.lastIndex;
-  }
-  return text.length > 0 ? total : undefined;
-}
 
 interface Victim {
   type: ResourceType;

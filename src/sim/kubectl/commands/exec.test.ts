@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FakeCluster, kubectl, pod, running } from "../testing/fake-api.ts";
+import { FakeCluster, kubectl, pod, running, ts } from "../testing/fake-api.ts";
 
 function cluster(): FakeCluster {
   const api = new FakeCluster();
@@ -125,5 +125,33 @@ describe("kubectl exec", () => {
       stdout: "ls: /nope: No such file or directory\n",
       stderr: "command terminated with exit code 2\n",
     });
+  });
+});
+
+describe("kubectl exec TYPE/NAME", () => {
+  it("runs in the most active pod of a deployment, without saying so", () => {
+    const api = cluster();
+    api.objects.push(
+      {
+        apiVersion: "apps/v1",
+        kind: "Deployment",
+        metadata: { name: "web", namespace: "default", uid: "d1" },
+        spec: { selector: { matchLabels: { app: "web" } } },
+      },
+      pod("web-old", {
+        labels: { app: "web" },
+        createdMs: 0,
+        status: { conditions: [{ type: "Ready", status: "True", lastTransitionTime: ts(1000) }] },
+      }),
+      pod("web-new", {
+        labels: { app: "web" },
+        createdMs: 5000,
+        status: { conditions: [{ type: "Ready", status: "True", lastTransitionTime: ts(9000) }] },
+      }),
+    );
+    const r = kubectl(api, "kubectl exec deploy/web -- cat /etc/hostname");
+    expect(r).toEqual({ exitCode: 0, stdout: "web\n", stderr: "" });
+    // Reverse(ActivePods): ready for longer comes first.
+    expect(api.calls.at(-1)?.args[1]).toBe("web-old");
   });
 });

@@ -7,7 +7,8 @@ import type { FlagSpec } from "../args.ts";
 import type { Invocation } from "../context.ts";
 import { clientError, KubectlError, serverError, usageError } from "../errors.ts";
 import { asPod } from "../model.ts";
-import { defaultContainer, mustGetPod, podName } from "./pod-target.ts";
+import { podForObject } from "./pod-for-object.ts";
+import { defaultContainer } from "./pod-target.ts";
 
 /** Flags of `kubectl exec`. */
 export const EXEC_FLAGS: FlagSpec[] = [
@@ -49,8 +50,14 @@ export function* exec(inv: Invocation): Generator<Wait, number, void> {
   const command = inv.afterDash ?? [];
   if (command.length === 0) throw clientError("you must specify at least one command for the container");
 
-  const name = podName(resource);
-  const pod = mustGetPod(api, inv.namespace, name);
+  const { pod } = yield* podForObject(
+    api,
+    inv.namespace,
+    resource,
+    "active",
+    flags.string("pod-running-timeout"),
+  );
+  const name = pod.metadata.name;
   const phase = asPod(pod).status.phase;
   if (phase === "Succeeded" || phase === "Failed") {
     throw clientError(`cannot exec into a container in a completed pod; current phase is ${phase}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FakeCluster, kubectl, pod, running } from "../testing/fake-api.ts";
+import { FakeCluster, kubectl, pod, running, ts } from "../testing/fake-api.ts";
 
 function twoContainers(): FakeCluster {
   const api = new FakeCluster();
@@ -111,5 +111,50 @@ describe("kubectl logs", () => {
 
   it("follows -f as a snapshot of what was logged so far", () => {
     expect(kubectl(twoContainers(), "kubectl logs -f web -c b").stdout).toBe("bee\n");
+  });
+});
+
+describe("kubectl logs TYPE/NAME", () => {
+  function deployment(): FakeCluster {
+    const api = new FakeCluster();
+    api.now = 60_000;
+    api.objects.push(
+      {
+        apiVersion: "apps/v1",
+        kind: "Deployment",
+        metadata: { name: "web", namespace: "default", uid: "d1" },
+        spec: { selector: { matchLabels: { app: "web" } } },
+      },
+      pod("web-1", { labels: { app: "web" }, status: { phase: "Pending" } }),
+      pod("web-2", {
+        labels: { app: "web" },
+        status: { conditions: [{ type: "Ready", status: "True", lastTransitionTime: ts(5000) }] },
+      }),
+      pod("other", { labels: { app: "db" } }),
+    );
+    api.logStreams.set("default/web-2/app", { current: "hello from 2\n" });
+    return api;
+  }
+
+  it("picks the most interesting pod and says how many there were", () => {
+    expect(kubectl(deployment(), "kubectl logs deploy/web")).toEqual({
+      exitCode: 0,
+      stdout: "hello from 2\n",
+      stderr: "Found 2 pods, using pod/web-2\n",
+    });
+  });
+
+  it("waits for a first pod, then gives up", () => {
+    const api = deployment();
+    api.objects = api.objects.filter((o) => o.kind !== "Pod");
+    const r = kubectl(api, "kubectl logs deployment/web");
+    expect(r).toEqual({ exitCode: 1, stdout: "", stderr: "error: timed out waiting for the condition\n" });
+    expect(api.now).toBe(80_000);
+  });
+
+  it("reports a missing owner", () => {
+    expect(kubectl(deployment(), "kubectl logs deploy/nope").stderr).toBe(
+      'Error from server (NotFound): deployments.apps "nope" not found\n',
+    );
   });
 });

@@ -3,13 +3,14 @@
  * `--all-containers`, `--prefix` and `-l`. `-f` prints what has been logged so far and returns:
  * a replayed command cannot stream (the next command in a script would never run).
  */
-import type { ApiObject } from "../api.ts";
+import type { ApiObject, Wait } from "../api.ts";
 import type { FlagSpec } from "../args.ts";
 import type { Invocation } from "../context.ts";
 import { clientError, fromCluster, usageError } from "../errors.ts";
 import { asPod } from "../model.ts";
 import { parseLabelSelector } from "../selectors.ts";
-import { defaultContainer, mustGetPod, podName } from "./pod-target.ts";
+import { podForObject } from "./pod-for-object.ts";
+import { defaultContainer } from "./pod-target.ts";
 import { apiOrder } from "./targets.ts";
 
 /** Flags of `kubectl logs`. */
@@ -42,7 +43,7 @@ function hasContainer(pod: ApiObject, name: string): boolean {
 }
 
 /** Runs `kubectl logs`. */
-export function logs(inv: Invocation): number {
+export function* logs(inv: Invocation): Generator<Wait, number, void> {
   const { flags, api, out } = inv;
   const selector = flags.string("selector");
   let resourceArg: string | undefined;
@@ -69,7 +70,16 @@ export function logs(inv: Invocation): number {
   let tail = flags.int("tail") ?? -1;
   let pods: ApiObject[];
   if (resourceArg !== undefined) {
-    pods = [mustGetPod(api, inv.namespace, podName(resourceArg))];
+    const found = yield* podForObject(
+      api,
+      inv.namespace,
+      resourceArg,
+      "logging",
+      flags.string("pod-running-timeout"),
+    );
+    // Why (logsForObjectWithClient): kubectl names the pod it chose when there were several.
+    if (found.count > 1) out.err(`Found ${found.count} pods, using pod/${found.pod.metadata.name}\n`);
+    pods = [found.pod];
   } else {
     const sel = parseLabelSelector(selector as string);
     if ("error" in sel) throw clientError(sel.error);

@@ -1,20 +1,9 @@
-/** Shared by logs and exec: finds the pod (`POD` or `pod/POD`) and the container to use. */
+/** Shared by logs and exec: gets a pod by name and chooses the container to use. */
 import type { ApiObject, ClusterApi } from "../api.ts";
 import { clientError, KubectlError, notFoundText } from "../errors.ts";
 import { asPod } from "../model.ts";
-import { resolveResource } from "../resources.ts";
 
 const DEFAULT_CONTAINER_ANNOTATION = "kubectl.kubernetes.io/default-container";
-
-/** Parses `POD` or `pod/POD` (other types are not supported for these commands). */
-export function podName(arg: string): string {
-  const slash = arg.indexOf("/");
-  if (slash < 0) return arg;
-  const t = resolveResource(arg.slice(0, slash));
-  if (!t) throw clientError(`the server doesn't have a resource type "${arg.slice(0, slash)}"`);
-  if (t.kind !== "Pod") throw clientError(`cannot attach to ${t.plural} in Podlife: name a pod`);
-  return arg.slice(slash + 1);
-}
 
 /** Gets a pod or throws `Error from server (NotFound): pods "x" not found`. */
 export function mustGetPod(api: ClusterApi, namespace: string, name: string): ApiObject {

@@ -105,7 +105,7 @@ export const COMMANDS = new Map<string, CommandDef>([
       run: now(describe),
     },
   ],
-  ["logs", { flags: LOGS_FLAGS, summary: "Print the logs for a container in a pod.", run: now(logs) }],
+  ["logs", { flags: LOGS_FLAGS, summary: "Print the logs for a container in a pod.", run: logs }],
   ["exec", { flags: EXEC_FLAGS, summary: "Execute a command in a container.", run: exec }],
   [
     "delete",
