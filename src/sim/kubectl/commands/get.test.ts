@@ -369,3 +369,32 @@ describe("kubectl describe pod", () => {
     });
   });
 });
+
+describe("kubectl get with several types", () => {
+  function cluster(): FakeCluster {
+    const api = new FakeCluster();
+    api.now = T;
+    api.objects.push(pod("web", { status: { containerStatuses: [running("app", 1000)] } }));
+    return api;
+  }
+
+  it("prefixes names with the kind when several types were asked for, even if one came back", () => {
+    expect(kubectl(cluster(), "kubectl get pods,services").stdout).toBe(
+      "NAME      READY   STATUS    RESTARTS   AGE\npod/web   1/1     Running   0          10m\n",
+    );
+    expect(kubectl(cluster(), "kubectl get all").stdout).toBe(
+      "NAME      READY   STATUS    RESTARTS   AGE\npod/web   1/1     Running   0          10m\n",
+    );
+    expect(kubectl(cluster(), "kubectl get pods").stdout).toBe(
+      "NAME   READY   STATUS    RESTARTS   AGE\nweb    1/1     Running   0          10m\n",
+    );
+  });
+
+  it("says nothing was found for `get all` in an empty namespace", () => {
+    expect(kubectl(new FakeCluster(), "kubectl get all")).toEqual({
+      exitCode: 0,
+      stdout: "",
+      stderr: "No resources found in default namespace.\n",
+    });
+  });
+});

@@ -15,7 +15,13 @@ import { printTable, type Table } from "../printers/table.ts";
 import { defaultTable, deploymentTable, replicaSetTable, serviceTable } from "../printers/workloads.ts";
 import { qualifiedPlural, type ResourceType } from "../resources.ts";
 import { parseFieldSelector, parseLabelSelector } from "../selectors.ts";
-import { getObject, listObjects, parseTargets, requiredResourceError } from "./targets.ts";
+import {
+  getObject,
+  listObjects,
+  multipleTypesRequested,
+  parseTargets,
+  requiredResourceError,
+} from "./targets.ts";
 
 /** Flags of `kubectl get`. */
 export const GET_FLAGS: FlagSpec[] = [
@@ -127,7 +133,11 @@ export function get(inv: Invocation): number {
       out.out(text.text);
     }
   } else {
-    const multi = found.filter((f) => f.objs.length > 0).length > 1 || flags.bool("show-kind");
+    // Why (get.go): kinds are shown when several types were asked for or several came back.
+    const multi =
+      flags.bool("show-kind") ||
+      multipleTypesRequested(inv.positionals) ||
+      found.filter((f) => f.objs.length > 0).length > 1;
     const tables: string[] = [];
     for (const f of found) {
       if (f.objs.length === 0) continue;

@@ -24,6 +24,27 @@ function resolve(word: string): ResourceType {
   return t;
 }
 
+/** The `all` category's members that Podlife knows, in discovery's order. */
+const ALL_CATEGORY = ["pods", "services", "deployments.apps", "replicasets.apps"];
+
+/**
+ * `resource.MultipleTypesRequested`: `all`, a comma list of several types, or `TYPE/NAME`
+ * arguments naming several types. Tables then prefix names with the kind (`pod/web`).
+ */
+export function multipleTypesRequested(args: string[]): boolean {
+  const kinds = new Set<string>();
+  for (const arg of args) {
+    if (arg === "all") return true;
+    const slash = arg.indexOf("/");
+    if (slash < 0) {
+      if (arg.includes(",") && new Set(arg.split(",")).size > 1) return true;
+      continue;
+    }
+    kinds.add(arg.slice(0, slash));
+  }
+  return kinds.size > 1;
+}
+
 /** Parses resource arguments; throws kubectl's errors for unknown types and mixed forms. */
 export function parseTargets(args: string[]): Targets {
   const first = args[0];
@@ -53,7 +74,8 @@ export function parseTargets(args: string[]): Targets {
   const types = first
     .split(",")
     .filter((w) => w !== "")
-    .map(resolve);
+    .flatMap((w) => (w.toLowerCase() === "all" ? ALL_CATEGORY.map(resolve) : [resolve(w)]))
+    .filter((t, i, arr) => arr.indexOf(t) === i);
   const names = args.slice(1);
   return {
     targets: types.map((type) => ({ type, names: [...names] })),
