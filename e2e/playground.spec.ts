@@ -39,8 +39,11 @@ test.describe("playground", () => {
     await expect(playground.editor).not.toHaveAttribute("data-language-markers", "0");
 
     // Fixing the text clears the problems.
-    await playground.replaceAllByTyping("kind: Pod");
+    await playground.replaceAllByPasting(
+      "apiVersion: v1\nkind: Pod\nmetadata: {name: fixed}\nspec: {containers: [{name: app, image: nginx}]}\n",
+    );
     await expect(playground.page.getByTestId("diagnostics-count")).toHaveText("none");
+    await expect(playground.swimlanes.lane("fixed", "app")).toBeVisible();
   });
 
   test("choosing another example replaces the scenario", async ({ playground }) => {

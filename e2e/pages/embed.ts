@@ -1,12 +1,17 @@
 import { expect, type Page } from "@playwright/test";
 import { encodeScenarioHash } from "../../src/share/scenario-hash.ts";
 import { Swimlanes } from "./swimlanes.ts";
+import { DetailsPanel, PlaybackBar } from "./timeline.ts";
 
 /** The embed view (`?embed=1`): swimlanes only. */
 export class EmbedPage {
   readonly swimlanes: Swimlanes;
+  readonly playback: PlaybackBar;
+  readonly details: DetailsPanel;
 
   constructor(readonly page: Page) {
+    this.playback = new PlaybackBar(page);
+    this.details = new DetailsPanel(page);
     this.swimlanes = new Swimlanes(page);
   }
 

@@ -2,12 +2,19 @@
  * The embed view (`?embed=1`): read-only swimlanes for an iframe. It renders no editor and never
  * imports the editor module, so no Monaco code is downloaded.
  */
+
+import { useState } from "react";
+import { DetailsPanel } from "./DetailsPanel.tsx";
 import type { Launch } from "./launch.ts";
+import { PlaybackBar } from "./PlaybackBar.tsx";
+import { usePlayback } from "./playback.ts";
 import { SimulationStatus, TimelineView } from "./TimelineView.tsx";
 import { useSimulation } from "./use-simulation.ts";
 
 export function EmbedView({ launch }: { launch: Launch }) {
   const sim = useSimulation(launch.text);
+  const playback = usePlayback(sim.timeline);
+  const [selectedId, setSelectedId] = useState<string | undefined>(undefined);
   const playgroundUrl = `${window.location.pathname}${window.location.hash}`;
   return (
     <div className="app embed">
@@ -19,7 +26,9 @@ export function EmbedView({ launch }: { launch: Launch }) {
         </a>
       </header>
       {launch.hashError && <p className="banner">{launch.hashError} Showing the default scenario.</p>}
-      <TimelineView sim={sim} />
+      <PlaybackBar playback={playback} />
+      <TimelineView sim={sim} playback={playback} selectedId={selectedId} onSelect={setSelectedId} />
+      <DetailsPanel timeline={sim.timeline} selectedId={selectedId} />
       {sim.failed && (
         <ul className="embed-errors" data-testid="diagnostics">
           {sim.diagnostics.map((d, i) => (

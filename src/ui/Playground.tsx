@@ -5,11 +5,14 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { encodeScenarioHash } from "../share/scenario-hash.ts";
 import type { Diagnostic } from "../sim/index.ts";
+import { DetailsPanel } from "./DetailsPanel.tsx";
 import { DiagnosticsPanel } from "./DiagnosticsPanel.tsx";
 import type { YamlEditor as YamlEditorApi } from "./editor/monaco.ts";
 import { YamlEditor } from "./editor/YamlEditor.tsx";
 import { DEFAULT_EXAMPLE, EXAMPLES } from "./examples.ts";
 import type { Launch } from "./launch.ts";
+import { PlaybackBar } from "./PlaybackBar.tsx";
+import { usePlayback } from "./playback.ts";
 import { SimulationStatus, TimelineView } from "./TimelineView.tsx";
 import { useSimulation } from "./use-simulation.ts";
 
@@ -18,6 +21,8 @@ export function Playground({ launch }: { launch: Launch }) {
   const [exampleId, setExampleId] = useState(launch.source === "default" ? DEFAULT_EXAMPLE.id : "");
   const editorRef = useRef<YamlEditorApi | null>(null);
   const sim = useSimulation(text);
+  const playback = usePlayback(sim.timeline);
+  const [selectedId, setSelectedId] = useState<string | undefined>(undefined);
 
   // Keep the scenario in the URL so a reload or a shared link opens the same text.
   useEffect(() => {
@@ -87,7 +92,9 @@ export function Playground({ launch }: { launch: Launch }) {
         </section>
         <section className="pane view-pane" aria-label="Simulation">
           <SimulationStatus sim={sim} />
-          <TimelineView sim={sim} />
+          <PlaybackBar playback={playback} />
+          <TimelineView sim={sim} playback={playback} selectedId={selectedId} onSelect={setSelectedId} />
+          <DetailsPanel timeline={sim.timeline} selectedId={selectedId} />
           <DiagnosticsPanel diagnostics={sim.diagnostics} onSelect={reveal} />
         </section>
       </main>

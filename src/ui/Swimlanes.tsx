@@ -1,21 +1,59 @@
 /**
- * The swimlanes view. React owns the `<svg>` element and its size; `renderSwimlanes` (D3) owns
- * everything inside it.
+ * The swimlanes view. React owns the `<svg>` element, its size and two groups in it; D3 owns what is
+ * inside them (`renderSwimlanes` the drawing, `renderPlayhead` the playhead). d3-zoom turns wheel
+ * and drag into a time window; W/S zoom, A/D pan, F fits, arrows move the selection.
  */
-import { useLayoutEffect, useMemo, useRef, useState } from "react";
+import { scaleLinear, select, type ZoomBehavior, zoom, zoomIdentity, zoomTransform } from "d3";
+import {
+  type KeyboardEvent,
+  type PointerEvent,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import type { Timeline } from "../sim/index.ts";
-import { layoutSwimlanes } from "../viz/layout.ts";
-import { renderSwimlanes } from "../viz/render-dom.ts";
+import { itemTitles, type LaidOut, layoutSwimlanes, plotRange, xToTime } from "../viz/layout.ts";
+import { renderPlayhead, renderSwimlanes } from "../viz/render-dom.ts";
 import { ROOT_CLASS } from "../viz/scene.ts";
 
 export interface SwimlanesProps {
   timeline: Timeline;
+  selectedId?: string | undefined;
+  onSelect?: (id: string | undefined) => void;
+  playheadMs?: number | undefined;
+  onPlayheadChange?: (ms: number) => void;
+  /** Keys the view does not use itself (playback shortcuts). */
+  onOtherKey?: (e: KeyboardEvent<HTMLDivElement>) => void;
 }
 
-export function Swimlanes({ timeline }: SwimlanesProps) {
+/** The narrowest time window zoom allows. */
+const MIN_WINDOW_MS = 200;
+
+interface Tooltip {
+  text: string;
+  x: number;
+  y: number;
+}
+
+export function Swimlanes({
+  timeline,
+  selectedId,
+  onSelect,
+  playheadMs,
+  onPlayheadChange,
+  onOtherKey,
+}: SwimlanesProps) {
   const boxRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
+  const sceneRef = useRef<SVGGElement>(null);
+  const overlayRef = useRef<SVGGElement>(null);
+  const zoomRef = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
   const [width, setWidth] = useState(0);
+  const [transform, setTransform] = useState({ k: 1, x: 0 });
+  const [tooltip, setTooltip] = useState<Tooltip | null>(null);
+  const dragging = useRef(false);
 
   useLayoutEffect(() => {
     const box = boxRef.current;
@@ -27,17 +65,165 @@ export function Swimlanes({ timeline }: SwimlanesProps) {
     return () => observer.disconnect();
   }, []);
 
-  const laidOut = useMemo(
-    () => (width > 0 ? layoutSwimlanes(timeline, { width: Math.max(width, 480) }) : undefined),
-    [timeline, width],
+  const drawWidth = Math.max(width, 480);
+  const { plotLeft, plotRight } = plotRange({ width: drawWidth });
+  const endMs = timeline.endMs;
+  const base = useMemo(
+    () => scaleLinear().domain([0, endMs]).range([plotLeft, plotRight]),
+    [endMs, plotLeft, plotRight],
   );
+  const [viewStart, viewEnd] = useMemo(() => {
+    const [a, b] = zoomIdentity.translate(transform.x, 0).scale(transform.k).rescaleX(base).domain();
+    return [Math.max(0, a ?? 0), Math.min(endMs, b ?? endMs)];
+  }, [transform, base, endMs]);
+
+  const laidOut = useMemo(
+    () =>
+      width > 0
+        ? layoutSwimlanes(timeline, { width: drawWidth, startMs: viewStart, endMs: viewEnd })
+        : undefined,
+    [timeline, width, drawWidth, viewStart, viewEnd],
+  );
+  const titles = useMemo(() => (laidOut ? itemTitles(laidOut) : new Map<string, string>()), [laidOut]);
+
+  // d3-zoom: wheel zooms around the pointer, drag pans; only the x axis moves.
+  useEffect(() => {
+    const svg = svgRef.current;
+    if (!svg || width === 0) return;
+    const z = zoom<SVGSVGElement, unknown>()
+      .scaleExtent([1, Math.max(1, endMs / MIN_WINDOW_MS)])
+      .extent([
+        [plotLeft, 0],
+        [plotRight, 1],
+      ])
+      .translateExtent([
+        [plotLeft, 0],
+        [plotRight, 1],
+      ])
+      .clickDistance(4)
+      .filter((e: Event) => {
+        const target = e.target as Element | null;
+        if (target?.closest?.(".pl-axis-hit, .pl-playhead")) return false;
+        if (e.type === "wheel") return true;
+        const m = e as MouseEvent;
+        return !m.ctrlKey && !m.button;
+      })
+      .on("zoom", (e: { transform: { k: number; x: number } }) => {
+        setTransform({ k: e.transform.k, x: e.transform.x });
+      });
+    const sel = select(svg);
+    sel.call(z).on("dblclick.zoom", null);
+    zoomRef.current = z;
+    // Keep the current zoom when the plot is re-measured or the run's length changes.
+    const t = zoomTransform(svg);
+    z.transform(sel, zoomIdentity.translate(t.x, 0).scale(t.k));
+    return () => {
+      sel.on(".zoom", null);
+      zoomRef.current = null;
+    };
+  }, [width, endMs, plotLeft, plotRight]);
 
   useLayoutEffect(() => {
-    if (svgRef.current && laidOut) renderSwimlanes(svgRef.current, laidOut);
-  }, [laidOut]);
+    if (sceneRef.current && laidOut)
+      renderSwimlanes(sceneRef.current, laidOut, { interactive: true, selectedId });
+  }, [laidOut, selectedId]);
 
+  useLayoutEffect(() => {
+    if (overlayRef.current && laidOut && playheadMs !== undefined)
+      renderPlayhead(overlayRef.current, laidOut, playheadMs);
+  }, [laidOut, playheadMs]);
+
+  const zoomBy = (factor: number) => {
+    const svg = svgRef.current;
+    const z = zoomRef.current;
+    if (!svg || !z) return;
+    // Zoom around the playhead when it is on screen, else around the middle.
+    const px =
+      laidOut && playheadMs !== undefined && playheadMs >= viewStart && playheadMs <= viewEnd
+        ? base(playheadMs) * transform.k + transform.x
+        : (plotLeft + plotRight) / 2;
+    z.scaleBy(select(svg), factor, [px, 0]);
+  };
+  const panBy = (fraction: number) => {
+    const svg = svgRef.current;
+    const z = zoomRef.current;
+    if (!svg || !z) return;
+    z.translateBy(select(svg), ((plotRight - plotLeft) * fraction) / transform.k, 0);
+  };
+  const fitAll = () => {
+    const svg = svgRef.current;
+    if (svg && zoomRef.current) zoomRef.current.transform(select(svg), zoomIdentity);
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    const key = e.key.toLowerCase();
+    const handled = (() => {
+      if (key === "w" || key === "+" || key === "=") zoomBy(1.5);
+      else if (key === "s" || key === "-") zoomBy(1 / 1.5);
+      else if (key === "a") panBy(0.2);
+      else if (key === "d") panBy(-0.2);
+      else if (key === "f") fitAll();
+      else if (key === "escape") onSelect?.(undefined);
+      else if (e.key.startsWith("Arrow") && laidOut) {
+        const next = moveSelection(laidOut, selectedId, e.key as ArrowKey);
+        if (next) onSelect?.(next);
+      } else return false;
+      return true;
+    })();
+    if (handled) e.preventDefault();
+    else onOtherKey?.(e);
+  };
+
+  const itemAt = (target: EventTarget | null) =>
+    (target as Element | null)?.closest?.("[data-item]")?.getAttribute("data-item") ?? undefined;
+
+  const timeAt = (clientX: number) => {
+    const svg = svgRef.current;
+    if (!svg || !laidOut) return 0;
+    return xToTime(laidOut, clientX - svg.getBoundingClientRect().left);
+  };
+
+  const onPointerDown = (e: PointerEvent<SVGSVGElement>) => {
+    const target = e.target as Element;
+    if (e.button !== 0 || !target.closest?.(".pl-axis-hit, .pl-playhead")) return;
+    dragging.current = true;
+    e.currentTarget.setPointerCapture(e.pointerId);
+    onPlayheadChange?.(timeAt(e.clientX));
+  };
+  const onPointerMove = (e: PointerEvent<SVGSVGElement>) => {
+    if (dragging.current) {
+      onPlayheadChange?.(timeAt(e.clientX));
+      return;
+    }
+    const id = itemAt(e.target);
+    const text = id ? titles.get(id) : undefined;
+    setTooltip(text ? { text, x: e.clientX, y: e.clientY } : null);
+  };
+  const onPointerUp = (e: PointerEvent<SVGSVGElement>) => {
+    if (!dragging.current) return;
+    dragging.current = false;
+    e.currentTarget.releasePointerCapture(e.pointerId);
+  };
+
+  const zoomed = transform.k > 1.0001;
   return (
-    <div className="swimlanes-box" ref={boxRef}>
+    <div
+      className="swimlanes-box"
+      role="application"
+      aria-roledescription="swimlanes"
+      ref={boxRef}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: an application widget driven by the keyboard (zoom, pan, select)
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+      data-testid="swimlanes-box"
+      data-zoomed={zoomed}
+      data-view-start={Math.round(viewStart)}
+      data-view-end={Math.round(viewEnd)}
+      aria-label="Swimlanes. W and S zoom, A and D pan, F fits, arrow keys move the selection, Escape clears it."
+      aria-keyshortcuts="W S A D F ArrowLeft ArrowRight ArrowUp ArrowDown Escape"
+    >
+      {/* biome-ignore lint/a11y/useKeyWithClickEvents: the keyboard path is the box's arrow keys */}
       <svg
         ref={svgRef}
         className={ROOT_CLASS}
@@ -47,7 +233,61 @@ export function Swimlanes({ timeline }: SwimlanesProps) {
         width={laidOut?.width ?? 0}
         height={laidOut?.height ?? 0}
         viewBox={laidOut ? `0 0 ${laidOut.width} ${laidOut.height}` : undefined}
-      />
+        onClick={(e) => onSelect?.(itemAt(e.target))}
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={onPointerUp}
+        onPointerLeave={() => setTooltip(null)}
+      >
+        <g ref={sceneRef} />
+        <g ref={overlayRef} />
+      </svg>
+      {tooltip && (
+        <div
+          className="swimlanes-tooltip"
+          role="tooltip"
+          data-testid="tooltip"
+          style={{ left: tooltip.x + 12, top: tooltip.y + 14 }}
+        >
+          {tooltip.text}
+        </div>
+      )}
     </div>
   );
+}
+
+type ArrowKey = "ArrowLeft" | "ArrowRight" | "ArrowUp" | "ArrowDown";
+
+/** The item ids of each lane, left to right, top to bottom. */
+function itemGrid(l: LaidOut): { id: string; x: number }[][] {
+  const rows: { id: string; x: number }[][] = [];
+  for (const p of l.pods)
+    for (const lane of p.lanes) {
+      const row = [
+        ...lane.bars.map((b) => ({ id: b.id, x: b.x })),
+        ...lane.marks.map((m) => ({ id: m.id, x: m.x })),
+        ...lane.ticks.map((t) => ({ id: t.id, x: t.x })),
+      ].sort((a, b) => a.x - b.x);
+      if (row.length) rows.push(row);
+    }
+  return rows;
+}
+
+/** The item an arrow key moves the selection to (the first item when nothing is selected). */
+export function moveSelection(l: LaidOut, selectedId: string | undefined, key: ArrowKey): string | undefined {
+  const rows = itemGrid(l);
+  if (!rows.length) return undefined;
+  let r = rows.findIndex((row) => row.some((i) => i.id === selectedId));
+  if (r < 0) return rows[0]![0]!.id;
+  const row = rows[r]!;
+  const c = row.findIndex((i) => i.id === selectedId);
+  const x = row[c]!.x;
+  if (key === "ArrowLeft") return row[Math.max(0, c - 1)]!.id;
+  if (key === "ArrowRight") return row[Math.min(row.length - 1, c + 1)]!.id;
+  r = key === "ArrowUp" ? Math.max(0, r - 1) : Math.min(rows.length - 1, r + 1);
+  const target = rows[r]!;
+  // The item of the other lane that covers (or is nearest to) the same x.
+  let best = target[0]!;
+  for (const i of target) if (i.x <= x + 0.5) best = i;
+  return best.id;
 }

@@ -1,5 +1,7 @@
 /** The simulation's views shared by the playground and the embed view. */
+import type { KeyboardEvent } from "react";
 import { formatVirtualTime } from "../viz/time-format.ts";
+import type { Playback } from "./playback.ts";
 import { Swimlanes } from "./Swimlanes.tsx";
 import type { SimulationState } from "./use-simulation.ts";
 
@@ -26,11 +28,37 @@ export function SimulationStatus({ sim }: { sim: SimulationState }) {
   );
 }
 
-/** The swimlanes of the last good timeline, if any. */
-export function TimelineView({ sim }: { sim: SimulationState }) {
+export interface TimelineViewProps {
+  sim: SimulationState;
+  playback: Playback;
+  selectedId: string | undefined;
+  onSelect: (id: string | undefined) => void;
+}
+
+/** The swimlanes of the last good timeline, with the playhead and the selection. */
+export function TimelineView({ sim, playback, selectedId, onSelect }: TimelineViewProps) {
+  const onOtherKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key === " ") playback.toggle();
+    else if (e.key === ",") playback.stepPrevious();
+    else if (e.key === ".") playback.stepNext();
+    else return;
+    e.preventDefault();
+  };
   return (
     <div className={`timeline${sim.failed ? " stale" : ""}`}>
-      {sim.timeline && <Swimlanes timeline={sim.timeline} />}
+      {sim.timeline && (
+        <Swimlanes
+          timeline={sim.timeline}
+          selectedId={selectedId}
+          onSelect={onSelect}
+          playheadMs={playback.playheadMs}
+          onPlayheadChange={(ms) => {
+            playback.pause();
+            playback.setPlayhead(ms);
+          }}
+          onOtherKey={onOtherKey}
+        />
+      )}
     </div>
   );
 }

@@ -4,7 +4,8 @@
  * container (with a thin sub-lane per probe), then the pod-level lanes (phase, conditions,
  * endpoints). x is virtual time.
  */
-import type { ContainerTrack, Mark, PodTrack, Span, Timeline } from "../sim/timeline/types.ts";
+import type { ContainerTrack, Mark, PodTrack, Span, SpanKind, Timeline } from "../sim/timeline/types.ts";
+import { itemId } from "./items.ts";
 import { MARK_COLOR, PROBE_COLOR, podValueFill, SPAN_FILL, textOn } from "./palette.ts";
 import { formatVirtualTime, tickStepMs, ticks } from "./time-format.ts";
 
@@ -37,6 +38,14 @@ export interface AxisTick {
 /** A bar for a span of time on a lane. */
 export interface LaidOutBar {
   key: string;
+  /** Identity of the timeline item it draws (see `items.ts`), for hover and selection. */
+  id: string;
+  /**
+   * `state` bars tile the lane (pulling, waiting, running, back-off, terminated); `overlay` bars
+   * (postStart and preStop hooks along the top edge, the grace countdown along the bottom edge)
+   * overlap them.
+   */
+  layer: "state" | "overlay";
   x: number;
   y: number;
   width: number;
@@ -55,6 +64,9 @@ export interface LaidOutBar {
 /** An instant (SIGTERM, exit, …) drawn as a vertical mark across its lane. */
 export interface LaidOutMark {
   key: string;
+  id: string;
+  /** How many marks of this kind fall on this pixel (drawn as one). */
+  count: number;
   x: number;
   y: number;
   height: number;
@@ -67,6 +79,9 @@ export interface LaidOutMark {
 /** One probe attempt drawn as a tick on a probe sub-lane. */
 export interface LaidOutProbeTick {
   key: string;
+  id: string;
+  /** How many consecutive attempts with this result fall on these pixels (drawn as one). */
+  count: number;
   x: number;
   y: number;
   width: number;
@@ -88,6 +103,8 @@ export interface LaidOutLane {
   label: string;
   /** Small tag after the label (`init`, `sidecar`), if any. */
   tag?: string;
+  /** For container lanes: init, sidecar or regular. */
+  containerKind?: ContainerTrack["kind"];
   /** Hover text of the label (e.g. the image). */
   title: string;
   y: number;
@@ -131,7 +148,7 @@ export interface LaidOut {
 
 const DEFAULTS = {
   labelWidth: 170,
-  laneHeight: 22,
+  laneHeight: 26,
   subLaneHeight: 12,
   laneGap: 4,
   podHeaderHeight: 24,
@@ -169,18 +186,19 @@ export function layoutSwimlanes(timeline: Timeline, options: SwimlaneOptions): L
     const podY = y;
     y += o.podHeaderHeight;
     const lanes: LaidOutLane[] = [];
-    for (const c of pod.containers) {
-      lanes.push(containerLane(pod, c, y, o.laneHeight, range));
+    pod.containers.forEach((c, ci) => {
+      const at = { pod, podIndex, c, ci };
+      lanes.push(containerLane(at, y, o.laneHeight, range));
       y += o.laneHeight + o.laneGap;
-      for (const probe of c.probes) {
-        lanes.push(probeLane(pod, c, probe, y, o.subLaneHeight, range));
+      c.probes.forEach((probe, pi) => {
+        lanes.push(probeLane(at, probe, pi, y, o.subLaneHeight, range));
         y += o.subLaneHeight + o.laneGap;
-      }
-    }
-    for (const lane of pod.lanes) {
-      lanes.push(podLane(pod, lane, y, o.subLaneHeight + 2, range));
+      });
+    });
+    pod.lanes.forEach((lane, li) => {
+      lanes.push(podLane(pod, podIndex, lane, li, y, o.subLaneHeight + 2, range));
       y += o.subLaneHeight + 2 + o.laneGap;
-    }
+    });
     const height = y - podY;
     y += o.podGap;
     const where = [
@@ -218,11 +236,67 @@ export function layoutSwimlanes(timeline: Timeline, options: SwimlaneOptions): L
   return out;
 }
 
+/** The left and right x of the time plot for a drawing `width` px wide (as `layoutSwimlanes` puts it). */
+export function plotRange(options: Pick<SwimlaneOptions, "width" | "labelWidth" | "margin">): {
+  plotLeft: number;
+  plotRight: number;
+} {
+  const labelWidth = options.labelWidth ?? DEFAULTS.labelWidth;
+  const margin = options.margin ?? DEFAULTS.margin;
+  const width = Math.max(options.width, labelWidth + 2 * margin + 60);
+  return { plotLeft: margin + labelWidth, plotRight: width - margin };
+}
+
+/** The x of virtual time `ms` in a layout (may fall outside the plot). */
+export function timeToX(l: LaidOut, ms: number): number {
+  return l.plotLeft + ((ms - l.startMs) / (l.endMs - l.startMs)) * (l.plotRight - l.plotLeft);
+}
+
+/** The virtual time at `x` in a layout, clamped to the shown range. */
+export function xToTime(l: LaidOut, x: number): number {
+  const f = (x - l.plotLeft) / Math.max(1, l.plotRight - l.plotLeft);
+  return Math.min(l.endMs, Math.max(l.startMs, l.startMs + f * (l.endMs - l.startMs)));
+}
+
+/** Every item drawn, by id, with its hover text (the browser's tooltip reads it). */
+export function itemTitles(l: LaidOut): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const p of l.pods)
+    for (const lane of p.lanes) {
+      for (const b of lane.bars) out.set(b.id, b.title);
+      for (const m of lane.marks) out.set(m.id, m.title);
+      for (const t of lane.ticks) out.set(t.id, t.title);
+    }
+  return out;
+}
+
 interface Range {
   startMs: number;
   endMs: number;
   x: (ms: number) => number;
 }
+
+interface ContainerAt {
+  pod: PodTrack;
+  podIndex: number;
+  c: ContainerTrack;
+  ci: number;
+}
+
+/** Span kinds that overlap the container's state rather than follow it. */
+const OVERLAY_KINDS: ReadonlySet<SpanKind> = new Set(["postStart", "preStop", "grace"]);
+
+/** Stacking order of marks (higher is drawn later, on top). */
+const MARK_PRIORITY: Record<Mark["kind"], number> = {
+  pulled: 0,
+  start: 1,
+  restart: 2,
+  exit: 3,
+  signal: 4,
+  killing: 5,
+  SIGTERM: 6,
+  SIGKILL: 7,
+};
 
 /** Clamps [from, to] to the range; undefined when nothing of it is visible. */
 function clampX(r: Range, fromMs: number, toMs: number): { x0: number; x1: number } | undefined {
@@ -241,34 +315,56 @@ function spanTitle(s: Span): string {
   return parts.join("\n");
 }
 
-function containerLane(pod: PodTrack, c: ContainerTrack, y: number, height: number, r: Range): LaidOutLane {
+function containerLane(
+  { pod, podIndex, c, ci }: ContainerAt,
+  y: number,
+  height: number,
+  r: Range,
+): LaidOutLane {
   const id = `${pod.name}-${c.name}`;
   const bars: LaidOutBar[] = [];
+  const overlayHeight = Math.max(3, Math.round(height * 0.22));
   c.spans.forEach((s, i) => {
     const span = clampX(r, s.startMs, s.endMs);
     if (!span) return;
     const fill = s.kind === "running" && s.ready === false ? SPAN_FILL.runningNotReady : SPAN_FILL[s.kind];
     const w = span.x1 - span.x0;
+    const overlay = OVERLAY_KINDS.has(s.kind);
     bars.push({
       key: `${i}`,
+      id: itemId.span(podIndex, ci, i),
+      layer: overlay ? "overlay" : "state",
       x: span.x0,
-      y: y + 2,
+      // Hooks run along the top edge of the lane, the grace countdown along the bottom edge: both
+      // can overlap the running bar and each other (a preStop hook eats into the grace period).
+      y: !overlay ? y + 2 : s.kind === "grace" ? y + height - overlayHeight - 1 : y + 1,
       width: w,
-      height: height - 4,
+      height: overlay ? overlayHeight : height - 4,
       kind: s.kind,
       fill,
       textFill: textOn(fill),
       label: s.label,
-      showLabel: fits(s.label, w),
+      showLabel: !overlay && fits(s.label, w),
       title: spanTitle(s),
     });
   });
+  // Overlays after state bars, so they are drawn on top.
+  bars.sort((a, b) => (a.layer === b.layer ? 0 : a.layer === "state" ? -1 : 1));
   const marks: LaidOutMark[] = [];
   c.marks.forEach((m, i) => {
     if (m.atMs < r.startMs || m.atMs > r.endMs) return;
+    const mx = round(r.x(m.atMs));
+    const prev = marks.findLast((p) => p.kind === m.kind);
+    if (prev && Math.abs(prev.x - mx) < 1) {
+      prev.count++;
+      prev.title = `${prev.count} × ${m.label}, the last at ${formatVirtualTime(m.atMs)}`;
+      return;
+    }
     marks.push({
       key: `${i}`,
-      x: round(r.x(m.atMs)),
+      id: itemId.mark(podIndex, ci, i),
+      count: 1,
+      x: mx,
       y,
       height,
       kind: m.kind,
@@ -277,10 +373,14 @@ function containerLane(pod: PodTrack, c: ContainerTrack, y: number, height: numb
       title: [`${m.label} at ${formatVirtualTime(m.atMs)}`, m.why].filter(Boolean).join("\n"),
     });
   });
+  // Drawn in order of importance, so where marks meet (SIGKILL and the exit it causes, say) the one
+  // that explains the most is on top and under the pointer.
+  marks.sort((a, b) => MARK_PRIORITY[a.kind] - MARK_PRIORITY[b.kind]);
   const lane: LaidOutLane = {
     key: `c:${c.name}`,
     testId: `lane-${id}`,
     kind: "container",
+    containerKind: c.kind,
     label: c.name,
     title: `${c.name} (${c.kind} container, image ${c.image})`,
     y,
@@ -294,9 +394,9 @@ function containerLane(pod: PodTrack, c: ContainerTrack, y: number, height: numb
 }
 
 function probeLane(
-  pod: PodTrack,
-  c: ContainerTrack,
+  { pod, podIndex, c, ci }: ContainerAt,
   probe: ContainerTrack["probes"][number],
+  pi: number,
   y: number,
   height: number,
   r: Range,
@@ -305,11 +405,23 @@ function probeLane(
   probe.attempts.forEach((a, i) => {
     const span = clampX(r, a.atMs, a.atMs + a.durationMs);
     if (!span) return;
+    const width = Math.max(2, span.x1 - span.x0);
+    const prev = ticksOut[ticksOut.length - 1];
+    // Attempts closer than a pixel apart with the same result are drawn as one tick (10,000 probe
+    // attempts on a zoomed-out lane would otherwise be 10,000 elements on top of each other).
+    if (prev && prev.result === a.result && span.x0 <= prev.x + prev.width + 1) {
+      prev.count++;
+      prev.width = Math.max(prev.width, span.x0 + width - prev.x);
+      prev.title = `${prev.count} × ${probe.type} probe ${a.result}, the last at ${formatVirtualTime(a.atMs)}`;
+      return;
+    }
     ticksOut.push({
       key: `${i}`,
+      id: itemId.probe(podIndex, ci, pi, i),
+      count: 1,
       x: span.x0,
       y: y + 1,
-      width: Math.max(2, span.x1 - span.x0),
+      width,
       height: height - 2,
       result: a.result,
       color: PROBE_COLOR[a.result],
@@ -334,7 +446,9 @@ function probeLane(
 
 function podLane(
   pod: PodTrack,
+  podIndex: number,
   lane: PodTrack["lanes"][number],
+  li: number,
   y: number,
   height: number,
   r: Range,
@@ -347,6 +461,8 @@ function podLane(
     const w = span.x1 - span.x0;
     bars.push({
       key: `${i}`,
+      id: itemId.podLane(podIndex, li, i),
+      layer: "state",
       x: span.x0,
       y: y + 1,
       width: w,

@@ -5,13 +5,21 @@
  */
 import { type Selection, select } from "d3";
 import type { LaidOut } from "./layout.ts";
-import { buildScene, type SvgNode } from "./scene.ts";
+import { buildPlayhead, buildScene, type SceneOptions, type SvgNode } from "./scene.ts";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 
-/** Draws `laidOut` inside `svg`, replacing what a previous call drew. */
-export function renderSwimlanes(svg: SVGSVGElement, laidOut: LaidOut): void {
-  joinChildren(select<Element, unknown>(svg), buildScene(laidOut));
+/** Draws `laidOut` inside `parent` (an `<svg>` or a `<g>`), replacing what a previous call drew. */
+export function renderSwimlanes(parent: SVGElement, laidOut: LaidOut, opts: SceneOptions = {}): void {
+  joinChildren(select<Element, unknown>(parent), buildScene(laidOut, opts));
+}
+
+/**
+ * Draws only the playhead (and the veil over the future) inside `parent`, a group of its own: while
+ * playing, each frame moves the playhead without walking the whole drawing.
+ */
+export function renderPlayhead(parent: SVGElement, laidOut: LaidOut, playheadMs: number): void {
+  joinChildren(select<Element, unknown>(parent), buildPlayhead(laidOut, playheadMs));
 }
 
 function keyOf(n: SvgNode, i: number): string {

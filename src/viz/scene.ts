@@ -3,7 +3,7 @@
  * draw this same tree: D3 into a live `<svg>`, and a serializer into standalone markup, so the
  * browser and `podlife render` cannot drift apart.
  */
-import type { LaidOut, LaidOutLane, LaidOutPod } from "./layout.ts";
+import { type LaidOut, type LaidOutLane, type LaidOutPod, timeToX } from "./layout.ts";
 
 /** One SVG element: its tag, attributes, and either text or children. */
 export interface SvgNode {
@@ -23,26 +23,41 @@ export const ROOT_CLASS = "podlife-swimlanes";
  * Scoped to the root class because an inline `<style>` in an HTML page applies page-wide.
  */
 export const SWIMLANE_CSS = `
-.${ROOT_CLASS}{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;font-size:11px}
-.${ROOT_CLASS} .pl-text{fill:#1f2937}
-.${ROOT_CLASS} .pl-muted{fill:#6b7280}
+.${ROOT_CLASS}{--pl-text:#1f2937;--pl-muted:#6b7280;--pl-grid:#e5e7eb;--pl-lane:#f3f4f6;--pl-sublane:#f8f9fb;--pl-bg:#ffffff;--pl-accent:#2563eb;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;font-size:11px}
+@media (prefers-color-scheme:dark){.${ROOT_CLASS}{--pl-text:#e5e7eb;--pl-muted:#9ca3af;--pl-grid:#2d333b;--pl-lane:#1c2128;--pl-sublane:#181c22;--pl-bg:#0f1216;--pl-accent:#6ea8fe}}
+.${ROOT_CLASS} .pl-text{fill:var(--pl-text)}
+.${ROOT_CLASS} .pl-muted{fill:var(--pl-muted)}
 .${ROOT_CLASS} .pl-pod-name{font-size:12px;font-weight:600}
-.${ROOT_CLASS} .pl-grid{stroke:#e5e7eb;stroke-width:1}
-.${ROOT_CLASS} .pl-lane-bg{fill:#f3f4f6}
-.${ROOT_CLASS} .pl-sublane-bg{fill:#f8f9fb}
-.${ROOT_CLASS} .pl-tag{fill:#6b7280;font-size:10px}
-@media (prefers-color-scheme:dark){
-.${ROOT_CLASS} .pl-text{fill:#e5e7eb}
-.${ROOT_CLASS} .pl-muted,.${ROOT_CLASS} .pl-tag{fill:#9ca3af}
-.${ROOT_CLASS} .pl-grid{stroke:#2d333b}
-.${ROOT_CLASS} .pl-lane-bg{fill:#1c2128}
-.${ROOT_CLASS} .pl-sublane-bg{fill:#181c22}
-}`.trim();
+.${ROOT_CLASS} .pl-grid{stroke:var(--pl-grid);stroke-width:1}
+.${ROOT_CLASS} .pl-lane-bg{fill:var(--pl-lane)}
+.${ROOT_CLASS} .pl-sublane-bg{fill:var(--pl-sublane)}
+.${ROOT_CLASS} .pl-tag{fill:var(--pl-muted);font-size:10px}
+.${ROOT_CLASS} .pl-bar[data-layer=overlay] rect{stroke:var(--pl-bg);stroke-width:1}
+.${ROOT_CLASS} .pl-item{cursor:pointer}
+.${ROOT_CLASS} .pl-selected rect,.${ROOT_CLASS} rect.pl-selected{stroke:var(--pl-text);stroke-width:2}
+.${ROOT_CLASS} .pl-selected line{stroke-width:4}
+.${ROOT_CLASS} .pl-future{fill:var(--pl-bg);opacity:.45;pointer-events:none}
+.${ROOT_CLASS} .pl-playhead line{stroke:var(--pl-accent);stroke-width:1.5;pointer-events:none}
+.${ROOT_CLASS} .pl-playhead path{fill:var(--pl-accent);cursor:ew-resize}
+.${ROOT_CLASS} .pl-axis-hit{fill:transparent;cursor:ew-resize}`.trim();
+
+/** How the drawing is used: the interactive page, or a static picture. */
+export interface SceneOptions {
+  /**
+   * In the page: items carry `data-item` ids (hover and selection are handled by the UI, which
+   * shows its own tooltip) instead of `<title>` children.
+   */
+  interactive?: boolean;
+  /** Id of the selected item, outlined. */
+  selectedId?: string;
+  /** Virtual time of the playhead; what lies after it is veiled. */
+  playheadMs?: number;
+}
 
 const CHAR_WIDTH_PX = 6.4;
 
 /** Builds the children of the root `<svg>` for a layout. Pure. */
-export function buildScene(l: LaidOut): SvgNode[] {
+export function buildScene(l: LaidOut, opts: SceneOptions = {}): SvgNode[] {
   const nodes: SvgNode[] = [{ tag: "style", key: "style", attrs: {}, text: SWIMLANE_CSS }];
   nodes.push({
     tag: "g",
@@ -75,8 +90,9 @@ export function buildScene(l: LaidOut): SvgNode[] {
     tag: "g",
     key: "pods",
     attrs: { class: "pl-pods" },
-    children: l.pods.map((p) => podNode(l, p)),
+    children: l.pods.map((p) => podNode(l, p, opts)),
   });
+  if (opts.playheadMs !== undefined) nodes.push(...buildPlayhead(l, opts.playheadMs));
   if (l.emptyMessage) {
     nodes.push({
       tag: "text",
@@ -88,7 +104,51 @@ export function buildScene(l: LaidOut): SvgNode[] {
   return nodes;
 }
 
-function podNode(l: LaidOut, p: LaidOutPod): SvgNode {
+/** The hit area on the axis (drag to move the playhead), the veil over the future, the playhead. */
+export function buildPlayhead(l: LaidOut, ms: number): SvgNode[] {
+  const x = Math.round(timeToX(l, ms) * 10) / 10;
+  const visible = x >= l.plotLeft && x <= l.plotRight;
+  const nodes: SvgNode[] = [
+    {
+      tag: "rect",
+      key: "axis-hit",
+      attrs: {
+        class: "pl-axis-hit",
+        "data-testid": "playhead-track",
+        x: l.plotLeft,
+        y: 0,
+        width: Math.max(0, l.plotRight - l.plotLeft),
+        height: l.plotTop,
+      },
+    },
+  ];
+  const veilX = Math.max(l.plotLeft, Math.min(l.plotRight, x));
+  nodes.push({
+    tag: "rect",
+    key: "future",
+    attrs: {
+      class: "pl-future",
+      x: veilX,
+      y: l.plotTop,
+      width: Math.max(0, l.plotRight - veilX),
+      height: Math.max(0, l.plotBottom - l.plotTop),
+    },
+  });
+  if (visible) {
+    nodes.push({
+      tag: "g",
+      key: "playhead",
+      attrs: { class: "pl-playhead", "data-testid": "playhead", "data-ms": ms },
+      children: [
+        { tag: "line", key: "l", attrs: { x1: x, x2: x, y1: l.plotTop - 6, y2: l.plotBottom } },
+        { tag: "path", key: "h", attrs: { d: `M${x - 6},${l.plotTop - 16}h12v6l-6,6l-6,-6z` } },
+      ],
+    });
+  }
+  return nodes;
+}
+
+function podNode(l: LaidOut, p: LaidOutPod, opts: SceneOptions): SvgNode {
   return {
     tag: "g",
     key: p.key,
@@ -100,12 +160,24 @@ function podNode(l: LaidOut, p: LaidOutPod): SvgNode {
         attrs: { class: "pl-text pl-pod-name", x: l.labelLeft, y: p.y + 15 },
         text: p.header,
       },
-      ...p.lanes.map((lane) => laneNode(l, lane)),
+      ...p.lanes.map((lane) => laneNode(l, lane, opts)),
     ],
   };
 }
 
-function laneNode(l: LaidOut, lane: LaidOutLane): SvgNode {
+function laneNode(l: LaidOut, lane: LaidOutLane, opts: SceneOptions): SvgNode {
+  const interactive = opts.interactive === true;
+  /** Class and attributes of a hoverable, selectable item. */
+  const item = (cls: string, id: string, extra: Record<string, string | number>) =>
+    interactive
+      ? {
+          class: id === opts.selectedId ? `${cls} pl-item pl-selected` : `${cls} pl-item`,
+          "data-item": id,
+          ...extra,
+        }
+      : { class: cls, ...extra };
+  const title = (text: string): SvgNode[] =>
+    interactive ? [] : [{ tag: "title", key: "t", attrs: {}, text }];
   const sub = lane.kind !== "container";
   const labelY = lane.y + lane.height / 2 + (sub ? 3 : 4);
   const indent = sub ? 12 : 0;
@@ -143,7 +215,7 @@ function laneNode(l: LaidOut, lane: LaidOutLane): SvgNode {
   ];
   for (const b of lane.bars) {
     const bar: SvgNode[] = [
-      { tag: "title", key: "t", attrs: {}, text: b.title },
+      ...title(b.title),
       {
         tag: "rect",
         key: "r",
@@ -161,7 +233,7 @@ function laneNode(l: LaidOut, lane: LaidOutLane): SvgNode {
     children.push({
       tag: "g",
       key: `bar:${b.key}`,
-      attrs: { class: "pl-bar", "data-kind": b.kind },
+      attrs: item("pl-bar", b.id, { "data-kind": b.kind, "data-layer": b.layer }),
       children: bar,
     });
   }
@@ -169,16 +241,15 @@ function laneNode(l: LaidOut, lane: LaidOutLane): SvgNode {
     children.push({
       tag: "rect",
       key: `tick:${t.key}`,
-      attrs: {
-        class: "pl-probe",
+      attrs: item("pl-probe", t.id, {
         "data-result": t.result,
         x: t.x,
         y: t.y,
         width: t.width,
         height: t.height,
         fill: t.color,
-      },
-      children: [{ tag: "title", key: "t", attrs: {}, text: t.title }],
+      }),
+      children: title(t.title),
     });
   }
   for (const m of lane.marks) {
@@ -186,22 +257,43 @@ function laneNode(l: LaidOut, lane: LaidOutLane): SvgNode {
     children.push({
       tag: "g",
       key: `mark:${m.key}`,
-      attrs: { class: "pl-mark", "data-kind": m.kind },
+      attrs: item("pl-mark", m.id, { "data-kind": m.kind }),
       children: [
-        { tag: "title", key: "t", attrs: {}, text: m.title },
+        ...title(m.title),
         {
           tag: "line",
           key: "l",
           attrs: { x1: m.x, x2: m.x, y1: top, y2: m.y + m.height + 1, stroke: m.color, "stroke-width": 2 },
         },
         { tag: "path", key: "p", attrs: { d: `M${m.x - 4},${top - 5}h8l-4,5z`, fill: m.color } },
+        // A wider, invisible line makes a 2 px mark easy to point at.
+        ...(interactive
+          ? [
+              {
+                tag: "line",
+                key: "hit",
+                attrs: {
+                  x1: m.x,
+                  x2: m.x,
+                  y1: top - 5,
+                  y2: m.y + m.height + 1,
+                  stroke: "transparent",
+                  "stroke-width": 9,
+                },
+              },
+            ]
+          : []),
       ],
     });
   }
   return {
     tag: "g",
     key: lane.key,
-    attrs: { class: `pl-lane pl-lane-${lane.kind}`, "data-testid": lane.testId },
+    attrs: {
+      class: `pl-lane pl-lane-${lane.kind}`,
+      "data-testid": lane.testId,
+      ...(lane.containerKind ? { "data-container-kind": lane.containerKind } : {}),
+    },
     children,
   };
 }

@@ -1,0 +1,45 @@
+/** What the selected swimlane item is, when it happened and why: the sentence tied to the rule. */
+import type { Timeline } from "../sim/index.ts";
+import { describeItem } from "../viz/items.ts";
+import { formatVirtualTime } from "../viz/time-format.ts";
+
+export interface DetailsPanelProps {
+  timeline: Timeline | undefined;
+  selectedId: string | undefined;
+}
+
+export function DetailsPanel({ timeline, selectedId }: DetailsPanelProps) {
+  const d = timeline && selectedId ? describeItem(timeline, selectedId) : undefined;
+  return (
+    <section className="details" data-testid="details" aria-label="Selection" aria-live="polite">
+      {d ? (
+        <>
+          <p className="details-head">
+            <strong data-testid="details-heading">{d.heading}</strong>
+            <span className="details-where">
+              {d.podName}
+              {d.containerName ? ` / ${d.containerName}` : ""}
+            </span>
+            <span className="details-time" data-testid="details-time">
+              {formatVirtualTime(d.startMs)}
+              {d.endMs !== undefined && d.endMs !== d.startMs ? ` → ${formatVirtualTime(d.endMs)}` : ""}
+            </span>
+            {d.facts.map((f) => (
+              <span key={f} className="details-fact">
+                {f}
+              </span>
+            ))}
+          </p>
+          <p className="details-why" data-testid="details-why">
+            {d.why}
+          </p>
+        </>
+      ) : (
+        <p className="details-empty">
+          Select a bar, a mark or a probe tick (click, or focus the swimlanes and use the arrow keys) to see
+          why it happened.
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,140 @@
+/**
+ * Identity and description of the things drawn on the swimlanes: container spans and marks, probe
+ * attempts and pod-lane values. An item id is a path into the Timeline (`0.c1.s3` = pod 0,
+ * container 1, span 3), so it survives a re-layout (zoom, resize) and usually a re-simulation.
+ * `describeItem` turns an id back into what the details panel shows, including the `why`.
+ */
+import type { ContainerTrack, PodTrack, Timeline } from "../sim/timeline/types.ts";
+import { formatVirtualTime } from "./time-format.ts";
+
+/** Builders of item ids. */
+export const itemId = {
+  span: (pod: number, container: number, span: number) => `${pod}.c${container}.s${span}`,
+  mark: (pod: number, container: number, mark: number) => `${pod}.c${container}.m${mark}`,
+  probe: (pod: number, container: number, probe: number, attempt: number) =>
+    `${pod}.c${container}.p${probe}.${attempt}`,
+  podLane: (pod: number, lane: number, span: number) => `${pod}.l${lane}.${span}`,
+};
+
+/** What the details panel shows for a selected item. */
+export interface ItemDetails {
+  id: string;
+  kind: "span" | "mark" | "probe" | "pod-lane";
+  /** Index of the pod in the timeline, and its name. */
+  podIndex: number;
+  podName: string;
+  /** The container the item belongs to, if any. */
+  containerName?: string;
+  /** Short title: `Running (ready)`, `SIGKILL`, `liveness probe failure`, `phase: Pending`. */
+  heading: string;
+  startMs: number;
+  /** End of a span; absent for instants. */
+  endMs?: number;
+  /** One sentence tied to the rule that made it happen. */
+  why: string;
+  /** Further facts (`reason: Completed`, `exit code: 137`, probe output). */
+  facts: string[];
+}
+
+const ID = /^(\d+)\.(?:c(\d+)\.(?:s(\d+)|m(\d+)|p(\d+)\.(\d+))|l(\d+)\.(\d+))$/;
+
+/** Which pod an item id belongs to (undefined for malformed ids). */
+export function podIndexOf(id: string): number | undefined {
+  const m = ID.exec(id);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** Describes the item `id` points at, or undefined when the timeline has no such item. */
+export function describeItem(timeline: Timeline, id: string): ItemDetails | undefined {
+  const m = ID.exec(id);
+  if (!m) return undefined;
+  const podIndex = Number(m[1]);
+  const pod = timeline.pods[podIndex];
+  if (!pod) return undefined;
+  const base = { id, podIndex, podName: pod.name };
+  if (m[7] !== undefined) return describePodLane(pod, Number(m[7]), Number(m[8]), base);
+  const c = pod.containers[Number(m[2])];
+  if (!c) return undefined;
+  const inContainer = { ...base, containerName: c.name };
+  if (m[3] !== undefined) {
+    const s = c.spans[Number(m[3])];
+    if (!s) return undefined;
+    const facts: string[] = [];
+    if (s.reason) facts.push(`reason: ${s.reason}`);
+    if (s.exitCode !== undefined) facts.push(`exit code: ${s.exitCode}`);
+    if (s.ready !== undefined) facts.push(`ready: ${s.ready}`);
+    return {
+      ...inContainer,
+      kind: "span",
+      heading: s.label,
+      startMs: s.startMs,
+      endMs: s.endMs,
+      why: s.why ?? defaultSpanWhy(c, s.kind),
+      facts,
+    };
+  }
+  if (m[4] !== undefined) {
+    const mk = c.marks[Number(m[4])];
+    if (!mk) return undefined;
+    return {
+      ...inContainer,
+      kind: "mark",
+      heading: mk.label,
+      startMs: mk.atMs,
+      why: mk.why ?? `${mk.label} on container ${c.name}.`,
+      facts: [],
+    };
+  }
+  const probe = c.probes[Number(m[5])];
+  const a = probe?.attempts[Number(m[6])];
+  if (!probe || !a) return undefined;
+  const facts = [`took ${formatVirtualTime(a.durationMs)}`];
+  if (a.output.trim()) facts.push(`output: ${a.output.trim()}`);
+  return {
+    ...inContainer,
+    kind: "probe",
+    heading: `${probe.type} probe ${a.result}`,
+    startMs: a.atMs,
+    why: probeWhy(probe.type, a.result),
+    facts,
+  };
+}
+
+function describePodLane(
+  pod: PodTrack,
+  laneIndex: number,
+  spanIndex: number,
+  base: { id: string; podIndex: number; podName: string },
+): ItemDetails | undefined {
+  const lane = pod.lanes[laneIndex];
+  const s = lane?.spans[spanIndex];
+  if (!lane || !s) return undefined;
+  return {
+    ...base,
+    kind: "pod-lane",
+    heading: `${lane.name}: ${s.value}`,
+    startMs: s.startMs,
+    endMs: s.endMs,
+    why: s.why ?? `Pod ${pod.name} had ${lane.name} ${s.value} from ${formatVirtualTime(s.startMs)}.`,
+    facts: [],
+  };
+}
+
+function defaultSpanWhy(c: ContainerTrack, kind: string): string {
+  return `Container ${c.name} (${c.kind}) was ${kind}.`;
+}
+
+function probeWhy(type: string, result: string): string {
+  const consequence: Record<string, string> = {
+    startup:
+      "until it succeeds once, liveness and readiness probes wait; failureThreshold failures restart the container",
+    liveness: "failureThreshold failures in a row make the kubelet kill and restart the container",
+    readiness: "a failure takes the pod out of its Services' endpoints until the probe passes again",
+  };
+  const verb =
+    result === "success" ? "passed" : result === "timeout" ? "timed out (counts as a failure)" : result;
+  return `The ${type} probe ${verb}: ${consequence[type] ?? ""}.`;
+}
+
+/** A container track with its index, for callers that walk the timeline. */
+export type IndexedContainer = { podIndex: number; containerIndex: number; container: ContainerTrack };
