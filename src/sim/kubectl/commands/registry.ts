@@ -11,6 +11,7 @@ import { GET_FLAGS, get } from "./get.ts";
 import { LOGS_FLAGS, logs } from "./logs.ts";
 import { API_RESOURCES_FLAGS, apiResources, VERSION_FLAGS, version } from "./misc.ts";
 import { nodeShell } from "./node-shell.ts";
+import { WAIT_FLAGS, waitCommand } from "./wait.ts";
 
 /** One command: its flags (besides the global ones), a one-line summary and what runs it. */
 export interface CommandDef {
@@ -134,6 +135,14 @@ export const COMMANDS = new Map<string, CommandDef>([
       flags: API_RESOURCES_FLAGS,
       summary: "Print the supported API resources on the server.",
       run: now(apiResources),
+    },
+  ],
+  [
+    "wait",
+    {
+      flags: WAIT_FLAGS,
+      summary: "Experimental: Wait for a specific condition on one or many resources.",
+      run: waitCommand,
     },
   ],
   [
