@@ -43,7 +43,8 @@ export class Simulation {
   ) {
     const s = scenario.settings;
     const catalog = new ImageCatalog(s.images);
-    this.files = { [fileName]: text };
+    // `kubectl apply -f` may name the scenario by the path it was opened with or by its base name.
+    this.files = { [fileName]: text, [fileName.slice(fileName.lastIndexOf("/") + 1)]: text };
     this.cluster = new Cluster({
       seed: s.seed,
       epochMs: s.startTimeMs,

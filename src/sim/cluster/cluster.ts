@@ -18,6 +18,7 @@ import type { NodeSpec } from "../scenario/types.ts";
 import { Latch, startTask } from "../task.ts";
 import { sameSnapshot, snapshotPod } from "../timeline/snapshot.ts";
 import type { StatusSnapshot } from "../timeline/types.ts";
+import { applyManifest } from "./apply.ts";
 import { EventRecorder, type InvolvedObject } from "./events.ts";
 import { ObjectStore } from "./store.ts";
 import { apiTime } from "./time.ts";
@@ -316,8 +317,21 @@ export class Cluster implements ClusterApi {
     return undefined;
   }
 
-  apply(_manifest: string, _namespace: string): { ok: true; lines: string[] } | { ok: false; error: string } {
-    return { ok: false, error: "error: apply is not wired yet" };
+  apply(manifest: string, namespace: string): { ok: true; lines: string[] } | { ok: false; error: string } {
+    return applyManifest(
+      {
+        get: (kind, ns, name) => this.get(kind, ns, name),
+        create: (obj) => this.create(obj),
+        updated: (obj) => {
+          this.store.touch(obj);
+          const node = (obj.spec as { nodeName?: string }).nodeName;
+          const kubelet = node ? this.nodes.get(node)?.kubelet : undefined;
+          this.clock.setTimeout(() => kubelet?.podUpdated(obj.metadata.uid!), KUBELET_WATCH_LATENCY_MS);
+        },
+      },
+      manifest,
+      namespace,
+    );
   }
 
   private podState(namespace: string, pod: string) {

@@ -102,6 +102,8 @@ export class Kubelet implements KubeletHost {
       startup: new Map(),
       lifecycles: new Map(),
       inPostStart: new Set(),
+      createdFrom: new Map(),
+      forceRestart: new Set(),
       terminating: false,
       terminated: false,
       finished: false,

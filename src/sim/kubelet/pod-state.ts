@@ -39,6 +39,10 @@ export interface PodState {
   readiness: Map<string, ProbeResult>;
   startup: Map<string, ProbeResult>;
   lifecycles: Map<string, ContainerLifecycle>;
+  /** The spec image each container's latest instance was created from (a change restarts it). */
+  createdFrom: Map<string, string>;
+  /** Containers killed because their definition changed: restarted whatever the restart policy. */
+  forceRestart: Set<string>;
   /** Container currently running its postStart hook (not reported Running until it returns). */
   inPostStart: Set<string>;
   /** The pod worker is terminating or has terminated the pod. */

@@ -152,7 +152,11 @@ export class PodWorker {
     let error: string | undefined;
     for (const c of ps.spec.containers) {
       const inst = latest(ps, c.name);
-      if (inst && !(inst.state === "exited" && shouldRestart(ps, c, false, inst))) continue;
+      if (
+        inst &&
+        !(inst.state === "exited" && (ps.forceRestart.has(c.name) || shouldRestart(ps, c, false, inst)))
+      )
+        continue;
       const r = yield* this.startContainer(c, false);
       if (r.error) error = r.error;
     }
@@ -216,6 +220,21 @@ export class PodWorker {
       if (init && !isSidecar(c)) continue;
       const inst = latest(ps, c.name);
       if (inst?.state !== "running") continue;
+      const from = ps.createdFrom.get(c.name);
+      if (from !== undefined && from !== c.image) {
+        // Why (KRM computePodActions): a changed container hash restarts the container whatever
+        // the restart policy.
+        ps.forceRestart.add(c.name);
+        const grace = ps.spec.terminationGracePeriodSeconds ?? 30;
+        yield* this.killContainer(
+          inst,
+          c,
+          grace,
+          `Container ${c.name} definition changed, will be restarted`,
+          `the container's image changed from ${from} to ${c.image}`,
+        );
+        continue;
+      }
       const id = ContainerRuntime.containerId(inst);
       const which =
         ps.liveness.get(id) === "failure"
@@ -281,7 +300,7 @@ export class PodWorker {
     const host = this.host;
     const lc = this.lifecycle(c.name);
     const prev = latest(ps, c.name);
-    if (prev?.state === "exited") {
+    if (prev?.state === "exited" && !ps.forceRestart.has(c.name)) {
       const key = `${ps.name}_${ps.namespace}_${ps.uid}_${c.name}`;
       const finished = prev.finishedAtMs ?? 0;
       if (host.crashBackoff.isInBackOffSince(key, finished, this.clock.now())) {
@@ -326,6 +345,8 @@ export class PodWorker {
     yield sleep(20 + this.host.random.int(0, 40));
     const attempt = prev ? prev.attempt + 1 : 0;
     const inst = host.runtime.createContainer(sb, c, pulled.image, attempt);
+    ps.createdFrom.set(c.name, c.image);
+    ps.forceRestart.delete(c.name);
     const list = ps.instances.get(c.name) ?? [];
     list.push(inst);
     // Why (KP): only the latest two instances per container are examined; keep history bounded.
