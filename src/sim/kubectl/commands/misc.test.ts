@@ -113,3 +113,49 @@ describe("kubectl version and api-resources", () => {
     });
   });
 });
+
+describe("kubectl run", () => {
+  it("creates the pod kubectl's generator builds", () => {
+    const api = new FakeCluster();
+    api.applyResult = { ok: true, lines: ["pod/box created"] };
+    const r = kubectl(api, "kubectl run box --image=busybox:1.36 --restart=Never --env=A=1 -- sleep 3600");
+    expect(r).toEqual({ exitCode: 0, stdout: "pod/box created\n", stderr: "" });
+    const [manifest, ns] = (api.calls[0] as { args: [string, string] }).args;
+    expect(ns).toBe("default");
+    expect(JSON.parse(manifest)).toEqual({
+      apiVersion: "v1",
+      kind: "Pod",
+      metadata: { name: "box", namespace: "default", labels: { run: "box" } },
+      spec: {
+        containers: [
+          {
+            name: "box",
+            image: "busybox:1.36",
+            resources: {},
+            args: ["sleep", "3600"],
+            env: [{ name: "A", value: "1" }],
+          },
+        ],
+        dnsPolicy: "ClusterFirst",
+        restartPolicy: "Never",
+      },
+    });
+  });
+
+  it("puts the words in command with --command", () => {
+    const api = new FakeCluster();
+    kubectl(api, "kubectl run box --image=busybox --command -- sh -c 'sleep 1'");
+    const manifest = JSON.parse(api.calls[0]?.args[0] as string);
+    expect(manifest.spec.containers[0].command).toEqual(["sh", "-c", "sleep 1"]);
+  });
+
+  it("refuses an existing name, a missing image and attaching", () => {
+    const api = new FakeCluster();
+    api.objects.push({ apiVersion: "v1", kind: "Pod", metadata: { name: "box", namespace: "default" } });
+    expect(kubectl(api, "kubectl run box --image=busybox").stderr).toBe(
+      'Error from server (AlreadyExists): pods "box" already exists\n',
+    );
+    expect(kubectl(api, "kubectl run other").stderr).toBe('error: required flag(s) "image" not set\n');
+    expect(kubectl(api, "kubectl run other --image=busybox -it --rm -- sh").exitCode).toBe(1);
+  });
+});

@@ -11,6 +11,7 @@ import { GET_FLAGS, get } from "./get.ts";
 import { LOGS_FLAGS, logs } from "./logs.ts";
 import { API_RESOURCES_FLAGS, apiResources, VERSION_FLAGS, version } from "./misc.ts";
 import { nodeShell } from "./node-shell.ts";
+import { RUN_FLAGS, run } from "./run.ts";
 import { WAIT_FLAGS, waitCommand } from "./wait.ts";
 
 /** One command: its flags (besides the global ones), a one-line summary and what runs it. */
@@ -137,6 +138,7 @@ export const COMMANDS = new Map<string, CommandDef>([
       run: now(apiResources),
     },
   ],
+  ["run", { flags: RUN_FLAGS, summary: "Run a particular image on the cluster.", run: now(run) }],
   [
     "wait",
     {
