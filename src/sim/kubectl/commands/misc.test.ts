@@ -120,7 +120,7 @@ describe("kubectl run", () => {
     api.applyResult = { ok: true, lines: ["pod/box created"] };
     const r = kubectl(api, "kubectl run box --image=busybox:1.36 --restart=Never --env=A=1 -- sleep 3600");
     expect(r).toEqual({ exitCode: 0, stdout: "pod/box created\n", stderr: "" });
-    const [manifest, ns] = (api.calls[0] as { args: [string, string] }).args;
+    const [manifest, ns] = (api.calls[0] as unknown as { args: [string, string] }).args;
     expect(ns).toBe("default");
     expect(JSON.parse(manifest)).toEqual({
       apiVersion: "v1",
