@@ -103,4 +103,12 @@ export interface ClusterApi {
   ): CommandTask<ExecResult>;
   /** Runs a command in the node's own filesystem (the `kubectl node-shell` plugin). */
   nodeShell(node: string, argv: string[]): CommandTask<ExecResult>;
+  /**
+   * Replaces an existing object (same kind, namespace and name) with `obj`, as the PATCH that
+   * `kubectl scale`, `set image` and `rollout restart|undo` send: the API server keeps `status`,
+   * bumps `metadata.generation` when `spec` changed and notifies controllers. Returns an error
+   * message (kubectl style) or undefined. Optional until the cluster implements it; those
+   * commands say they are unavailable without it.
+   */
+  update?(obj: ApiObject): string | undefined;
 }

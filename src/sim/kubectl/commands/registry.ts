@@ -11,7 +11,9 @@ import { GET_FLAGS, get } from "./get.ts";
 import { LOGS_FLAGS, logs } from "./logs.ts";
 import { API_RESOURCES_FLAGS, apiResources, VERSION_FLAGS, version } from "./misc.ts";
 import { nodeShell } from "./node-shell.ts";
+import { ROLLOUT_FLAGS, rollout } from "./rollout.ts";
 import { RUN_FLAGS, run } from "./run.ts";
+import { SCALE_FLAGS, SET_FLAGS, scale, set } from "./scale-set.ts";
 import { WAIT_FLAGS, waitCommand } from "./wait.ts";
 
 /** One command: its flags (besides the global ones), a one-line summary and what runs it. */
@@ -139,6 +141,16 @@ export const COMMANDS = new Map<string, CommandDef>([
     },
   ],
   ["run", { flags: RUN_FLAGS, summary: "Run a particular image on the cluster.", run: now(run) }],
+  ["rollout", { flags: ROLLOUT_FLAGS, summary: "Manage the rollout of a resource.", run: rollout }],
+  [
+    "scale",
+    {
+      flags: SCALE_FLAGS,
+      summary: "Set a new size for a deployment, replica set, or replication controller.",
+      run: now(scale),
+    },
+  ],
+  ["set", { flags: SET_FLAGS, summary: "Set specific features on objects.", run: now(set) }],
   [
     "wait",
     {

@@ -98,6 +98,35 @@ export class FakeCluster implements ClusterApi {
     this.pending = this.pending.filter((x) => x.at > this.now);
   }
 
+  /** Whether `update` is available (the optional ClusterApi method). */
+  supportsUpdate = true;
+
+  update?(obj: ApiObject): string | undefined;
+
+  constructor() {
+    this.update = (obj: ApiObject) => {
+      if (!this.supportsUpdate) return "error: not supported";
+      this.calls.push({ op: "update", args: [obj] });
+      const i = this.objects.findIndex(
+        (o) =>
+          o.kind === obj.kind &&
+          o.metadata.namespace === obj.metadata.namespace &&
+          o.metadata.name === obj.metadata.name,
+      );
+      if (i < 0)
+        return `Error from server (NotFound): ${obj.kind.toLowerCase()}s "${obj.metadata.name}" not found`;
+      const prev = this.objects[i] as ApiObject;
+      const generation = (prev.metadata.generation as number | undefined) ?? 1;
+      const specChanged = JSON.stringify(prev.spec) !== JSON.stringify(obj.spec);
+      this.objects[i] = {
+        ...obj,
+        status: prev.status,
+        metadata: { ...obj.metadata, generation: specChanged ? generation + 1 : generation },
+      };
+      return undefined;
+    };
+  }
+
   apply(manifest: string, namespace: string): { ok: true; lines: string[] } | { ok: false; error: string } {
     this.calls.push({ op: "apply", args: [manifest, namespace] });
     return this.applyResult;

@@ -1,0 +1,279 @@
+/**
+ * `kubectl rollout status|history|restart|undo` for Deployments (polymorphichelpers'
+ * DeploymentStatusViewer, DeploymentHistoryViewer, ObjectRestarter and DeploymentRollbacker).
+ */
+import type { ApiObject, Wait } from "../api.ts";
+import type { FlagSpec } from "../args.ts";
+import type { Invocation } from "../context.ts";
+import { parseGoDuration } from "../duration.ts";
+import { clientError, usageError } from "../errors.ts";
+import { DESCRIBE_TABWRITER, tabwrite } from "../printers/tabwriter.ts";
+import { kindString } from "../resources.ts";
+import { updateObject, type Workload, workloads } from "./workload-target.ts";
+
+/** Flags of `kubectl rollout` and its subcommands. */
+export const ROLLOUT_FLAGS: FlagSpec[] = [
+  { name: "watch", short: "w", kind: "bool" },
+  { name: "timeout", kind: "string" },
+  { name: "revision", kind: "int" },
+  { name: "to-revision", kind: "int" },
+  { name: "output", short: "o", kind: "string" },
+  { name: "filename", short: "f", kind: "strings" },
+  { name: "selector", short: "l", kind: "string" },
+  { name: "dry-run", kind: "string" },
+];
+
+const REVISION_ANNOTATION = "deployment.kubernetes.io/revision";
+const CHANGE_CAUSE_ANNOTATION = "kubernetes.io/change-cause";
+
+interface DeploymentView {
+  metadata: ApiObject["metadata"] & { generation?: number };
+  spec: {
+    replicas?: number;
+    paused?: boolean;
+    template?: { metadata?: { labels?: Record<string, string>; annotations?: Record<string, string> } };
+  };
+  status: {
+    observedGeneration?: number;
+    replicas?: number;
+    updatedReplicas?: number;
+    availableReplicas?: number;
+    conditions?: { type: string; reason?: string }[];
+  };
+}
+
+function asDeployment(obj: ApiObject): DeploymentView {
+  return {
+    metadata: obj.metadata,
+    spec: (obj.spec ?? {}) as DeploymentView["spec"],
+    status: (obj.status ?? {}) as DeploymentView["status"],
+  };
+}
+
+function onlyDeployments(list: Workload[], what: string): Workload[] {
+  for (const w of list) {
+    if (w.type.kind !== "Deployment") throw clientError(`no ${what} has been implemented for ${w.type.kind}`);
+  }
+  return list;
+}
+
+/** `DeploymentStatusViewer.Status`: the line to print and whether the rollout is done. */
+export function deploymentStatus(obj: ApiObject): { text: string; done: boolean } {
+  const d = asDeployment(obj);
+  const name = d.metadata.name;
+  if ((d.metadata.generation ?? 0) <= (d.status.observedGeneration ?? 0)) {
+    const progressing = (d.status.conditions ?? []).find((c) => c.type === "Progressing");
+    if (progressing?.reason === "ProgressDeadlineExceeded") {
+      throw clientError(`deployment "${name}" exceeded its progress deadline`);
+    }
+    const replicas = d.spec.replicas ?? 1;
+    const updated = d.status.updatedReplicas ?? 0;
+    const total = d.status.replicas ?? 0;
+    const available = d.status.availableReplicas ?? 0;
+    if (updated < replicas) {
+      return {
+        text: `Waiting for deployment "${name}" rollout to finish: ${updated} out of ${replicas} new replicas have been updated...\n`,
+        done: false,
+      };
+    }
+    if (total > updated) {
+      return {
+        text: `Waiting for deployment "${name}" rollout to finish: ${total - updated} old replicas are pending termination...\n`,
+        done: false,
+      };
+    }
+    if (available < updated) {
+      return {
+        text: `Waiting for deployment "${name}" rollout to finish: ${available} of ${updated} updated replicas are available...\n`,
+        done: false,
+      };
+    }
+    return { text: `deployment "${name}" successfully rolled out\n`, done: true };
+  }
+  return { text: "Waiting for deployment spec update to be observed...\n", done: false };
+}
+
+function* status(inv: Invocation): Generator<Wait, number, void> {
+  const [target] = onlyDeployments(workloads(inv, "required resource not specified"), "status viewer");
+  if (!target) return 0;
+  const { api, out } = inv;
+  const ns = target.obj.metadata.namespace ?? inv.namespace;
+  const name = target.obj.metadata.name;
+  const watch = inv.flags.has("watch") ? inv.flags.bool("watch") : true;
+  const timeoutText = inv.flags.string("timeout") ?? "0s";
+  const timeoutMs = parseGoDuration(timeoutText);
+  if (timeoutMs === undefined) throw clientError(`time: invalid duration "${timeoutText}"`);
+  const deadline = timeoutMs > 0 ? api.nowMs() + timeoutMs : undefined;
+  let current = api.get("Deployment", ns, name);
+  // Why (rollout_status.go): the status is printed for every watch event (ADDED, then each MODIFIED).
+  for (;;) {
+    if (!current) throw clientError(`object has been deleted`);
+    const s = deploymentStatus(current);
+    out.out(s.text);
+    if (s.done || !watch) return 0;
+    const seen = JSON.stringify(current);
+    const changed = () => JSON.stringify(api.get("Deployment", ns, name)) !== seen;
+    if (deadline === undefined) yield { kind: "until", done: changed };
+    else {
+      yield {
+        kind: "until",
+        done: () => changed() || api.nowMs() >= deadline,
+        timeoutMs: Math.max(0, deadline - api.nowMs()),
+      };
+      if (!changed()) throw clientError("timed out waiting for the condition");
+    }
+    current = api.get("Deployment", ns, name);
+  }
+}
+
+/** The ReplicaSets a Deployment controls, with their revisions. */
+function revisions(inv: Invocation, deployment: ApiObject): { revision: number; rs: ApiObject }[] {
+  const ns = deployment.metadata.namespace ?? inv.namespace;
+  return inv.api
+    .list("ReplicaSet", ns)
+    .filter((rs) => {
+      const owners = (rs.metadata.ownerReferences ?? []) as { uid?: string; controller?: boolean }[];
+      return owners.some((o) => o.controller && o.uid === deployment.metadata.uid);
+    })
+    .map((rs) => ({ revision: Number(rs.metadata.annotations?.[REVISION_ANNOTATION] ?? Number.NaN), rs }))
+    .filter((r) => Number.isInteger(r.revision));
+}
+
+function history(inv: Invocation): number {
+  const list = onlyDeployments(workloads(inv, "required resource not specified"), "history viewer");
+  const wanted = inv.flags.int("revision") ?? 0;
+  for (const w of list) {
+    const revs = revisions(inv, w.obj).sort((a, b) => a.revision - b.revision);
+    const head = `${kindString(w.type)}/${w.obj.metadata.name}`;
+    if (revs.length === 0) {
+      inv.out.out(`${head} \nNo rollout history found.\n`);
+      continue;
+    }
+    if (wanted > 0) {
+      if (!revs.some((r) => r.revision === wanted))
+        throw clientError(`unable to find the specified revision`);
+      throw clientError("kubectl rollout history --revision is not supported in Podlife yet");
+    }
+    const lines = ["REVISION\tCHANGE-CAUSE"];
+    for (const r of revs) {
+      const cause =
+        r.rs.metadata.annotations?.[CHANGE_CAUSE_ANNOTATION] ||
+        (r.rs.spec as { template?: { metadata?: { annotations?: Record<string, string> } } } | undefined)
+          ?.template?.metadata?.annotations?.[CHANGE_CAUSE_ANNOTATION] ||
+        "<none>";
+      lines.push(`${r.revision}\t${cause}`);
+    }
+    const table = tabwrite(`${lines.join("\n")}\n`, DESCRIBE_TABWRITER);
+    // Why (history.go): printed through a name printer whose "operation" is the table.
+    inv.out.out(`${head} \n${table}\n`);
+  }
+  return 0;
+}
+
+/** `time.Now().Format(time.RFC3339)` in UTC. */
+function rfc3339(epochMs: number): string {
+  return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+function restart(inv: Invocation): number {
+  const list = onlyDeployments(workloads(inv, "required resource not specified"), "restarter");
+  for (const w of list) {
+    if (asDeployment(w.obj).spec.paused) {
+      throw clientError("can't restart paused deployment (run rollout resume first)");
+    }
+    updateObject(inv.api, w.obj, (copy) => {
+      const spec = (copy.spec ??= {}) as DeploymentView["spec"];
+      spec.template ??= {};
+      spec.template.metadata ??= {};
+      spec.template.metadata.annotations = {
+        ...spec.template.metadata.annotations,
+        "kubectl.kubernetes.io/restartedAt": rfc3339(inv.now()),
+      };
+    });
+    inv.out.out(`${kindString(w.type)}/${w.obj.metadata.name} restarted\n`);
+  }
+  return 0;
+}
+
+/** Compares pod templates ignoring the `pod-template-hash` label (`equalIgnoreHash`). */
+function templateKey(template: unknown): string {
+  const t = structuredClone((template ?? {}) as { metadata?: { labels?: Record<string, string> } });
+  if (t.metadata?.labels) delete t.metadata.labels["pod-template-hash"];
+  const sort = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(sort)
+      : v !== null && typeof v === "object"
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, sort((v as Record<string, unknown>)[k])]),
+          )
+        : v;
+  return JSON.stringify(sort(t));
+}
+
+function undo(inv: Invocation): number {
+  const list = onlyDeployments(workloads(inv, "required resource not specified"), "rollbacker");
+  const toRevision = inv.flags.int("to-revision") ?? 0;
+  for (const w of list) {
+    const name = w.obj.metadata.name;
+    if (asDeployment(w.obj).spec.paused) {
+      throw clientError(
+        "you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again",
+      );
+    }
+    const revs = revisions(inv, w.obj);
+    let target: { revision: number; rs: ApiObject } | undefined;
+    if (toRevision > 0) {
+      target = revs.find((r) => r.revision === toRevision);
+      if (!target) throw clientError(`unable to find specified revision ${toRevision} in history`);
+    } else {
+      // Why (rollback.go deploymentRevision): the second-highest revision is the previous one.
+      const sorted = [...revs].sort((a, b) => b.revision - a.revision);
+      target = sorted[1];
+      if (!target) throw clientError(`no rollout history found for deployment "${name}"`);
+    }
+    const rsTemplate = (target.rs.spec as { template?: unknown } | undefined)?.template;
+    const current = (w.obj.spec as { template?: unknown } | undefined)?.template;
+    const head = `${kindString(w.type)}/${name}`;
+    if (templateKey(rsTemplate) === templateKey(current)) {
+      inv.out.out(
+        `${head} skipped rollback (current template already matches revision ${target.revision})\n`,
+      );
+      continue;
+    }
+    updateObject(inv.api, w.obj, (copy) => {
+      const template = structuredClone(rsTemplate ?? {}) as {
+        metadata?: { labels?: Record<string, string> };
+      };
+      if (template.metadata?.labels) delete template.metadata.labels["pod-template-hash"];
+      (copy.spec ??= {}).template = template;
+    });
+    inv.out.out(`${head} rolled back\n`);
+  }
+  return 0;
+}
+
+const SUBCOMMANDS = ["history", "pause", "restart", "resume", "status", "undo"];
+
+/** Runs `kubectl rollout SUBCOMMAND`. */
+export function* rollout(inv: Invocation): Generator<Wait, number, void> {
+  const [sub, ...rest] = inv.positionals;
+  const subInv: Invocation = { ...inv, command: `rollout ${sub ?? ""}`.trim(), positionals: rest };
+  switch (sub) {
+    case "status":
+      return yield* status(subInv);
+    case "history":
+      return history(subInv);
+    case "restart":
+      return restart(subInv);
+    case "undo":
+      return undo(subInv);
+    case undefined:
+      throw usageError("rollout", "Required resource not specified.");
+    default:
+      if (SUBCOMMANDS.includes(sub))
+        throw clientError(`"kubectl rollout ${sub}" is not supported in Podlife`);
+      throw clientError(`unknown command "${sub}" for "kubectl rollout"`);
+  }
+}
