@@ -1,11 +1,17 @@
 /**
  * A subset of kubectl's JSONPath templates (`-o jsonpath=…`, `--sort-by`): literal text, `{.a.b}`,
  * `{.items[0]}`, `{.items[*].metadata.name}`, `{.metadata.labels.app\.kubernetes\.io/name}`,
- * `{['key']}`, `{range .items[*]}…{end}`, and quoted literals like `{"\n"}`. Results print like
+ * `{['key']}`, `{.items[-1:]}`, filters like `{.status.conditions[?(@.type=="Ready")].status}`,
+ * `{range .items[*]}…{end}`, and quoted literals like `{"\n"}`. Results print like
  * kubectl: strings bare, several results joined by a space, objects and arrays as JSON.
  */
 
-type Step = { kind: "field"; name: string } | { kind: "index"; index: number } | { kind: "all" };
+type Step =
+  | { kind: "field"; name: string }
+  | { kind: "index"; index: number }
+  | { kind: "all" }
+  | { kind: "slice"; start: number | undefined; end: number | undefined }
+  | { kind: "filter"; left: Step[]; op: string | undefined; right: string | number | undefined };
 
 type Node =
   | { kind: "text"; text: string }
@@ -37,7 +43,23 @@ function parsePath(expr: string): Step[] | { error: string } {
       if (inner === "*") steps.push({ kind: "all" });
       else if (/^-?\d+$/.test(inner)) steps.push({ kind: "index", index: Number(inner) });
       else if (/^'.*'$|^".*"$/.test(inner)) steps.push({ kind: "field", name: inner.slice(1, -1) });
-      else return { error: `unsupported array expression [${inner}]` };
+      else if (/^(-?\d+)?:(-?\d+)?$/.test(inner)) {
+        const [a, b] = inner.split(":");
+        steps.push({ kind: "slice", start: a ? Number(a) : undefined, end: b ? Number(b) : undefined });
+      } else if (inner.startsWith("?(") && inner.endsWith(")")) {
+        // A filter: `?(@.type=="Ready")`, `?(@.port>80)`, `?(@.name)`.
+        const m = /^@((?:\.[^.=!<>\s]+)*)\s*(?:(==|!=|<=|>=|<|>)\s*(.+))?$/.exec(inner.slice(2, -1).trim());
+        if (!m) return { error: `unsupported filter [${inner}]` };
+        const left = parsePath(m[1] ?? "");
+        if ("error" in left) return left;
+        const lit = m[3]?.trim();
+        let right: string | number | undefined;
+        if (lit === undefined) right = undefined;
+        else if (/^'.*'$|^".*"$/.test(lit)) right = lit.slice(1, -1);
+        else if (/^-?\d+(\.\d+)?$/.test(lit)) right = Number(lit);
+        else return { error: `unsupported filter value ${lit}` };
+        steps.push({ kind: "filter", left, op: m[2], right });
+      } else return { error: `unsupported array expression [${inner}]` };
       i = end + 1;
     } else {
       return {
@@ -106,6 +128,43 @@ function evaluate(steps: Step[], data: unknown): unknown[] | { error: string } {
         if (idx < 0 || idx >= v.length)
           return { error: `array index out of bounds: index ${st.index}, length ${v.length}` };
         next.push(v[idx]);
+      } else if (st.kind === "slice") {
+        if (!Array.isArray(v)) continue;
+        const norm = (n: number) => (n < 0 ? Math.max(0, v.length + n) : Math.min(n, v.length));
+        next.push(...v.slice(norm(st.start ?? 0), norm(st.end ?? v.length)));
+      } else if (st.kind === "filter") {
+        const items = Array.isArray(v) ? v : [v];
+        for (const item of items) {
+          const r = evaluate(st.left, item);
+          if ("error" in r || r.length === 0) continue;
+          const x = r[0];
+          if (st.op === undefined) {
+            next.push(item);
+            continue;
+          }
+          const y = st.right;
+          const cmp =
+            typeof x === "number" && typeof y === "number"
+              ? x - y
+              : String(x) < String(y)
+                ? -1
+                : String(x) > String(y)
+                  ? 1
+                  : 0;
+          const ok =
+            st.op === "=="
+              ? String(x) === String(y)
+              : st.op === "!="
+                ? String(x) !== String(y)
+                : st.op === "<"
+                  ? cmp < 0
+                  : st.op === ">"
+                    ? cmp > 0
+                    : st.op === "<="
+                      ? cmp <= 0
+                      : cmp >= 0;
+          if (ok) next.push(item);
+        }
       } else if (Array.isArray(v)) next.push(...v);
       else if (v !== null && typeof v === "object") next.push(...Object.values(v));
     }
@@ -155,6 +214,15 @@ export function renderJsonPath(
       error: `error executing jsonpath ${JSON.stringify(template)}: Error executing template: ${err}. Printing more information for debugging the template:\n\ttemplate was:\n\t\t${template}\n\tobject given to jsonpath engine was:\n\t\t${JSON.stringify(data)}\n\n`,
     };
   return { ok: true, text: out };
+}
+
+/** Every value a path selects (for `-o custom-columns`); undefined when the path is invalid. */
+export function valuesAt(path: string, data: unknown): unknown[] | undefined {
+  const expr = path.trim().replace(/^\{|\}$/g, "");
+  const steps = parsePath(expr);
+  if ("error" in steps) return undefined;
+  const r = evaluate(steps, data);
+  return "error" in r ? undefined : r;
 }
 
 /** Evaluates one path (for `--sort-by`); undefined when missing. */

@@ -398,3 +398,50 @@ describe("kubectl get with several types", () => {
     });
   });
 });
+
+describe("kubectl get -o custom-columns and jsonpath filters", () => {
+  function cluster(): FakeCluster {
+    const api = new FakeCluster();
+    api.now = T;
+    api.objects.push(
+      pod("a", {
+        labels: { app: "web" },
+        status: {
+          conditions: [
+            { type: "Initialized", status: "True" },
+            { type: "Ready", status: "False" },
+          ],
+          containerStatuses: [running("app", 0, { restartCount: 2 })],
+        },
+      }),
+      pod("b", { spec: { nodeName: "node-2" } }),
+    );
+    return api;
+  }
+
+  it("prints the requested columns", () => {
+    const r = kubectl(
+      cluster(),
+      "kubectl get pods -o custom-columns=NAME:.metadata.name,NODE:.spec.nodeName,RESTARTS:.status.containerStatuses[*].restartCount,APP:.metadata.labels.app",
+    );
+    expect(r.stdout).toBe(
+      [
+        "NAME   NODE     RESTARTS   APP",
+        "a      node-1   2          web",
+        "b      node-2   <none>     <none>",
+        "",
+      ].join("\n"),
+    );
+    expect(kubectl(cluster(), "kubectl get pods -o custom-columns=NAME").stderr).toBe(
+      "error: unexpected custom-columns spec: NAME, expected <header>:<json-path-expr>\n",
+    );
+  });
+
+  it("filters arrays in jsonpath", () => {
+    expect(
+      kubectl(cluster(), `kubectl get pod a -o jsonpath='{.status.conditions[?(@.type=="Ready")].status}'`)
+        .stdout,
+    ).toBe("False");
+    expect(kubectl(cluster(), "kubectl get pods -o jsonpath={.items[-1:].metadata.name}").stdout).toBe("b");
+  });
+});

@@ -7,6 +7,7 @@ import type { FlagSpec } from "../args.ts";
 import type { Invocation } from "../context.ts";
 import { clientError, KubectlError, notFoundText } from "../errors.ts";
 import { valueAt } from "../jsonpath.ts";
+import { customColumns } from "../printers/custom-columns.ts";
 import { eventTable } from "../printers/events.ts";
 import { nodeTable } from "../printers/node.ts";
 import { formatObjects, isStructuredFormat } from "../printers/output-format.ts";
@@ -84,7 +85,8 @@ export function get(inv: Invocation): number {
   }
   const output = flags.string("output") ?? "";
   const wide = output === "wide";
-  if (output !== "" && !wide && !isStructuredFormat(output)) {
+  const custom = output === "custom-columns" || output.startsWith("custom-columns=");
+  if (output !== "" && !wide && !custom && !isStructuredFormat(output)) {
     throw clientError(
       `unable to match a printer suitable for the output format "${output}", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml`,
     );
@@ -121,7 +123,12 @@ export function get(inv: Invocation): number {
 
   const now = inv.now();
   const allObjs = found.flatMap((f) => f.objs);
-  if (isStructuredFormat(output)) {
+  if (custom) {
+    // Why (get.go printGeneric): not a human-readable table, so no "No resources found" line.
+    const text = customColumns(output.slice("custom-columns=".length), allObjs, flags.bool("no-headers"));
+    if (!text.ok) throw new KubectlError(text.error);
+    out.out(text.text);
+  } else if (isStructuredFormat(output)) {
     if (allObjs.length > 0 || !single) {
       const text = formatObjects(
         output,
