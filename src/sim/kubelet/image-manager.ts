@@ -49,6 +49,8 @@ export class ImageManager<I> {
     const found = this.lookup(image);
     if (!found.ok && found.invalid) {
       record("Warning", "InspectFailed", found.error);
+      // Why (KRC startContainer): every EnsureImageExists error is also recorded as `Error: <reason>`.
+      record("Warning", "Failed", "Error: InvalidImageName");
       return { ok: false, reason: "InvalidImageName", message: found.error };
     }
     const canonical = found.ok ? found.canonical : image;
@@ -56,6 +58,7 @@ export class ImageManager<I> {
     if (pullPolicy === "Never" && !present) {
       const msg = `Container image "${image}" is not present with pull policy of Never`;
       record("Warning", "ErrImageNeverPull", msg);
+      record("Warning", "Failed", "Error: ErrImageNeverPull");
       return { ok: false, reason: "ErrImageNeverPull", message: msg };
     }
     if (found.ok && present && pullPolicy !== "Always") {

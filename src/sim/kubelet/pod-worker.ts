@@ -137,6 +137,9 @@ export class PodWorker {
       ps.sandbox = this.host.runtime.runPodSandbox(ps.uid, ps.spec.hostname ?? ps.name);
       this.setUpVolumes();
       this.updateStatus();
+      // Why (GenericPLEG): the new sandbox is a change the next relist reports, which syncs the
+      // pod again — that is what publishes an early failure such as ErrImagePull within a second.
+      this.plegEvent();
     }
     yield* this.killUnhealthyContainers();
 

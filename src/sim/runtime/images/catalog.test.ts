@@ -45,27 +45,27 @@ describe("ImageCatalog existence rule", () => {
   it.each([
     [
       "foo",
-      'failed to pull and unpack image "docker.io/library/foo:latest": failed to resolve reference "docker.io/library/foo:latest": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed',
+      'rpc error: code = Unknown desc = failed to pull and unpack image "docker.io/library/foo:latest": failed to resolve reference "docker.io/library/foo:latest": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed',
     ],
     [
       "nginx:doesnotexist",
-      'failed to pull and unpack image "docker.io/library/nginx:doesnotexist": failed to resolve reference "docker.io/library/nginx:doesnotexist": docker.io/library/nginx:doesnotexist: not found',
+      'rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/library/nginx:doesnotexist": failed to resolve reference "docker.io/library/nginx:doesnotexist": docker.io/library/nginx:doesnotexist: not found',
     ],
     [
       "nginx:2.0",
-      'failed to pull and unpack image "docker.io/library/nginx:2.0": failed to resolve reference "docker.io/library/nginx:2.0": docker.io/library/nginx:2.0: not found',
+      'rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/library/nginx:2.0": failed to resolve reference "docker.io/library/nginx:2.0": docker.io/library/nginx:2.0: not found',
     ],
     [
       "registry.k8s.io/e2e-test-images/agnhost:1.0",
-      'failed to pull and unpack image "registry.k8s.io/e2e-test-images/agnhost:1.0": failed to resolve reference "registry.k8s.io/e2e-test-images/agnhost:1.0": registry.k8s.io/e2e-test-images/agnhost:1.0: not found',
+      'rpc error: code = NotFound desc = failed to pull and unpack image "registry.k8s.io/e2e-test-images/agnhost:1.0": failed to resolve reference "registry.k8s.io/e2e-test-images/agnhost:1.0": registry.k8s.io/e2e-test-images/agnhost:1.0: not found',
     ],
     [
       "registry.k8s.io/nothing:1",
-      'failed to pull and unpack image "registry.k8s.io/nothing:1": failed to resolve reference "registry.k8s.io/nothing:1": registry.k8s.io/nothing:1: not found',
+      'rpc error: code = NotFound desc = failed to pull and unpack image "registry.k8s.io/nothing:1": failed to resolve reference "registry.k8s.io/nothing:1": registry.k8s.io/nothing:1: not found',
     ],
     [
       "myregistry.example.com/shop/web:v1",
-      'failed to pull and unpack image "myregistry.example.com/shop/web:v1": failed to resolve reference "myregistry.example.com/shop/web:v1": failed to do request: Head "https://myregistry.example.com/v2/shop/web/manifests/v1": dial tcp: lookup myregistry.example.com on 127.0.0.53:53: no such host',
+      'rpc error: code = Unknown desc = failed to pull and unpack image "myregistry.example.com/shop/web:v1": failed to resolve reference "myregistry.example.com/shop/web:v1": failed to do request: Head "https://myregistry.example.com/v2/shop/web/manifests/v1": dial tcp: lookup myregistry.example.com on 127.0.0.53:53: no such host',
     ],
   ])("%s does not exist", (raw, error) => {
     expect(lookup(raw)).toEqual({ ok: false, error });
@@ -79,7 +79,7 @@ describe("ImageCatalog existence rule", () => {
     expect(lookup("shop/api:v3", apps)).toEqual({
       ok: false,
       error:
-        'failed to pull and unpack image "docker.io/shop/api:v3": failed to resolve reference "docker.io/shop/api:v3": docker.io/shop/api:v3: not found',
+        'rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/shop/api:v3": failed to resolve reference "docker.io/shop/api:v3": docker.io/shop/api:v3: not found',
     });
     const other = lookup("example.com/shop/other:v1", apps);
     expect(other.ok).toBe(false);

@@ -43,6 +43,18 @@ export function pullErrorText(
   failure: PullFailure,
   liveDomains: ReadonlySet<string>,
 ): string {
+  const detail = pullErrorDetail(ref, failure, liveDomains);
+  // Why: the kubelet prints the CRI call's gRPC error, whose text carries the status code.
+  const code = detail.endsWith(": not found") ? "NotFound" : "Unknown";
+  return `rpc error: code = ${code} desc = ${detail}`;
+}
+
+/** containerd's own text for a failed pull (the gRPC error's description). */
+function pullErrorDetail(
+  ref: ImageReference,
+  failure: PullFailure,
+  liveDomains: ReadonlySet<string>,
+): string {
   const c = ref.canonical;
   const prefix = `failed to pull and unpack image "${c}": failed to resolve reference "${c}": `;
   const object = ref.digest ?? ref.tag ?? "latest";
