@@ -50,3 +50,13 @@ describe("runCommandLine", () => {
     });
   });
 });
+
+describe("bare kubectl", () => {
+  it("prints help listing the emulated commands", () => {
+    const r = kubectl(new FakeCluster(), "kubectl");
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toMatch(/^kubectl controls the Kubernetes cluster manager\.\n/);
+    expect(r.stdout).toContain("\n  logs ");
+    expect(r.stdout).not.toContain("port-forward");
+  });
+});

@@ -12,6 +12,14 @@ import { tokenize } from "./tokenize.ts";
 
 export type { KubectlContext } from "./context.ts";
 
+/** What bare `kubectl` prints: kubectl's opening lines, then the commands Podlife emulates. */
+export function helpText(): string {
+  const rows = [...COMMANDS.entries()].filter(([, d]) => !d.unsupported);
+  const width = Math.max(...rows.map(([n]) => n.length)) + 2;
+  const lines = rows.map(([n, d]) => `  ${n.padEnd(width)}${d.summary}`);
+  return `kubectl controls the Kubernetes cluster manager.\n\n Find more information at: https://kubernetes.io/docs/reference/kubectl/\n\nCommands emulated by Podlife:\n${lines.join("\n")}\n\nUsage:\n  kubectl [flags] [options]\n`;
+}
+
 /** The result of a command that failed before it ran (nothing waited for). */
 function failed(stderr: string, exitCode = 1): CommandResult {
   return { exitCode, stdout: "", stderr: stderr.endsWith("\n") || stderr === "" ? stderr : `${stderr}\n` };
@@ -119,9 +127,7 @@ export function* runCommandLine(
   }
   const at = findCommand(words);
   if (typeof at === "object") return failed(`error: ${at.error}\nSee 'kubectl --help' for usage.`);
-  if (at < 0) {
-    return failed('error: no command given: Podlife\'s kubectl needs a command such as "kubectl get pods"');
-  }
+  if (at < 0) return { exitCode: 0, stdout: helpText(), stderr: "" };
   const name = words[at] as string;
   const def = COMMANDS.get(name);
   if (!def) return failed(unknownCommandText(name));

@@ -22,6 +22,8 @@ export interface CommandDef {
   summary: string;
   /** A plugin: its words are passed through as positionals, unparsed. */
   raw?: boolean;
+  /** A real kubectl command that Podlife does not emulate. */
+  unsupported?: boolean;
   run(inv: Invocation): Generator<Wait, number, void>;
 }
 
@@ -83,6 +85,7 @@ function unsupported(name: string): CommandDef {
     flags: [],
     summary: `kubectl ${name}`,
     raw: true,
+    unsupported: true,
     // biome-ignore lint/correctness/useYield: fails before doing anything
     *run() {
       throw clientError(`"kubectl ${name}" is not supported in Podlife`);
