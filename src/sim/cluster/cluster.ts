@@ -299,14 +299,16 @@ export class Cluster implements ClusterApi {
     // Why (pod strategy CheckGracefulDelete): unscheduled or terminal pods are deleted at once.
     if (!spec.nodeName || phase === "Succeeded" || phase === "Failed") grace = 0;
     const kubelet = spec.nodeName ? this.nodes.get(spec.nodeName)?.kubelet : undefined;
-    if (grace === 0 && (opts.force || !spec.nodeName || phase === "Succeeded" || phase === "Failed")) {
+    // Why (generic registry): a grace period of 0 — `--force --grace-period=0`, or a pod whose spec
+    // says 0 — is a graceless delete: the object goes at once and the kubelet stops what runs.
+    // (kubectl itself turns an explicit `--grace-period=0` without `--force` into 1.)
+    if (grace === 0) {
       obj.metadata.deletionTimestamp = apiTime(this.opts.epochMs, this.clock.now());
       obj.metadata.deletionGracePeriodSeconds = 0;
       this.removePod(obj);
       kubelet?.podForceDeleted(obj.metadata.uid!);
       return undefined;
     }
-    if (grace === 0) grace = 1;
     const existing = obj.metadata.deletionGracePeriodSeconds;
     if (obj.metadata.deletionTimestamp && existing !== undefined && existing <= grace) return undefined;
     obj.metadata.deletionTimestamp = apiTime(this.opts.epochMs, this.clock.now() + grace * 1000);

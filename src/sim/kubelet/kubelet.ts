@@ -245,13 +245,7 @@ export class Kubelet implements KubeletHost {
     this.probes.get(ps.uid)?.push({ container: c.name, type, atMs, outcome });
     const Type = type[0]!.toUpperCase() + type.slice(1);
     if (outcome.result === "failure") {
-      this.recordEvent(
-        ps,
-        c.name,
-        "Warning",
-        "Unhealthy",
-        `${Type} probe failed: ${outcome.output.replace(/\n$/, "")}`,
-      );
+      this.recordEvent(ps, c.name, "Warning", "Unhealthy", `${Type} probe failed: ${outcome.output}`);
     } else if (outcome.result === "warning") {
       this.recordEvent(ps, c.name, "Warning", "ProbeWarning", `${Type} probe warning: ${outcome.output}`);
     } else if (outcome.result === "error") {

@@ -44,6 +44,9 @@ export class PodWorker {
     return `${this.ps.name}_${this.ps.namespace}(${this.ps.uid})`;
   }
 
+  /** Whether a sync is scheduled for the pod's `activeDeadlineSeconds`. */
+  private deadlineArmed = false;
+
   /** Requests a sync after `delayMs` (coalesced with an earlier pending request). */
   requestSync(delayMs = 0): void {
     if (this.ps.terminated && this.ps.finished) return;
@@ -184,6 +187,14 @@ export class PodWorker {
     const ps = this.ps;
     const deadline = ps.spec.activeDeadlineSeconds;
     if (deadline === undefined || ps.terminating) return;
+    if (!this.deadlineArmed) {
+      // Why (active_deadline.go is a PodSyncLoopHandler): the kubelet's 1 s sync ticker picks the
+      // pod up as soon as its deadline has passed.
+      this.deadlineArmed = true;
+      const due = ps.admittedMs + deadline * 1000;
+      const tick = Math.ceil(due / PLEG_RELIST_MS) * PLEG_RELIST_MS;
+      this.clock.at(tick, () => this.requestSync(0));
+    }
     if (this.clock.now() - ps.admittedMs < deadline * 1000) return;
     ps.statusReason = {
       reason: "DeadlineExceeded",

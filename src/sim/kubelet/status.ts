@@ -195,8 +195,10 @@ export function generateStatus(ps: PodState, startTimeMs: number, nowMs: number)
   const old = (ps.pod.status ?? {}) as Json;
   let phase = podPhase(ps, init, regular);
   const oldPhase = old.phase as string | undefined;
+  // Why (generateAPIPodStatus): a sync handler asking for eviction (activeDeadlineSeconds)
+  // overrides the phase with Failed at once, before the containers are stopped.
+  if (ps.statusReason && oldPhase !== "Succeeded") phase = "Failed";
   if (oldPhase === "Failed" || oldPhase === "Succeeded") phase = oldPhase;
-  if (ps.statusReason && ps.terminating && phase !== "Succeeded" && latestAllExited(ps)) phase = "Failed";
 
   const anyRegularStarted = spec.containers.some((c) => (ps.instances.get(c.name)?.length ?? 0) > 0);
   const incomplete: string[] = [];
