@@ -1,14 +1,17 @@
-/** `kubectl describe TYPE [NAME_PREFIX]` / `TYPE/NAME`: pods and nodes. */
+/** `kubectl describe TYPE [NAME_PREFIX]` / `TYPE/NAME`: pods, nodes, deployments, replica sets and services. */
 import type { ApiObject } from "../api.ts";
 import type { FlagSpec } from "../args.ts";
 import type { Invocation } from "../context.ts";
+import { parseTimestamp } from "../duration.ts";
 import { clientError, KubectlError, notFoundText } from "../errors.ts";
 import { describePod } from "../printers/describe-pod.ts";
+import { describeDeployment, describeReplicaSet, describeService } from "../printers/describe-workloads.ts";
 import { eventsFor } from "../printers/events.ts";
 import { describeNode } from "../printers/node.ts";
 import { qualifiedPlural, type ResourceType } from "../resources.ts";
 import { parseLabelSelector } from "../selectors.ts";
 import { apiOrder, getObject, listObjects, parseTargets, requiredResourceError } from "./targets.ts";
+import { ownedBy, templateKey } from "./workload-target.ts";
 
 /** Flags of `kubectl describe`. */
 export const DESCRIBE_FLAGS: FlagSpec[] = [
@@ -37,6 +40,46 @@ function describeOne(inv: Invocation, type: ResourceType, obj: ApiObject): strin
           .filter((e) => e.involvedObject.kind === "Node" && e.involvedObject.name === obj.metadata.name)
       : undefined;
     return describeNode(obj, pods, events, now);
+  }
+  if (type.kind === "Deployment") {
+    const ns = obj.metadata.namespace ?? inv.namespace;
+    const all = ownedBy(inv.api.list("ReplicaSet", ns), obj).sort(
+      (a, b) =>
+        (parseTimestamp(a.metadata.creationTimestamp) ?? 0) -
+        (parseTimestamp(b.metadata.creationTimestamp) ?? 0),
+    );
+    // Why (deploymentutil.FindNewReplicaSet / FindOldReplicaSets): the oldest ReplicaSet whose
+    // template matches is the new one; old ones are listed only while they still want replicas.
+    const template = templateKey((obj.spec as { template?: unknown } | undefined)?.template);
+    const newRS = all.find(
+      (rs) => templateKey((rs.spec as { template?: unknown } | undefined)?.template) === template,
+    );
+    const oldRSs = all.filter(
+      (rs) => rs !== newRS && ((rs.spec as { replicas?: number } | undefined)?.replicas ?? 1) !== 0,
+    );
+    const events = showEvents ? eventsFor(inv.api.events(ns), obj, true) : undefined;
+    return describeDeployment(obj, oldRSs, newRS, events, now);
+  }
+  if (type.kind === "ReplicaSet") {
+    const ns = obj.metadata.namespace ?? inv.namespace;
+    const pods = ownedBy(inv.api.list("Pod", ns), obj);
+    const phase = (p: ApiObject) => (p.status as { phase?: string } | undefined)?.phase;
+    const counts = {
+      running: pods.filter((p) => phase(p) === "Running").length,
+      waiting: pods.filter((p) => phase(p) === "Pending").length,
+      succeeded: pods.filter((p) => phase(p) === "Succeeded").length,
+      failed: pods.filter((p) => phase(p) === "Failed").length,
+    };
+    const events = showEvents ? eventsFor(inv.api.events(ns), obj, true) : undefined;
+    return describeReplicaSet(obj, counts, events, now);
+  }
+  if (type.kind === "Service") {
+    const ns = obj.metadata.namespace ?? inv.namespace;
+    const slices = inv.api
+      .list("EndpointSlice", ns)
+      .filter((s) => s.metadata.labels?.["kubernetes.io/service-name"] === obj.metadata.name);
+    const events = showEvents ? eventsFor(inv.api.events(ns), obj, true) : undefined;
+    return describeService(obj, slices, events, now);
   }
   throw clientError(
     `describe is not supported for ${qualifiedPlural(type)} in Podlife yet (try kubectl get ${type.plural} -o yaml)`,

@@ -9,7 +9,7 @@ import { parseGoDuration } from "../duration.ts";
 import { clientError, usageError } from "../errors.ts";
 import { DESCRIBE_TABWRITER, tabwrite } from "../printers/tabwriter.ts";
 import { kindString } from "../resources.ts";
-import { updateObject, type Workload, workloads } from "./workload-target.ts";
+import { templateKey, updateObject, type Workload, workloads } from "./workload-target.ts";
 
 /** Flags of `kubectl rollout` and its subcommands. */
 export const ROLLOUT_FLAGS: FlagSpec[] = [
@@ -193,23 +193,6 @@ function restart(inv: Invocation): number {
     inv.out.out(`${kindString(w.type)}/${w.obj.metadata.name} restarted\n`);
   }
   return 0;
-}
-
-/** Compares pod templates ignoring the `pod-template-hash` label (`equalIgnoreHash`). */
-function templateKey(template: unknown): string {
-  const t = structuredClone((template ?? {}) as { metadata?: { labels?: Record<string, string> } });
-  if (t.metadata?.labels) delete t.metadata.labels["pod-template-hash"];
-  const sort = (v: unknown): unknown =>
-    Array.isArray(v)
-      ? v.map(sort)
-      : v !== null && typeof v === "object"
-        ? Object.fromEntries(
-            Object.keys(v)
-              .sort()
-              .map((k) => [k, sort((v as Record<string, unknown>)[k])]),
-          )
-        : v;
-  return JSON.stringify(sort(t));
 }
 
 function undo(inv: Invocation): number {

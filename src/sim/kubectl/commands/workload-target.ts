@@ -39,3 +39,29 @@ export function updateObject(api: ClusterApi, obj: ApiObject, change: (copy: Api
   if (err !== undefined) throw fromCluster(err);
   return copy;
 }
+
+/** Compares pod templates ignoring the `pod-template-hash` label (`equalIgnoreHash`). */
+export function templateKey(template: unknown): string {
+  const t = structuredClone((template ?? {}) as { metadata?: { labels?: Record<string, string> } });
+  if (t.metadata?.labels) delete t.metadata.labels["pod-template-hash"];
+  const sort = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(sort)
+      : v !== null && typeof v === "object"
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, sort((v as Record<string, unknown>)[k])]),
+          )
+        : v;
+  return JSON.stringify(sort(t));
+}
+
+/** The ReplicaSets a Deployment controls (by controller reference). */
+export function ownedBy(objs: ApiObject[], owner: ApiObject): ApiObject[] {
+  return objs.filter((o) =>
+    ((o.metadata.ownerReferences ?? []) as { uid?: string; controller?: boolean }[]).some(
+      (r) => r.controller && r.uid === owner.metadata.uid,
+    ),
+  );
+}

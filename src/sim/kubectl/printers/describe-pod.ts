@@ -95,7 +95,7 @@ function fieldValue(pod: PodView, path: string): string {
   }
 }
 
-function describeEnv(w: PrefixWriter, pod: PodView, c: ContainerView): void {
+function describeEnv(w: PrefixWriter, pod: PodView | undefined, c: ContainerView): void {
   if (c.envFrom && c.envFrom.length > 0) {
     w.write(2, "Environment Variables from:\n");
     for (const e of c.envFrom) {
@@ -119,7 +119,7 @@ function describeEnv(w: PrefixWriter, pod: PodView, c: ContainerView): void {
     if (vf.fieldRef) {
       w.write(
         3,
-        `${e.name}:\t${fieldValue(pod, vf.fieldRef.fieldPath ?? "")} (${vf.fieldRef.apiVersion ?? "v1"}:${vf.fieldRef.fieldPath ?? ""})\n`,
+        `${e.name}:\t${pod ? fieldValue(pod, vf.fieldRef.fieldPath ?? "") : ""} (${vf.fieldRef.apiVersion ?? "v1"}:${vf.fieldRef.fieldPath ?? ""})\n`,
       );
     } else if (vf.resourceFieldRef) {
       const resource = vf.resourceFieldRef.resource ?? "";
@@ -143,18 +143,24 @@ function describeEnv(w: PrefixWriter, pod: PodView, c: ContainerView): void {
   }
 }
 
-function describeContainers(
+/**
+ * `describeContainers`: for a pod (`pod` set: environment values resolved from it) or, with `space`
+ * `"  "` and no pod, for a pod template (`DescribePodTemplate`).
+ */
+export function describeContainers(
   w: PrefixWriter,
   label: string,
-  pod: PodView,
+  pod: PodView | undefined,
   containers: ContainerView[],
   statuses: ContainerStatusView[],
+  space = "",
 ): void {
   const byName = new Map(statuses.map((s) => [s.name, s]));
-  w.write(0, `${label}:${containers.length === 0 ? " <none>" : ""}\n`);
+  w.write(0, `${space}${label}:${containers.length === 0 ? " <none>" : ""}\n`);
+  const nameIndent = space.length > 0 ? " " : "";
   for (const c of containers) {
     const st = byName.get(c.name);
-    w.write(1, `${c.name}:\n`);
+    w.write(1, `${nameIndent}${c.name}:\n`);
     if (st) w.write(2, `Container ID:\t${st.containerID ?? ""}\n`);
     w.write(2, `Image:\t${c.image ?? ""}\n`);
     if (st) w.write(2, `Image ID:\t${st.imageID ?? ""}\n`);
@@ -201,8 +207,8 @@ function describeContainers(
   }
 }
 
-function describeVolume(w: PrefixWriter, v: VolumeView): void {
-  w.write(1, `${v.name}:\n`);
+function describeVolume(w: PrefixWriter, v: VolumeView, nameIndent = ""): void {
+  w.write(1, `${nameIndent}${v.name}:\n`);
   if (v.hostPath) {
     w.write(
       2,
@@ -255,6 +261,16 @@ function describeVolume(w: PrefixWriter, v: VolumeView): void {
   } else {
     w.write(1, "<unknown>\n");
   }
+}
+
+/** `describeVolumes` (with `space` for pod templates). */
+export function describeVolumes(w: PrefixWriter, volumes: VolumeView[], space = ""): void {
+  if (volumes.length === 0) {
+    w.write(0, `${space}Volumes:\t<none>\n`);
+    return;
+  }
+  w.write(0, `${space}Volumes:\n`);
+  for (const v of volumes) describeVolume(w, v, space.length > 0 ? " " : "");
 }
 
 /** `qos.GetPodQOS`, simplified to string comparison of quantities. */
@@ -333,12 +349,7 @@ export function describePod(obj: ApiObject, events: ApiEvent[] | undefined, nowE
     w.write(0, "Conditions:\n  Type\tStatus\n");
     for (const c of conditions) w.write(1, `${c.type} \t${c.status} \n`);
   }
-  const volumes = spec.volumes ?? [];
-  if (volumes.length === 0) w.write(0, "Volumes:\t<none>\n");
-  else {
-    w.write(0, "Volumes:\n");
-    for (const v of volumes) describeVolume(w, v);
-  }
+  describeVolumes(w, spec.volumes ?? []);
   w.write(0, `QoS Class:\t${podQOS(pod)}\n`);
   printLabelsMultiline(w, "Node-Selectors", spec.nodeSelector);
   printTolerationsMultiline(w, "Tolerations", spec.tolerations);
