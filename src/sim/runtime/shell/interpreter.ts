@@ -41,12 +41,13 @@ export const STEPS_PER_TICK = 200;
 
 /**
  * Virtual CPU time one tick costs, given how long the script has been CPU-bound without blocking.
- * A short loop runs at 200 steps per virtual millisecond; a loop that never blocks is charged
- * ever larger ticks, so an endless busy loop costs bounded real work per virtual minute.
+ * A loop runs at 200 steps per virtual millisecond for its first 3 busy seconds (600 000 steps,
+ * so loops that end take realistic time); a loop that still has not blocked is then charged ever
+ * larger ticks, so an endless busy loop costs bounded real work per virtual minute.
  * Signals still interrupt a tick at once.
  */
 export function cpuTickMs(busyMs: number): number {
-  return busyMs < 100 ? 1 : busyMs < 1000 ? 10 : busyMs < 10_000 ? 100 : 1000;
+  return busyMs < 3_000 ? 1 : busyMs < 30_000 ? 10 : busyMs < 120_000 ? 100 : 1000;
 }
 /** Virtual time it takes to fork and exec an external command. */
 export const SPAWN_COST_MS = 1;
