@@ -6,6 +6,7 @@ import { clientError } from "../errors.ts";
 import { APPLY_FLAGS, apply } from "./apply.ts";
 import { DELETE_FLAGS, deleteCommand } from "./delete.ts";
 import { DESCRIBE_FLAGS, describe } from "./describe.ts";
+import { EVENTS_FLAGS, events } from "./events.ts";
 import { EXEC_FLAGS, exec } from "./exec.ts";
 import { GET_FLAGS, get } from "./get.ts";
 import { LOGS_FLAGS, logs } from "./logs.ts";
@@ -143,6 +144,7 @@ export const COMMANDS = new Map<string, CommandDef>([
       run: now(apiResources),
     },
   ],
+  ["events", { flags: EVENTS_FLAGS, summary: "List events.", run: now(events) }],
   ["run", { flags: RUN_FLAGS, summary: "Run a particular image on the cluster.", run: now(run) }],
   ["rollout", { flags: ROLLOUT_FLAGS, summary: "Manage the rollout of a resource.", run: rollout }],
   [
