@@ -431,11 +431,22 @@ export class Cluster implements ClusterApi {
     const done = new Latch<ExecResult>();
     const task = kubelet.runtime.execSync(ps.sandbox, inst, c, argv, undefined, stdin);
     let result: ExecResult | undefined;
+    const random = this.random.fork(`exec/${this.clock.now()}`);
     const runner = (function* () {
       const r = yield* task;
       if (r.kind === "exited") result = { exitCode: r.code, stdout: r.stdout, stderr: r.stderr };
-      else if (r.kind === "error") result = { exitCode: 126, stdout: "", stderr: `${r.message}\n` };
-      else result = { exitCode: 1, stdout: r.stdout, stderr: r.stderr };
+      else if (r.kind === "error") {
+        // Why (containerd CRI): an exec that cannot start is an error of the exec call itself, which
+        // the API server returns as an internal error; kubectl exits 1 (126 was dockershim's form).
+        const execId = Array.from({ length: 16 }, () =>
+          random.int(0, 0xffff).toString(16).padStart(4, "0"),
+        ).join("");
+        result = {
+          exitCode: 1,
+          stdout: "",
+          stderr: `error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${execId}": ${r.message}\n`,
+        };
+      } else result = { exitCode: 1, stdout: r.stdout, stderr: r.stderr };
       done.fire(result);
     })();
     // Drive the runtime task on the clock; kubectl waits until it finishes.
