@@ -43,13 +43,19 @@ export class Simulation {
   ) {
     const s = scenario.settings;
     const catalog = new ImageCatalog(s.images);
+    const lookups = new Map<string, ImageLookup<RuntimeImage>>();
     // `kubectl apply -f` may name the scenario by the path it was opened with or by its base name.
     this.files = { [fileName]: text, [fileName.slice(fileName.lastIndexOf("/") + 1)]: text };
     this.cluster = new Cluster({
       seed: s.seed,
       epochMs: s.startTimeMs,
       nodes: s.nodes,
-      lookupImage: (image) => lookupImage(catalog, image),
+      lookupImage: (image) => {
+        // The catalog is deterministic: resolve each reference once (digests are hashed).
+        let found = lookups.get(image);
+        if (!found) lookups.set(image, (found = lookupImage(catalog, image)));
+        return found;
+      },
       registerPrograms: (kernel) => registerRuntimePrograms(kernel, catalog),
       buildNodeRootfs: () => {
         const root = newDir();

@@ -10,13 +10,23 @@ import { parseScript } from "../../cli/script.ts";
 import { createSimulation } from "../simulation.ts";
 import { normalise } from "./normalise.ts";
 
-const casesDir = join(import.meta.dirname, "cases");
+/**
+ * Golden cases: the tutorial's demos here, plus every conformance case (conformance/cases), whose
+ * golden.json sits beside its check.
+ */
+const caseDirs = [
+  join(import.meta.dirname, "cases"),
+  join(import.meta.dirname, "../../../conformance/cases"),
+].flatMap((root) =>
+  readdirSync(root)
+    .sort()
+    .map((name) => ({ name, dir: join(root, name) })),
+);
 const update = process.env.UPDATE_GOLDEN === "1";
 
 describe("golden timelines", () => {
-  for (const name of readdirSync(casesDir).sort()) {
-    it(name, () => {
-      const dir = join(casesDir, name);
+  for (const { name, dir } of caseDirs) {
+    it(name, { timeout: 60_000 }, () => {
       const text = readFileSync(join(dir, "scenario.yaml"), "utf8");
       const script = parseScript(readFileSync(join(dir, "script.txt"), "utf8"));
       if (!script.ok) throw new Error(script.error);

@@ -1,6 +1,7 @@
 /**
  * Golden-test normalisation: a timeline and command records reduced to the facts that matter
- * (times rounded to 10 ms, ids and random suffixes replaced), so goldens are readable and stable.
+ * (times rounded to 10 ms, ids and random suffixes replaced, long outputs as a digest), so goldens
+ * are readable and stable.
  */
 import type { CommandRecord } from "../simulation.ts";
 import type { Timeline } from "../timeline/types.ts";
@@ -13,6 +14,21 @@ export function scrub(text: string): string {
     .replace(/containerd:\/\/[0-9a-f]{64}/g, "containerd://<id>")
     .replace(/sha256:[0-9a-f]{64}/g, "sha256:<digest>")
     .replace(/[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}/g, "<uid>");
+}
+
+/** Outputs longer than this are kept as a line count and a digest, not verbatim. */
+const VERBATIM_LIMIT = 2000;
+
+/** FNV-1a of a text, as 8 hex digits: enough to notice any change in a long output. */
+function digest(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(16).padStart(8, "0");
+}
+
+function output(text: string): string {
+  const t = scrub(text);
+  return t.length <= VERBATIM_LIMIT ? t : `<${t.split("\n").length} lines, fnv1a ${digest(t)}>`;
 }
 
 /** The normalised form of a run. */
@@ -50,8 +66,8 @@ export function normalise(timeline: Timeline, records: CommandRecord[]) {
       end: round(r.endMs),
       command: r.command,
       exitCode: r.exitCode,
-      stdout: scrub(r.stdout),
-      stderr: scrub(r.stderr),
+      stdout: output(r.stdout),
+      stderr: output(r.stderr),
     })),
   };
 }
