@@ -4,6 +4,7 @@ import type { FlagSpec } from "../args.ts";
 import type { Invocation } from "../context.ts";
 import { clientError } from "../errors.ts";
 import { APPLY_FLAGS, apply } from "./apply.ts";
+import { CREATE_FLAGS, createCommand, EXPOSE_FLAGS, expose } from "./create-expose.ts";
 import { DELETE_FLAGS, deleteCommand } from "./delete.ts";
 import { DESCRIBE_FLAGS, describe } from "./describe.ts";
 import { EVENTS_FLAGS, events } from "./events.ts";
@@ -142,6 +143,19 @@ export const COMMANDS = new Map<string, CommandDef>([
       flags: API_RESOURCES_FLAGS,
       summary: "Print the supported API resources on the server.",
       run: now(apiResources),
+    },
+  ],
+  [
+    "create",
+    { flags: CREATE_FLAGS, summary: "Create a resource from a file or from stdin.", run: now(createCommand) },
+  ],
+  [
+    "expose",
+    {
+      flags: EXPOSE_FLAGS,
+      summary:
+        "Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service.",
+      run: now(expose),
     },
   ],
   ["events", { flags: EVENTS_FLAGS, summary: "List events.", run: now(events) }],

@@ -1,0 +1,233 @@
+/**
+ * `kubectl create deployment NAME --image=IMAGE…` and `kubectl expose (deployment|pod|rs) NAME
+ * --port=N`: the objects kubectl's generators build, created through the cluster's apply.
+ */
+import type { ApiObject } from "../api.ts";
+import type { FlagSpec } from "../args.ts";
+import type { Invocation } from "../context.ts";
+import { clientError, fromCluster, KubectlError, usageError } from "../errors.ts";
+import { kindString, qualifiedPlural, resourceForKind } from "../resources.ts";
+import { manifestDocuments, readManifestFiles } from "./files.ts";
+import { workloads } from "./workload-target.ts";
+
+/** Flags of `kubectl create`. */
+export const CREATE_FLAGS: FlagSpec[] = [
+  { name: "image", kind: "strings" },
+  { name: "replicas", short: "r", kind: "int" },
+  { name: "port", kind: "int" },
+  { name: "filename", short: "f", kind: "strings" },
+  { name: "dry-run", kind: "string" },
+  { name: "output", short: "o", kind: "string" },
+];
+
+function create(inv: Invocation, obj: ApiObject, resource: string, display: string): void {
+  if (inv.api.get(obj.kind, obj.metadata.namespace ?? "", obj.metadata.name)) {
+    throw new KubectlError(
+      `Error from server (AlreadyExists): ${resource} "${obj.metadata.name}" already exists`,
+    );
+  }
+  const r = inv.api.apply(JSON.stringify(obj), inv.namespace);
+  if (!r.ok) throw fromCluster(r.error);
+  inv.out.out(inv.flags.string("output") === "name" ? `${display}\n` : `${display} created\n`);
+}
+
+/** The container name `create deployment` derives from an image (`registry/nginx:1.27` → `nginx`). */
+export function containerNameFor(image: string): string {
+  let name = image.split("/").pop() ?? image;
+  name = name.split("@")[0] ?? name;
+  name = name.split(":")[0] ?? name;
+  return name.replace(/_/g, "-");
+}
+
+/**
+ * `kubectl create -f`: each document is created unless its object exists
+ * (`Error from server (AlreadyExists): error when creating "FILE": pods "x" already exists`).
+ * Podlife's own Scenario documents in the file are skipped.
+ */
+function createFromFiles(inv: Invocation): number {
+  const errors: string[] = [];
+  for (const file of readManifestFiles(inv, inv.flags.strings("filename"))) {
+    for (const doc of manifestDocuments(file)) {
+      const ref = doc.ref;
+      if (!ref) continue;
+      const type = resourceForKind(ref.kind);
+      if (!type) {
+        if (ref.apiVersion.startsWith("podlife.")) continue;
+        throw clientError(
+          `resource mapping not found for name: "${ref.name}" namespace: "${ref.namespace ?? ""}" from "${file.source}": no matches for kind "${ref.kind}" in version "${ref.apiVersion}"\nensure CRDs are installed first`,
+        );
+      }
+      const ns = type.namespaced ? (ref.namespace ?? inv.namespace) : "";
+      if (inv.api.get(type.kind, ns, ref.name)) {
+        errors.push(
+          `Error from server (AlreadyExists): error when creating "${file.source}": ${qualifiedPlural(type)} "${ref.name}" already exists`,
+        );
+        continue;
+      }
+      const r = inv.api.apply(doc.text, inv.namespace);
+      if (!r.ok) {
+        errors.push(fromCluster(r.error).text);
+        continue;
+      }
+      inv.out.out(`${kindString(type)}/${ref.name} created\n`);
+    }
+  }
+  if (errors.length > 0) throw new KubectlError(errors.join("\n"));
+  return 0;
+}
+
+/** Runs `kubectl create deployment` and `kubectl create -f`. */
+export function createCommand(inv: Invocation): number {
+  const { flags } = inv;
+  const [sub, name, ...rest] = inv.positionals;
+  if (flags.strings("filename").length > 0 && sub === undefined) return createFromFiles(inv);
+  if (sub !== "deployment" && sub !== "deploy") {
+    if (sub === undefined) throw usageError("create", "must specify one of -f and -k");
+    throw clientError(`"kubectl create ${sub}" is not supported in Podlife`);
+  }
+  if (name === undefined) throw usageError("create deployment", "NAME is required");
+  const dryRun = flags.string("dry-run");
+  if (dryRun !== undefined && dryRun !== "none") throw clientError("--dry-run is not supported in Podlife");
+  const images = flags.strings("image");
+  if (images.length === 0) throw clientError('required flag(s) "image" not set');
+  const command = [...rest, ...(inv.afterDash ?? [])];
+  if (images.length > 1 && command.length > 0) {
+    throw clientError("cannot specify multiple --image options and command");
+  }
+  const used = new Set<string>();
+  const port = flags.int("port");
+  const containers = images.map((image) => {
+    let cname = containerNameFor(image);
+    // Why (create_deployment.go sanitizeAndUniquify): repeated names get a numeric suffix.
+    if (used.has(cname)) {
+      let i = 2;
+      while (used.has(`${cname}-${i}`)) i++;
+      cname = `${cname}-${i}`;
+    }
+    used.add(cname);
+    return {
+      name: cname,
+      image,
+      resources: {},
+      ...(command.length > 0 ? { command } : {}),
+      ...(port !== undefined && port >= 0 ? { ports: [{ containerPort: port }] } : {}),
+    };
+  });
+  const labels = { app: name };
+  const deployment = {
+    apiVersion: "apps/v1",
+    kind: "Deployment",
+    metadata: { name, namespace: inv.namespace, labels },
+    spec: {
+      replicas: flags.int("replicas") ?? 1,
+      selector: { matchLabels: labels },
+      strategy: {},
+      template: { metadata: { labels }, spec: { containers } },
+    },
+  } as ApiObject;
+  create(inv, deployment, "deployments.apps", `deployment.apps/${name}`);
+  return 0;
+}
+
+/** Flags of `kubectl expose`. */
+export const EXPOSE_FLAGS: FlagSpec[] = [
+  { name: "port", kind: "string" },
+  { name: "target-port", kind: "string" },
+  { name: "protocol", kind: "string" },
+  { name: "type", kind: "string" },
+  { name: "name", kind: "string" },
+  { name: "selector", kind: "string" },
+  { name: "labels", short: "l", kind: "string" },
+  { name: "cluster-ip", kind: "string" },
+  { name: "output", short: "o", kind: "string" },
+  { name: "dry-run", kind: "string" },
+  { name: "filename", short: "f", kind: "strings" },
+];
+
+function parseMap(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of text.split(",")) {
+    const eq = part.indexOf("=");
+    if (eq <= 0) throw clientError(`invalid label spec: ${part}`);
+    out[part.slice(0, eq)] = part.slice(eq + 1);
+  }
+  return out;
+}
+
+/** Runs `kubectl expose`. */
+export function expose(inv: Invocation): number {
+  const { flags } = inv;
+  const [target] = workloads(inv, "You must provide one or more resources by argument or filename.");
+  if (!target) return 0;
+  const { obj, type } = target;
+  let selector: Record<string, string> | undefined;
+  let containers: { ports?: { containerPort?: number; protocol?: string }[] }[] = [];
+  if (flags.has("selector")) selector = parseMap(flags.string("selector") ?? "");
+  if (type.kind === "Pod") {
+    selector ??= obj.metadata.labels;
+    containers = ((obj.spec ?? {}) as { containers?: typeof containers }).containers ?? [];
+  } else if (["Deployment", "ReplicaSet"].includes(type.kind)) {
+    const spec = (obj.spec ?? {}) as {
+      selector?: { matchLabels?: Record<string, string>; matchExpressions?: unknown[] };
+      template?: { spec?: { containers?: typeof containers } };
+    };
+    if ((spec.selector?.matchExpressions ?? []).length > 0 && !selector) {
+      throw clientError('couldn\'t convert expressions - "map[]" to map-based selector format');
+    }
+    selector ??= spec.selector?.matchLabels;
+    containers = spec.template?.spec?.containers ?? [];
+  } else if (type.kind === "Service") {
+    selector ??= (obj.spec as { selector?: Record<string, string> } | undefined)?.selector;
+  } else {
+    throw clientError(`cannot expose a ${type.kind}`);
+  }
+  if (!selector || Object.keys(selector).length === 0) {
+    throw clientError(
+      `couldn't retrieve selectors via --selector flag or introspection: the ${type.kind.toLowerCase()} has no labels`,
+    );
+  }
+  const protocol = flags.string("protocol") ?? "TCP";
+  const targetPort = flags.string("target-port");
+  const asPort = (p: string) => (/^\d+$/.test(p) ? Number(p) : p);
+  let ports: Record<string, unknown>[];
+  const portFlag = flags.string("port");
+  if (portFlag !== undefined && portFlag !== "") {
+    ports = portFlag.split(",").map((p, i, all) => ({
+      ...(all.length > 1 ? { name: `port-${i + 1}` } : {}),
+      port: Number(p),
+      protocol,
+      targetPort: targetPort !== undefined ? asPort(targetPort) : Number(p),
+    }));
+  } else {
+    // Why (expose.go): without --port, the container ports are used ("introspection").
+    const found = containers.flatMap((c) => c.ports ?? []);
+    if (found.length === 0) throw clientError("couldn't find port via --port flag or introspection");
+    ports = found.map((p, i) => ({
+      ...(found.length > 1 ? { name: `port-${i + 1}` } : {}),
+      port: p.containerPort ?? 0,
+      protocol: p.protocol ?? protocol,
+      targetPort: targetPort !== undefined ? asPort(targetPort) : (p.containerPort ?? 0),
+    }));
+  }
+  const name = flags.string("name") ?? obj.metadata.name;
+  const labels = flags.has("labels") ? parseMap(flags.string("labels") ?? "") : obj.metadata.labels;
+  const serviceType = flags.string("type");
+  const service = {
+    apiVersion: "v1",
+    kind: "Service",
+    metadata: { name, namespace: inv.namespace, ...(labels ? { labels } : {}) },
+    spec: {
+      ports,
+      selector,
+      ...(serviceType ? { type: serviceType } : {}),
+      ...(flags.has("cluster-ip") ? { clusterIP: flags.string("cluster-ip") } : {}),
+    },
+  } as ApiObject;
+  if (inv.api.get("Service", inv.namespace, name)) {
+    throw new KubectlError(`Error from server (AlreadyExists): services "${name}" already exists`);
+  }
+  const r = inv.api.apply(JSON.stringify(service), inv.namespace);
+  if (!r.ok) throw fromCluster(r.error);
+  inv.out.out(flags.string("output") === "name" ? `service/${name}\n` : `service/${name} exposed\n`);
+  return 0;
+}
