@@ -10,6 +10,7 @@ import { DESCRIBE_FLAGS, describe } from "./describe.ts";
 import { EVENTS_FLAGS, events } from "./events.ts";
 import { EXEC_FLAGS, exec } from "./exec.ts";
 import { GET_FLAGS, get } from "./get.ts";
+import { annotate, LABEL_FLAGS, label } from "./label.ts";
 import { LOGS_FLAGS, logs } from "./logs.ts";
 import { API_RESOURCES_FLAGS, apiResources, VERSION_FLAGS, version } from "./misc.ts";
 import { nodeShell } from "./node-shell.ts";
@@ -158,6 +159,8 @@ export const COMMANDS = new Map<string, CommandDef>([
       run: now(expose),
     },
   ],
+  ["label", { flags: LABEL_FLAGS, summary: "Update the labels on a resource.", run: now(label) }],
+  ["annotate", { flags: LABEL_FLAGS, summary: "Update the annotations on a resource.", run: now(annotate) }],
   ["events", { flags: EVENTS_FLAGS, summary: "List events.", run: now(events) }],
   ["run", { flags: RUN_FLAGS, summary: "Run a particular image on the cluster.", run: now(run) }],
   ["rollout", { flags: ROLLOUT_FLAGS, summary: "Manage the rollout of a resource.", run: rollout }],
