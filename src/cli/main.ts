@@ -6,8 +6,7 @@
 import { readFileSync } from "node:fs";
 import type { Readable, Writable } from "node:stream";
 import { parseDuration } from "../sim/scenario/duration.ts";
-import { formatDiagnostics } from "../sim/scenario/format.ts";
-import { createSimulation, type Simulation } from "../sim/simulation.ts";
+import type { Simulation } from "../sim/simulation.ts";
 import { parseScript } from "./script.ts";
 import { trafficReport } from "./traffic.ts";
 
@@ -102,7 +101,8 @@ function parseFlags(args: string[]): Flags {
   return f;
 }
 
-function load(f: Flags, io: Io): Simulation | undefined {
+/** Reads and loads the scenario; the simulator is imported on demand (`--help` stays instant). */
+async function load(f: Flags, io: Io): Promise<Simulation | undefined> {
   if (!f.file) throw new UsageError("missing -f SCENARIO.yaml");
   let text: string;
   try {
@@ -114,6 +114,8 @@ function load(f: Flags, io: Io): Simulation | undefined {
     );
     return undefined;
   }
+  const { createSimulation } = await import("../sim/simulation.ts");
+  const { formatDiagnostics } = await import("../sim/scenario/format.ts");
   const r = createSimulation(text, { ...(f.seed !== undefined ? { seed: f.seed } : {}), fileName: f.file });
   if (!r.ok) {
     io.stderr.write(formatDiagnostics(r.diagnostics, f.file));
@@ -148,7 +150,7 @@ function runScriptCommand(sim: Simulation, command: string) {
 }
 
 async function replay(f: Flags, io: Io): Promise<number> {
-  const sim = load(f, io);
+  const sim = await load(f, io);
   if (!sim) return 1;
   const script = parseScript(await readAll(io.stdin));
   if (!script.ok) {
@@ -183,7 +185,7 @@ function formatClock(ms: number): string {
 
 async function kubectlOnce(f: Flags, io: Io): Promise<number> {
   const at = durationFlag(f.at ?? "0s", "--at", 0);
-  const sim = load(f, io);
+  const sim = await load(f, io);
   if (!sim) return 1;
   if (f.rest.length === 0) throw new UsageError("missing kubectl arguments after --");
   sim.runUntil(at);
@@ -198,10 +200,10 @@ function shellQuote(s: string): string {
   return /^[A-Za-z0-9_./:=,@%+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
-function run(f: Flags, io: Io): number {
+async function run(f: Flags, io: Io): Promise<number> {
   const until = durationFlag(f.until, "--until", 600_000);
   const wallStart = performance.now();
-  const sim = load(f, io);
+  const sim = await load(f, io);
   if (!sim) return 1;
   sim.runUntil(until);
   const wallMs = Math.round((performance.now() - wallStart) * 10) / 10;
@@ -224,7 +226,7 @@ function run(f: Flags, io: Io): number {
 async function render(f: Flags, io: Io): Promise<number> {
   const until = durationFlag(f.until, "--until", 300_000);
   if (!f.out) throw new UsageError("missing -o OUT.svg");
-  const sim = load(f, io);
+  const sim = await load(f, io);
   if (!sim) return 1;
   sim.runUntil(until);
   // Loaded on demand: the drawing code is only needed by this subcommand.
@@ -254,7 +256,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       case "kubectl":
         return await kubectlOnce(parseFlags(args), io);
       case "run":
-        return run(parseFlags(args), io);
+        return await run(parseFlags(args), io);
       case "render":
         return await render(parseFlags(args), io);
       default:

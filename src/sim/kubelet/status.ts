@@ -5,7 +5,7 @@
  */
 import { apiTime } from "../cluster/time.ts";
 import { ContainerRuntime, type RuntimeContainer } from "../runtime/cri.ts";
-import { latest, type PodState } from "./pod-state.ts";
+import type { PodState } from "./pod-state.ts";
 import { type ContainerSpec, isSidecar } from "./spec.ts";
 
 type Json = Record<string, unknown>;
@@ -307,12 +307,4 @@ export function generateStatus(ps: PodState, startTimeMs: number, nowMs: number)
   }
   status.startTime = old.startTime ?? apiTime(startTimeMs, ps.admittedMs);
   ps.pod.status = status;
-}
-
-function latestAllExited(ps: PodState): boolean {
-  const names = [...(ps.spec.initContainers ?? []), ...ps.spec.containers].map((c) => c.name);
-  return names.every((n) => {
-    const l = latest(ps, n);
-    return !l || l.state !== "running";
-  });
 }

@@ -147,7 +147,7 @@ export class ContainerRuntime {
       if (!root) continue;
       if (m.subPath) {
         let sub = root.entries.get(m.subPath);
-        if (!sub || sub.kind !== "dir") {
+        if (sub?.kind !== "dir") {
           sub = newDir(this.clock.now());
           root.entries.set(m.subPath, sub);
         }
@@ -205,7 +205,7 @@ export class ContainerRuntime {
       const detail = what.includes("/")
         ? `exec: "${what}": stat ${what}: no such file or directory`
         : `exec: "${what}": executable file not found in $PATH`;
-      return this.failStart(c, detail + ": unknown");
+      return this.failStart(c, `${detail}: unknown`);
     }
     c.state = "running";
     c.startedAtMs = this.clock.now();
