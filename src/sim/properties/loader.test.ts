@@ -1,0 +1,95 @@
+/**
+ * The scenario loader is the one place that decodes untrusted text: on any input it returns a
+ * simulation or diagnostics, never throws; and whatever it accepts, the simulator can run.
+ */
+import fc from "fast-check";
+import { describe, it } from "vitest";
+import { loadScenario } from "../scenario/load.ts";
+import { createSimulation } from "../simulation.ts";
+import { mutatedScenarioText, oddPodText, yamlishText } from "./arbitraries.ts";
+import { fcParams } from "./params.ts";
+
+/** Problems with a load result: thrown errors, rejected text without an error, malformed diagnostics. */
+function loadProblems(text: string): string[] {
+  const out: string[] = [];
+  const loaded = loadScenario(text);
+  const diagnostics = loaded.ok ? loaded.scenario.diagnostics : loaded.diagnostics;
+  if (!loaded.ok && !diagnostics.some((d) => d.severity === "error"))
+    out.push(`rejected without an error diagnostic: ${JSON.stringify(diagnostics)}`);
+  const lines = text.split("\n").length;
+  for (const d of diagnostics) {
+    if (typeof d.message !== "string" || d.message.length === 0)
+      out.push(`empty message: ${JSON.stringify(d)}`);
+    if (d.line !== undefined && !(Number.isInteger(d.line) && d.line >= 1 && d.line <= lines + 1))
+      out.push(`line ${d.line} outside 1–${lines}: ${JSON.stringify(d)}`);
+    if (d.column !== undefined && !(Number.isInteger(d.column) && d.column >= 1))
+      out.push(`bad column: ${JSON.stringify(d)}`);
+  }
+  return out;
+}
+
+/** A bare `-`, `- null` or `- ~` list item: a `null` in a list. */
+const NULL_ITEM = /^\s*-\s*(null|~)?\s*$/m;
+
+/**
+ * Known bug (findings 2 and 3, regressions.test.ts): a `null` list item makes Pod validation
+ * (src/sim/api/validation/pod.ts) or the runtime's expandKubeVars throw a TypeError. Only that case
+ * is skipped; any other throw still fails the property.
+ */
+function isKnownNullItemBug(text: string, e: unknown): boolean {
+  const stack = e instanceof TypeError ? (e.stack ?? "") : "";
+  return NULL_ITEM.test(text) && (stack.includes("validation/pod.ts") || stack.includes("expandKubeVars"));
+}
+
+/** Loads and runs the text; skips the case (fc.pre) when it hits the known null-item bug. */
+function check(text: string): void {
+  try {
+    loadAndRun(text);
+  } catch (e) {
+    fc.pre(!isKnownNullItemBug(text, e));
+    throw e;
+  }
+}
+
+/** Loads the text and, when it loads, simulates 20 seconds and lists the pods. */
+function loadAndRun(text: string): void {
+  const problems = loadProblems(text);
+  if (problems.length > 0) throw new Error(`${problems.join("\n")}\n--- text\n${text}`);
+  const created = createSimulation(text);
+  if (!created.ok) return;
+  const sim = created.simulation;
+  sim.runUntil(20_000);
+  const r = sim.run("kubectl get pods -o wide");
+  if (r.stderr.includes("internal error")) throw new Error(`${r.stderr}\n--- text\n${text}`);
+  sim.timeline();
+}
+
+describe("scenario loader on arbitrary text", { timeout: 120_000 }, () => {
+  it("returns diagnostics, never throws, on YAML-ish noise", () => {
+    fc.assert(
+      fc.property(yamlishText, (t) => check(t)),
+      fcParams(100),
+    );
+  });
+
+  it("returns diagnostics, never throws, on arbitrary strings", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme", maxLength: 200 }), (t) => check(t)),
+      fcParams(100),
+    );
+  });
+
+  it("loads or rejects edited scenarios, and runs what it loads", () => {
+    fc.assert(
+      fc.property(mutatedScenarioText, (t) => check(t)),
+      fcParams(25),
+    );
+  });
+
+  it("validates odd field values instead of crashing, and runs what it accepts", () => {
+    fc.assert(
+      fc.property(oddPodText, (t) => check(t)),
+      fcParams(50),
+    );
+  });
+});
