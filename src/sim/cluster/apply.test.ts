@@ -69,4 +69,15 @@ describe("kubectl apply", () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toMatch(/^error: STDIN: document 1, line \d+, column \d+/);
   });
+
+  it("kubectl set image and label update a pod through the same rules", () => {
+    const sim = started();
+    expect(sim.run("kubectl set image pod/web web=nginx:1.28").stdout).toBe("pod/web image updated\n");
+    expect(sim.run("kubectl label pod web tier=front").stdout).toBe("pod/web labeled\n");
+    sim.runUntil(60_000);
+    const pod = sim.cluster.get("Pod", "default", "web");
+    expect(pod?.metadata.labels).toEqual({ tier: "front" });
+    expect((pod?.spec as { containers: { image: string }[] }).containers[0]?.image).toBe("nginx:1.28");
+    expect(sim.run("kubectl get pod web").stdout).toMatch(/web\s+1\/1\s+Running\s+1 \(/);
+  });
 });

@@ -35,6 +35,42 @@ function comparable(spec: Record<string, unknown>, withImages: boolean): string 
   return JSON.stringify(copy);
 }
 
+function setImages(oldSpec: Record<string, unknown>, newSpec: Record<string, unknown>): void {
+  const images = new Map(containersOf(newSpec).map((c) => [c.name, c.image]));
+  for (const c of containersOf(oldSpec)) c.image = images.get(c.name) ?? c.image;
+}
+
+/**
+ * Replaces an object as a PATCH does (`kubectl set image`, `scale`, `label`, `rollout restart`):
+ * labels and annotations may change on anything; a Pod's spec only in its images; other kinds'
+ * spec freely (with `metadata.generation` bumped). `status` is kept. Returns kubectl's error text.
+ */
+export function updateObject(target: ApplyTarget, obj: ApiObject): string | undefined {
+  const ns = obj.metadata.namespace ?? "default";
+  const existing = target.get(obj.kind, ns, obj.metadata.name);
+  if (!existing)
+    return `Error from server (NotFound): ${obj.kind.toLowerCase()}s "${obj.metadata.name}" not found`;
+  const oldSpec = (existing.spec ?? {}) as Record<string, unknown>;
+  const newSpec = (obj.spec ?? {}) as Record<string, unknown>;
+  const specChanged = comparable(oldSpec, true) !== comparable(newSpec, true);
+  if (specChanged && obj.kind === "Pod" && comparable(oldSpec, false) !== comparable(newSpec, false)) {
+    return `The Pod "${obj.metadata.name}" is invalid: ${POD_UPDATE_FORBIDDEN}`;
+  }
+  for (const key of ["labels", "annotations"] as const) {
+    if (obj.metadata[key] === undefined) delete existing.metadata[key];
+    else existing.metadata[key] = structuredClone(obj.metadata[key]);
+  }
+  if (specChanged) {
+    if (obj.kind === "Pod") setImages(oldSpec, newSpec);
+    else {
+      existing.spec = structuredClone(newSpec);
+      existing.metadata.generation = Number(existing.metadata.generation ?? 1) + 1;
+    }
+  }
+  target.updated(existing);
+  return undefined;
+}
+
 /** Applies a manifest; one line per object (`pod/x created`), or kubectl's error text. */
 export function applyManifest(
   target: ApplyTarget,
@@ -74,8 +110,7 @@ export function applyManifest(
       errors.push(`The ${obj.kind} "${obj.metadata.name}" is invalid: ${POD_UPDATE_FORBIDDEN}`);
       continue;
     }
-    const images = new Map(containersOf(newSpec).map((c) => [c.name, c.image]));
-    for (const c of containersOf(oldSpec)) c.image = images.get(c.name) ?? c.image;
+    setImages(oldSpec, newSpec);
     target.updated(existing);
     lines.push(`${ref} configured`);
   }

@@ -18,7 +18,7 @@ import type { NodeSpec } from "../scenario/types.ts";
 import { Latch, startTask } from "../task.ts";
 import { sameSnapshot, snapshotPod } from "../timeline/snapshot.ts";
 import type { StatusSnapshot } from "../timeline/types.ts";
-import { applyManifest } from "./apply.ts";
+import { type ApplyTarget, applyManifest, updateObject } from "./apply.ts";
 import { EventRecorder, type InvolvedObject } from "./events.ts";
 import { ObjectStore } from "./store.ts";
 import { apiTime } from "./time.ts";
@@ -319,21 +319,27 @@ export class Cluster implements ClusterApi {
     return undefined;
   }
 
-  apply(manifest: string, namespace: string): { ok: true; lines: string[] } | { ok: false; error: string } {
-    return applyManifest(
-      {
-        get: (kind, ns, name) => this.get(kind, ns, name),
-        create: (obj) => this.create(obj),
-        updated: (obj) => {
-          this.store.touch(obj);
-          const node = (obj.spec as { nodeName?: string }).nodeName;
-          const kubelet = node ? this.nodes.get(node)?.kubelet : undefined;
-          this.clock.setTimeout(() => kubelet?.podUpdated(obj.metadata.uid!), KUBELET_WATCH_LATENCY_MS);
-        },
+  /** What `apply` and `update` work on: the store, and the kubelets watching pods. */
+  private applyTarget(): ApplyTarget {
+    return {
+      get: (kind, ns, name) => this.get(kind, ns, name),
+      create: (obj) => this.create(obj),
+      updated: (obj) => {
+        this.store.touch(obj);
+        if (obj.kind !== "Pod") return;
+        const node = (obj.spec as { nodeName?: string }).nodeName;
+        const kubelet = node ? this.nodes.get(node)?.kubelet : undefined;
+        this.clock.setTimeout(() => kubelet?.podUpdated(obj.metadata.uid!), KUBELET_WATCH_LATENCY_MS);
       },
-      manifest,
-      namespace,
-    );
+    };
+  }
+
+  apply(manifest: string, namespace: string): { ok: true; lines: string[] } | { ok: false; error: string } {
+    return applyManifest(this.applyTarget(), manifest, namespace);
+  }
+
+  update(obj: ApiObject): string | undefined {
+    return updateObject(this.applyTarget(), obj);
   }
 
   private podState(namespace: string, pod: string) {

@@ -24,7 +24,8 @@ export const EVENTS_FLAGS: FlagSpec[] = [
 
 /** `getInterval`: the first-seen age, or `LAST (xN over FIRST)` for repeated events. */
 function interval(e: ApiEvent, now: number): string {
-  const first = e.eventTime ? since(e.eventTime, now) : since(e.firstTimestamp, now);
+  // Kubelet events have no eventTime in a real cluster: the whole-second firstTimestamp counts.
+  const first = e.firstTimestamp ? since(e.firstTimestamp, now) : since(e.eventTime, now);
   return e.count > 1 ? `${since(e.lastTimestamp, now)} (x${e.count} over ${first})` : first;
 }
 

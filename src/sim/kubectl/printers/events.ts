@@ -87,7 +87,9 @@ export function describeEvents(events: ApiEvent[] | undefined, w: PrefixWriter, 
   w.write(0, "Events:\n  Type\tReason\tAge\tFrom\tMessage\n");
   w.write(1, "----\t------\t----\t----\t-------\n");
   for (const e of sorted) {
-    const first = e.eventTime ? since(e.eventTime, nowEpochMs) : since(e.firstTimestamp, nowEpochMs);
+    // Why: real kubelet events come from the core/v1 recorder with no eventTime, so describe falls
+    // back to the whole-second firstTimestamp; Podlife fills eventTime for its own API contract.
+    const first = e.firstTimestamp ? since(e.firstTimestamp, nowEpochMs) : since(e.eventTime, nowEpochMs);
     const interval =
       e.count > 1 ? `${since(e.lastTimestamp, nowEpochMs)} (x${e.count} over ${first})` : first;
     const source = e.source?.component || e.reportingComponent || "";
