@@ -1,0 +1,66 @@
+/**
+ * `npm run bench`: how fast the simulator runs. Prints virtual-ms per wall-ms for the tutorial's
+ * three demos over 10 virtual minutes and for 200 pods with probes over 30 virtual minutes (also
+ * 50 and 100 pods, to show how cost grows). A benchmark, not a test: it reports, never fails.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { createSimulation } from "../src/sim/simulation.ts";
+
+const root = join(import.meta.dirname, "..");
+
+function demo(name: string): string {
+  return readFileSync(join(root, "src/sim/golden/cases", name, "scenario.yaml"), "utf8");
+}
+
+/** N pods with startup, liveness and readiness probes and a preStop sleep. */
+function manyPods(n: number): string {
+  const docs: string[] = [];
+  for (let i = 0; i < n; i++) {
+    docs.push(`apiVersion: v1
+kind: Pod
+metadata:
+  name: web-${i}
+  labels: {app: web}
+spec:
+  containers:
+  - name: nginx
+    image: nginx:1.27
+    ports: [{containerPort: 80}]
+    readinessProbe: {httpGet: {path: /, port: 80}, periodSeconds: 5}
+    livenessProbe: {httpGet: {path: /, port: 80}, periodSeconds: 10}
+    lifecycle: {preStop: {sleep: {seconds: 5}}}`);
+  }
+  docs.push(`apiVersion: podlife.dev/v1alpha1
+kind: Scenario
+metadata: {name: many}
+spec:
+  seed: 7
+  nodes: [{name: node-1}, {name: node-2}, {name: node-3}, {name: node-4}]`);
+  return docs.join("\n---\n");
+}
+
+function measure(label: string, text: string, untilMs: number, repeat = 3): void {
+  let best = Number.POSITIVE_INFINITY;
+  let events = 0;
+  for (let r = 0; r < repeat; r++) {
+    const t0 = performance.now();
+    const sim = createSimulation(text);
+    if (!sim.ok) throw new Error(`${label}: ${JSON.stringify(sim.diagnostics)}`);
+    sim.simulation.runUntil(untilMs);
+    const wall = performance.now() - t0;
+    events = sim.simulation.cluster.recorder.occurrences.length;
+    best = Math.min(best, wall);
+  }
+  const mem = process.memoryUsage().heapUsed / 1024 / 1024;
+  console.log(
+    `${label.padEnd(34)} ${String(untilMs / 60000).padStart(3)} virtual min in ${best.toFixed(1).padStart(8)} ms wall` +
+      `  = ${Math.round(untilMs / best)
+        .toLocaleString("en-US")
+        .padStart(9)} virtual-ms per wall-ms  (${events} events, heap ${mem.toFixed(0)} MB)`,
+  );
+}
+
+console.log("podlife bench (best of 3)");
+for (const d of ["demo-init-pod", "demo-gracestop", "demo-liveness-exec"]) measure(d, demo(d), 600_000);
+for (const n of [50, 100, 200]) measure(`${n} pods with probes`, manyPods(n), 1_800_000, n === 200 ? 2 : 3);
