@@ -447,12 +447,29 @@ export class PodWorker {
     }
     // Why (KRM minimumGracePeriodInSeconds): SIGTERM always gets at least 2 s before SIGKILL.
     if (g < 2) g = 2;
-    const sigWhy = (sig: string) =>
-      sig === "SIGKILL"
-        ? `SIGKILL: the grace period ended and ${inst.argv[0] ?? "PID 1"} was still running (PID 1 ignores signals it has no handler for).`
-        : `${sig} to PID 1 (${inst.image.stopSignal === sig ? "the image's stop signal" : "stop signal"}); SIGKILL follows after ${g}s.`;
+    const stopSignal = inst.image.stopSignal;
+    const sigWhy = (sig: string, pid1: { argv0: string; disposition: string | undefined }) => {
+      const who = `\`${pid1.argv0.slice(pid1.argv0.lastIndexOf("/") + 1)}\` as PID 1`;
+      if (sig === "SIGKILL") {
+        const because =
+          pid1.disposition === "catch"
+            ? `${who} handles ${stopSignal} but had not exited`
+            : pid1.disposition === "ignore"
+              ? `${who} ignores ${stopSignal}`
+              : `${who} has no ${stopSignal} handler, so the kernel dropped the signal`;
+        return `SIGKILL at the end of the ${g}s grace period: ${because}.`;
+      }
+      const which = stopSignal === "SIGTERM" ? "the default stop signal" : "the image's STOPSIGNAL";
+      const effect =
+        pid1.disposition === "catch"
+          ? `${who} has a handler for it`
+          : pid1.disposition === "ignore"
+            ? `${who} ignores it`
+            : `${who} has no handler, so the kernel drops it (PID 1 is only killed by signals it handles)`;
+      return `${sig} (${which}) to PID 1: ${effect}; SIGKILL follows after ${g}s if the container is still running.`;
+    };
     yield* host.runtime.stopContainer(inst, g, {
-      onSignal: (sig) => lc.send({ type: "signal.sent", signal: sig, why: sigWhy(sig) }),
+      onSignal: (sig, pid1) => lc.send({ type: "signal.sent", signal: sig, why: sigWhy(sig, pid1) }),
     });
   }
 

@@ -7,7 +7,7 @@
 import type { VirtualClock } from "../clock.ts";
 import type { SeededRandom } from "../random.ts";
 import { type Await, Latch, type Task } from "../task.ts";
-import { ContainerNamespace, type ExitStatus, type Kernel } from "./kernel.ts";
+import { ContainerNamespace, type Disposition, type ExitStatus, type Kernel } from "./kernel.ts";
 import { type ClusterNetwork, PodNetwork } from "./network.ts";
 import { parseSignal, type Signal } from "./signals.ts";
 import { Filesystem, type FsDir, newDir } from "./vfs.ts";
@@ -244,14 +244,18 @@ export class ContainerRuntime {
   *stopContainer(c: RuntimeContainer, timeoutSeconds: number, hooks?: StopHooks): Task<void> {
     if (c.state !== "running") return;
     const sig = c.image.stopSignal;
-    hooks?.onSignal?.(sig);
+    const pid1 = (s: Signal) => ({
+      argv0: c.ns.argvOf(1)?.[0] ?? c.argv[0] ?? "PID 1",
+      disposition: c.ns.disposition(1, s),
+    });
+    hooks?.onSignal?.(sig, pid1(sig));
     c.ns.signal(1, sig);
     if (c.state === "running") {
       const winner = yield {
         race: [{ latch: c.exited as Latch<unknown> }, { sleep: timeoutSeconds * 1000 }],
       };
       if (winner === 1 && c.state === "running") {
-        hooks?.onSignal?.("SIGKILL");
+        hooks?.onSignal?.("SIGKILL", pid1(sig));
         c.ns.signal(1, "SIGKILL");
       }
     }
@@ -318,7 +322,11 @@ export class ContainerRuntime {
 
 /** Callbacks while stopping a container (for the timeline). */
 export interface StopHooks {
-  onSignal?: (sig: Signal) => void;
+  /**
+   * A signal is about to be sent to PID 1: `pid1` is its command and how it reacts to the signal
+   * (`catch`: it has a handler; `default` for PID 1 means the kernel drops the signal).
+   */
+  onSignal?: (sig: Signal, pid1: { argv0: string; disposition: Disposition | undefined }) => void;
 }
 
 /** How an exec ended. */

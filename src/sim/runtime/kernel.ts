@@ -233,6 +233,25 @@ export class ContainerNamespace {
     else p.onExit.push(fn);
   }
 
+  /** How a live process reacts to a signal right now (undefined when there is no such process). */
+  disposition(pid: number, sig: Signal): Disposition | undefined {
+    const p = this.procs.get(pid);
+    if (!p || p.exited) return undefined;
+    return p.dispositions.get(sig) ?? "default";
+  }
+
+  /** A process replaced its image (`exec`): `ps` and the kubelet now see the new command line. */
+  execed(pid: number, argv: readonly string[]): void {
+    const p = this.procs.get(pid);
+    if (p && !p.exited) p.argv = [...argv];
+  }
+
+  /** The argv of a live process. */
+  argvOf(pid: number): string[] | undefined {
+    const p = this.procs.get(pid);
+    return p && !p.exited ? p.argv : undefined;
+  }
+
   /** Delivers a signal with Linux semantics. Returns false if no such process. */
   signal(pid: number, sig: Signal): boolean {
     const p = this.procs.get(pid);

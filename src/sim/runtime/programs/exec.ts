@@ -36,6 +36,7 @@ export function withArgv(ctx: ProcessContext, argv: readonly string[]): ProcessC
 
 /** Runs `program` in place of the caller (the caller `return yield*`s the result). */
 export function execProgram(ctx: ProcessContext, program: Program, argv: readonly string[]): ProcessBody {
+  ctx.ns.execed(ctx.pid, argv);
   return program(withArgv(ctx, argv));
 }
 

@@ -693,6 +693,7 @@ export class Interpreter {
       stdout: io.out,
       stderr: io.err,
     };
+    ctx.ns.execed(ctx.pid, execCtx.argv);
     return yield* impl(execCtx);
   }
 
