@@ -28,27 +28,9 @@ function loadProblems(text: string): string[] {
   return out;
 }
 
-/** A bare `-`, `- null` or `- ~` list item: a `null` in a list. */
-const NULL_ITEM = /^\s*-\s*(null|~)?\s*$/m;
-
-/**
- * Known bug (findings 2 and 3, regressions.test.ts): a `null` list item makes Pod validation
- * (src/sim/api/validation/pod.ts) or the runtime's expandKubeVars throw a TypeError. Only that case
- * is skipped; any other throw still fails the property.
- */
-function isKnownNullItemBug(text: string, e: unknown): boolean {
-  const stack = e instanceof TypeError ? (e.stack ?? "") : "";
-  return NULL_ITEM.test(text) && (stack.includes("validation/pod.ts") || stack.includes("expandKubeVars"));
-}
-
-/** Loads and runs the text; skips the case (fc.pre) when it hits the known null-item bug. */
+/** Loads and runs the text; any throw fails the property. */
 function check(text: string): void {
-  try {
-    loadAndRun(text);
-  } catch (e) {
-    fc.pre(!isKnownNullItemBug(text, e));
-    throw e;
-  }
+  loadAndRun(text);
 }
 
 /** Loads the text and, when it loads, simulates 20 seconds and lists the pods. */

@@ -1,7 +1,6 @@
 /**
- * Minimal cases the property tests shrank to, kept as plain tests. A case marked `it.fails` is a
- * simulator bug that is still open: the test states what Kubernetes does, and fails until Podlife
- * does it too (see the comment on each).
+ * Minimal cases the property tests shrank to, kept as plain tests: each states what Kubernetes
+ * does for a case the simulator once got wrong.
  */
 import { describe, expect, it } from "vitest";
 import { createSimulation, type Simulation } from "../simulation.ts";
@@ -47,9 +46,8 @@ ${extra}`;
 }
 
 describe("null list items (property-test findings 2 and 3)", () => {
-  // Bug: validation in src/sim/api/validation/pod.ts assumes list items are objects and throws a
-  // TypeError on `null`. Kubernetes decodes a null item as the zero value and reports Required fields.
-  it.fails.each([
+  // Kubernetes decodes a null item as the zero value and reports the Required fields.
+  it.each([
     ["ports", "      ports:\n        - null\n", "spec.containers[0].ports[0].containerPort"],
     ["env", "      env:\n        - null\n", "spec.containers[0].env[0].name"],
     ["volumeMounts", "      volumeMounts:\n        - null\n", "spec.containers[0].volumeMounts[0].name"],
@@ -59,24 +57,22 @@ describe("null list items (property-test findings 2 and 3)", () => {
     if (!created.ok) expect(created.diagnostics.map((d) => d.path)).toContain(path);
   });
 
-  it.fails("containers: [null] gives a diagnostic, not a TypeError", () => {
+  it("containers: [null] gives a diagnostic, not a TypeError", () => {
     const created = createSimulation(
       "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p0\nspec:\n  containers:\n    - null\n",
     );
     expect(created.ok).toBe(false);
   });
 
-  it.fails("volumes: [null] gives a diagnostic, not a TypeError", () => {
+  it("volumes: [null] gives a diagnostic, not a TypeError", () => {
     const created = createSimulation(
       "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p0\nspec:\n  volumes:\n    - null\n  containers:\n    - name: c0\n      image: busybox:1.36\n",
     );
     expect(created.ok).toBe(false);
   });
 
-  // Bug: `command: [null]` / `args: [null]` pass validation and the runtime throws in expandKubeVars
-  // (src/sim/runtime/cri.ts) when the container starts. Kubernetes decodes null as "" in a []string;
-  // the container then fails to start (StartError) — either way nothing may throw.
-  it.fails.each([
+  // Kubernetes decodes null as "" in a []string; the container then fails to start — nothing throws.
+  it.each([
     ["command", "      command:\n        - null\n"],
     ["args", "      args:\n        - null\n"],
   ])("%s: [null] never throws while simulating", (_, extra) => {

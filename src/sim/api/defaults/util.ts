@@ -35,16 +35,42 @@ export function items(obj: Obj, key: string): Obj[] {
 }
 
 /** A deep copy of JSON data without null-valued fields (null means "unset" in the Kubernetes API). */
-export function cloneWithoutNulls<T>(value: T): T {
-  if (Array.isArray(value)) return value.map((v) => cloneWithoutNulls(v)) as T;
+export function cloneWithoutNulls<T>(value: T, key?: string): T {
+  if (Array.isArray(value)) {
+    // Why (Go JSON decoding): a null list item becomes the item type's zero value — "" in a
+    // []string, an empty object in a list of structs — which validation then reports.
+    const strings =
+      (key !== undefined && STRING_LIST_FIELDS.has(key)) || value.some((v) => typeof v === "string");
+    return value.map((v) =>
+      v === null || v === undefined ? (strings ? "" : {}) : cloneWithoutNulls(v),
+    ) as T;
+  }
   if (isObj(value)) {
     const out: Obj = {};
     for (const [k, v] of Object.entries(value))
-      if (v !== null && v !== undefined) out[k] = cloneWithoutNulls(v);
+      if (v !== null && v !== undefined) out[k] = cloneWithoutNulls(v, k);
     return out as T;
   }
   return value;
 }
+
+/** API fields that are lists of strings (the rest of the lists Podlife reads hold objects). */
+const STRING_LIST_FIELDS = new Set([
+  "command",
+  "args",
+  "finalizers",
+  "add",
+  "drop",
+  "nameservers",
+  "searches",
+  "hostnames",
+  "values",
+  "accessModes",
+  "externalIPs",
+  "ipFamilies",
+  "loadBalancerSourceRanges",
+  "topologyKeys",
+]);
 
 /**
  * A deep copy with object keys in alphabetical order, as the API server's JSON (and so
