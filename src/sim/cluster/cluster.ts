@@ -4,6 +4,8 @@
  */
 
 import { VirtualClock } from "../clock.ts";
+import { ControllerManager } from "../controllers/manager.ts";
+import { WatchedStore } from "../controllers/watch.ts";
 import type { ApiEvent, ApiObject, ClusterApi, CommandTask, ExecResult } from "../kubectl/api.ts";
 import type { ImageLookup } from "../kubelet/image-manager.ts";
 import { Kubelet } from "../kubelet/kubelet.ts";
@@ -20,7 +22,7 @@ import { sameSnapshot, snapshotPod } from "../timeline/snapshot.ts";
 import type { StatusSnapshot } from "../timeline/types.ts";
 import { type ApplyTarget, applyManifest, updateObject } from "./apply.ts";
 import { EventRecorder, type InvolvedObject } from "./events.ts";
-import { ObjectStore } from "./store.ts";
+import type { ObjectStore } from "./store.ts";
 import { apiTime } from "./time.ts";
 
 /** How the cluster gets its runtime pieces (kept out so the cluster does not pick an image catalog). */
@@ -57,6 +59,8 @@ export class Cluster implements ClusterApi {
   readonly network = new ClusterNetwork();
   readonly store: ObjectStore;
   readonly recorder: EventRecorder;
+  /** The workload controllers; they learn about every change through the store's watch. */
+  readonly controllers: ControllerManager;
   readonly nodes = new Map<string, NodeEntry>();
   /** Every pod ever created, by uid, with its status history. */
   readonly podHistory = new Map<
@@ -69,8 +73,14 @@ export class Cluster implements ClusterApi {
     this.random = new SeededRandom(opts.seed);
     this.kernel = new Kernel(this.clock);
     opts.registerPrograms(this.kernel);
-    this.store = new ObjectStore(this.random.fork("uids"), opts.epochMs, () => this.clock.now());
+    this.store = new WatchedStore(
+      this.random.fork("uids"),
+      opts.epochMs,
+      () => this.clock.now(),
+      (event) => this.controllers?.observe(event),
+    );
     this.recorder = new EventRecorder(opts.epochMs, () => this.clock.now());
+    this.controllers = new ControllerManager(this, this.random.fork("controllers"));
     opts.nodes.forEach((n, i) => {
       this.addNode(n, i);
     });
@@ -189,6 +199,8 @@ export class Cluster implements ClusterApi {
     if (this.store.get(obj.kind, ns, obj.metadata.name)) {
       return `Error from server (AlreadyExists): ${resourceOf(obj.kind)} "${obj.metadata.name}" already exists`;
     }
+    // Why (apps registry PrepareForCreate): workload objects start at generation 1.
+    if (obj.kind === "Deployment" || obj.kind === "ReplicaSet") obj.metadata.generation ??= 1;
     this.store.create(obj);
     if (obj.kind === "Pod") this.podCreated(obj);
     return undefined;

@@ -1,0 +1,240 @@
+/**
+ * The ReplicaSet controller (pkg/controller/replicaset/replica_set.go): keeps the number of active
+ * pods a ReplicaSet owns equal to `spec.replicas`, creating pods from its template (named
+ * `<rs>-<5 random characters>`, owned through a controller reference) and deleting the cheapest
+ * pods to lose first, then writes the ReplicaSet's status.
+ */
+
+import { sortKeysDeep } from "../api/defaults/util.ts";
+import { kindHandler } from "../api/kinds.ts";
+import type { ApiObject } from "../kubectl/api.ts";
+import type { SeededRandom } from "../random.ts";
+import { podsToDelete } from "./active-pods.ts";
+import type { ControllerHost } from "./host.ts";
+import { INFORMER_LATENCY_MS, latencyMs } from "./latency.ts";
+import { canonicalJson, controllerOf, involved, newControllerRef, selects } from "./meta.ts";
+import { isPodActive, isPodAvailable, isPodReady } from "./pods.ts";
+import { generationOf, type ReplicaSetStatusView, rsSpec, rsStatus, specReplicas } from "./replicaset.ts";
+import type { WatchEvent } from "./watch.ts";
+import { objectKey, splitKey, WorkQueue } from "./workqueue.ts";
+
+/** The event source of everything this controller records. */
+export const REPLICASET_CONTROLLER = "replicaset-controller";
+
+/** `BurstReplicas`: at most this many pods are created or deleted in one sync. */
+const BURST_REPLICAS = 500;
+
+/** Kubernetes' generated names: the base is cut to 58 characters before the 5-character suffix. */
+const MAX_GENERATED_BASE = 58;
+
+/** The ReplicaSet controller: informer handlers, a work queue, and `syncReplicaSet`. */
+export class ReplicaSetController {
+  private readonly queue: WorkQueue;
+  private readonly names: SeededRandom;
+  private readonly delays: SeededRandom;
+  /** Readiness last seen per pod uid, to notice the not-ready → ready edge (`updatePod`). */
+  private readonly lastReady = new Map<string, boolean>();
+
+  constructor(
+    private readonly host: ControllerHost,
+    random: SeededRandom,
+  ) {
+    this.names = random.fork("pod-names");
+    this.delays = random.fork("latency");
+    this.queue = new WorkQueue(host.clock, (key) => this.sync(key));
+  }
+
+  private enqueue(rs: ApiObject, delayMs = latencyMs(this.delays, INFORMER_LATENCY_MS)): void {
+    this.queue.add(objectKey(rs.metadata.namespace, rs.metadata.name), delayMs);
+  }
+
+  /** Informer event handlers for ReplicaSets and Pods (`addRS`, `updateRS`, `addPod`, `updatePod`, `deletePod`). */
+  observe(event: WatchEvent): void {
+    const obj = event.object;
+    if (obj.kind === "ReplicaSet") {
+      if (event.type !== "DELETED") this.enqueue(obj);
+      return;
+    }
+    if (obj.kind !== "Pod") return;
+    const uid = obj.metadata.uid ?? "";
+    const ready = isPodReady(obj);
+    const wasReady = this.lastReady.get(uid) ?? false;
+    if (event.type === "DELETED") this.lastReady.delete(uid);
+    else this.lastReady.set(uid, ready);
+    const ref = controllerOf(obj);
+    if (ref) {
+      if (ref.kind !== "ReplicaSet") return;
+      const rs = this.host.store.get("ReplicaSet", obj.metadata.namespace, ref.name);
+      if (!rs || rs.metadata.uid !== ref.uid) return;
+      this.enqueue(rs);
+      // Why (updatePod): a pod that just became ready is available only after minReadySeconds.
+      const minReady = rsSpec(rs).minReadySeconds ?? 0;
+      if (event.type === "MODIFIED" && minReady > 0 && ready && !wasReady) {
+        this.enqueue(rs, minReady * 1000 + 1000);
+      }
+      return;
+    }
+    if (event.type === "DELETED") return;
+    // An orphan: every ReplicaSet that selects it may adopt it.
+    for (const rs of this.host.store.list("ReplicaSet", obj.metadata.namespace)) {
+      if (selects(rsSpec(rs).selector, obj.metadata.labels)) this.enqueue(rs);
+    }
+  }
+
+  /** `syncReplicaSet`: claim pods, create or delete to match `spec.replicas`, write status. */
+  sync(key: string): void {
+    const { namespace, name } = splitKey(key);
+    const rs = this.host.store.get("ReplicaSet", namespace, name);
+    if (!rs) return;
+    const pods = this.claimPods(rs, this.host.store.list("Pod", namespace).filter(isPodActive));
+    if (!rs.metadata.deletionTimestamp) this.manageReplicas(rs, pods);
+    // Why (syncReplicaSet): the status counts the pods as listed before this sync's creates and
+    // deletes; the watch events of those changes bring the next sync.
+    const status = this.calculateStatus(rs, pods);
+    if (canonicalJson(status) !== canonicalJson(rs.status ?? {})) {
+      rs.status = sortKeysDeep(status) as Record<string, unknown>;
+      this.host.store.touch(rs);
+    }
+    // Why (syncReplicaSet): all ready but not yet available means a minReadySeconds wait; check again then.
+    const minReady = rsSpec(rs).minReadySeconds ?? 0;
+    const replicas = specReplicas(rs);
+    if (
+      minReady > 0 &&
+      (status.readyReplicas ?? 0) === replicas &&
+      (status.availableReplicas ?? 0) !== replicas
+    ) {
+      this.enqueue(rs, minReady * 1000);
+    }
+  }
+
+  /**
+   * `claimPods` (ControllerRefManager): pods controlled by this ReplicaSet that it still selects,
+   * plus orphans it selects (adopted); controlled pods it no longer selects are released.
+   */
+  private claimPods(rs: ApiObject, pods: ApiObject[]): ApiObject[] {
+    const selector = rsSpec(rs).selector;
+    const claimed: ApiObject[] = [];
+    for (const pod of pods) {
+      const ref = controllerOf(pod);
+      const matches = selects(selector, pod.metadata.labels);
+      if (ref) {
+        if (ref.uid !== rs.metadata.uid) continue;
+        if (matches) claimed.push(pod);
+        else {
+          pod.metadata.ownerReferences = (pod.metadata.ownerReferences as { uid: string }[]).filter(
+            (r) => r.uid !== rs.metadata.uid,
+          );
+          this.host.store.touch(pod);
+        }
+        continue;
+      }
+      if (!matches || rs.metadata.deletionTimestamp) continue;
+      const refs = (pod.metadata.ownerReferences as unknown[] | undefined) ?? [];
+      pod.metadata.ownerReferences = [...refs, newControllerRef(rs)];
+      this.host.store.touch(pod);
+      claimed.push(pod);
+    }
+    return claimed;
+  }
+
+  /** `manageReplicas`: one sync creates or deletes up to `BurstReplicas` pods. */
+  private manageReplicas(rs: ApiObject, pods: ApiObject[]): void {
+    const diff = pods.length - specReplicas(rs);
+    if (diff < 0) {
+      const count = Math.min(-diff, BURST_REPLICAS);
+      for (let i = 0; i < count; i++) this.createPod(rs);
+      return;
+    }
+    if (diff === 0) return;
+    const count = Math.min(diff, BURST_REPLICAS);
+    const victims = podsToDelete(
+      pods,
+      this.relatedPods(rs),
+      count,
+      this.host.clock.now(),
+      this.host.startTimeMs(),
+      isPodActive,
+    );
+    for (const pod of victims) {
+      const err = this.host.delete("Pod", pod.metadata.namespace ?? "default", pod.metadata.name, {});
+      if (err) {
+        this.host.recordEvent(involved(rs), "Warning", "FailedDelete", `Error deleting: ${err}`, {
+          component: REPLICASET_CONTROLLER,
+        });
+        continue;
+      }
+      this.host.recordEvent(involved(rs), "Normal", "SuccessfulDelete", `Deleted pod: ${pod.metadata.name}`, {
+        component: REPLICASET_CONTROLLER,
+      });
+    }
+  }
+
+  /** `getIndirectlyRelatedPods`: pods of every ReplicaSet that shares this one's controller. */
+  private relatedPods(rs: ApiObject): ApiObject[] {
+    const owner = controllerOf(rs);
+    const ns = rs.metadata.namespace;
+    const family = owner
+      ? this.host.store.list("ReplicaSet", ns).filter((r) => controllerOf(r)?.uid === owner.uid)
+      : [rs];
+    const uids = new Set(family.map((r) => r.metadata.uid));
+    return this.host.store.list("Pod", ns).filter((p) => uids.has(controllerOf(p)?.uid));
+  }
+
+  /** `GetPodFromTemplate` + create: the API server names it from `generateName`. */
+  private createPod(rs: ApiObject): void {
+    const ns = rs.metadata.namespace ?? "default";
+    const template = rsSpec(rs).template ?? {};
+    const prefix = `${rs.metadata.name}-`;
+    const base = prefix.length > MAX_GENERATED_BASE ? prefix.slice(0, MAX_GENERATED_BASE) : prefix;
+    let name = base + this.names.kubeSuffix(5);
+    while (this.host.store.get("Pod", ns, name)) name = base + this.names.kubeSuffix(5);
+    const metadata: ApiObject["metadata"] = {
+      name,
+      generateName: prefix,
+      namespace: ns,
+      labels: { ...(template.metadata?.labels ?? {}) },
+      ownerReferences: [newControllerRef(rs)],
+    };
+    if (template.metadata?.annotations) metadata.annotations = { ...template.metadata.annotations };
+    const pod = { apiVersion: "v1", kind: "Pod", metadata, spec: structuredClone(template.spec ?? {}) };
+    kindHandler("v1", "Pod")?.applyDefaults(pod as unknown as Record<string, unknown>);
+    const err = this.host.create(sortKeysDeep(pod) as ApiObject);
+    if (err) {
+      this.host.recordEvent(involved(rs), "Warning", "FailedCreate", `Error creating: ${err}`, {
+        component: REPLICASET_CONTROLLER,
+      });
+      return;
+    }
+    this.host.recordEvent(involved(rs), "Normal", "SuccessfulCreate", `Created pod: ${name}`, {
+      component: REPLICASET_CONTROLLER,
+    });
+  }
+
+  /** `calculateStatus` (replica_set_utils.go). */
+  private calculateStatus(rs: ApiObject, pods: ApiObject[]): ReplicaSetStatusView {
+    const spec = rsSpec(rs);
+    const templateLabels = spec.template?.metadata?.labels ?? {};
+    const minReady = spec.minReadySeconds ?? 0;
+    const now = this.host.clock.now();
+    const start = this.host.startTimeMs();
+    let fullyLabeled = 0;
+    let ready = 0;
+    let available = 0;
+    for (const pod of pods) {
+      const labels = pod.metadata.labels ?? {};
+      if (Object.entries(templateLabels).every(([k, v]) => labels[k] === v)) fullyLabeled++;
+      if (isPodReady(pod)) {
+        ready++;
+        if (isPodAvailable(pod, minReady, now, start)) available++;
+      }
+    }
+    const status: ReplicaSetStatusView = { replicas: pods.length };
+    if (fullyLabeled) status.fullyLabeledReplicas = fullyLabeled;
+    if (ready) status.readyReplicas = ready;
+    if (available) status.availableReplicas = available;
+    status.observedGeneration = generationOf(rs);
+    const conditions = rsStatus(rs).conditions;
+    if (conditions?.length) status.conditions = conditions;
+    return status;
+  }
+}

@@ -1,0 +1,41 @@
+/** The ReplicaSet fields the controllers read and write (apps/v1). */
+import type { LabelSelector, PodTemplateSpec } from "../api/types.ts";
+import type { ApiObject } from "../kubectl/api.ts";
+
+/** `ReplicaSetSpec` as stored. */
+export interface ReplicaSetSpecView {
+  replicas?: number;
+  minReadySeconds?: number;
+  selector?: LabelSelector;
+  template?: PodTemplateSpec;
+}
+
+/** `ReplicaSetStatus` as stored (zero counts omitted except `replicas`, as the API's JSON does). */
+export interface ReplicaSetStatusView {
+  replicas?: number;
+  fullyLabeledReplicas?: number;
+  readyReplicas?: number;
+  availableReplicas?: number;
+  observedGeneration?: number;
+  conditions?: unknown[];
+}
+
+/** The spec of a ReplicaSet. */
+export function rsSpec(rs: ApiObject): ReplicaSetSpecView {
+  return (rs.spec ?? {}) as ReplicaSetSpecView;
+}
+
+/** The status of a ReplicaSet (empty when never written). */
+export function rsStatus(rs: ApiObject): ReplicaSetStatusView {
+  return (rs.status ?? {}) as ReplicaSetStatusView;
+}
+
+/** `*rs.Spec.Replicas` (the API defaults it to 1). */
+export function specReplicas(rs: ApiObject): number {
+  return rsSpec(rs).replicas ?? 1;
+}
+
+/** `metadata.generation` (1 when the API server has not set it). */
+export function generationOf(obj: ApiObject): number {
+  return Number(obj.metadata.generation ?? 1);
+}
