@@ -60,7 +60,7 @@ test.describe("swimlanes", () => {
     await playground.openExample("liveness-exec");
     const kill = playground.swimlanes.marks("liveness-exec", "liveness", "SIGKILL").first();
     await kill.hover();
-    await expect(playground.swimlanes.tooltip).toContainText("SIGKILL at 1m15");
+    await expect(playground.swimlanes.tooltip).toContainText(/SIGKILL at 1m\d/);
     await expect(playground.swimlanes.tooltip).toContainText("grace period ended");
     await playground.page.mouse.move(5, 5);
     await expect(playground.swimlanes.tooltip).toHaveCount(0);
@@ -77,7 +77,7 @@ test.describe("swimlanes", () => {
     await expect(playground.details.why).toContainText(
       "the grace period ended and /bin/sh was still running",
     );
-    await expect(playground.details.time).toHaveText("1m15.038s");
+    await expect(playground.details.time).toHaveText(/^1m\d+(\.\d+)?s$/);
 
     // A bar says why too.
     await playground.swimlanes.bars("liveness-exec", "liveness", "backoff").first().click();

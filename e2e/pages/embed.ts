@@ -1,5 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 import { encodeScenarioHash } from "../../src/share/scenario-hash.ts";
+import { Panels } from "./panels.ts";
 import { Swimlanes } from "./swimlanes.ts";
 import { DetailsPanel, PlaybackBar } from "./timeline.ts";
 
@@ -8,10 +9,12 @@ export class EmbedPage {
   readonly swimlanes: Swimlanes;
   readonly playback: PlaybackBar;
   readonly details: DetailsPanel;
+  readonly panels: Panels;
 
   constructor(readonly page: Page) {
     this.playback = new PlaybackBar(page);
     this.details = new DetailsPanel(page);
+    this.panels = new Panels(page);
     this.swimlanes = new Swimlanes(page);
   }
 

@@ -1,5 +1,8 @@
+import { readFileSync } from "node:fs";
 import { expect, type Locator, type Page } from "@playwright/test";
 import { encodeScenarioHash } from "../../src/share/scenario-hash.ts";
+import { GalleryDialog } from "./gallery.ts";
+import { Panels } from "./panels.ts";
 import { Swimlanes } from "./swimlanes.ts";
 import { DetailsPanel, PlaybackBar } from "./timeline.ts";
 
@@ -11,11 +14,17 @@ export class PlaygroundPage {
   readonly swimlanes: Swimlanes;
   readonly playback: PlaybackBar;
   readonly details: DetailsPanel;
+  readonly panels: Panels;
+  readonly gallery: GalleryDialog;
+  readonly theme: Locator;
   readonly examplePicker: Locator;
 
   constructor(readonly page: Page) {
     this.playback = new PlaybackBar(page);
     this.details = new DetailsPanel(page);
+    this.panels = new Panels(page);
+    this.gallery = new GalleryDialog(page);
+    this.theme = page.getByTestId("theme");
     this.examplePicker = page.getByTestId("example-picker");
     this.editor = page.getByTestId("editor");
     this.diagnostics = page.getByTestId("diagnostics");
@@ -28,15 +37,20 @@ export class PlaygroundPage {
     await expect(this.editor).toHaveAttribute("data-ready", "true");
   }
 
-  /** Opens the playground on a built-in example. */
+  /**
+   * Opens the playground on a built-in example (through the URL, as a shared link would) and waits
+   * for its swimlanes, not for the editor: tests of the views need not wait for Monaco.
+   */
   async openExample(id: string): Promise<void> {
-    await this.open();
-    await this.examplePicker.selectOption(id);
+    await this.openScenario(
+      readFileSync(new URL(`../../src/ui/examples/${id}.yaml`, import.meta.url), "utf8"),
+    );
   }
 
-  /** Opens the playground with `scenario` in the URL's hash. */
+  /** Opens the playground with `scenario` in the URL's hash and waits for its swimlanes. */
   async openScenario(scenario: string): Promise<void> {
-    await this.open(`/${encodeScenarioHash(scenario)}`);
+    await this.page.goto(`/${encodeScenarioHash(scenario)}`);
+    await expect(this.swimlanes.svg.locator(".pl-lane").first()).toBeVisible();
   }
 
   /** Puts the cursor in the editor (the text area Monaco types into). */

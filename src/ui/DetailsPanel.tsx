@@ -24,15 +24,19 @@ export function DetailsPanel({ timeline, selectedId }: DetailsPanelProps) {
               {formatVirtualTime(d.startMs)}
               {d.endMs !== undefined && d.endMs !== d.startMs ? ` → ${formatVirtualTime(d.endMs)}` : ""}
             </span>
-            {d.facts.map((f) => (
-              <span key={f} className="details-fact">
-                {f}
-              </span>
-            ))}
           </p>
           <p className="details-why" data-testid="details-why">
             {d.why}
           </p>
+          {d.facts.length > 0 && (
+            <p className="details-facts">
+              {d.facts.map((f) => (
+                <span key={f} className="details-fact">
+                  {f}
+                </span>
+              ))}
+            </p>
+          )}
         </>
       ) : (
         <p className="details-empty">

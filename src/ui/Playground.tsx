@@ -5,14 +5,17 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { encodeScenarioHash } from "../share/scenario-hash.ts";
 import type { Diagnostic } from "../sim/index.ts";
+import { BottomPanels } from "./BottomPanels.tsx";
 import { DetailsPanel } from "./DetailsPanel.tsx";
 import { DiagnosticsPanel } from "./DiagnosticsPanel.tsx";
 import type { YamlEditor as YamlEditorApi } from "./editor/monaco.ts";
 import { YamlEditor } from "./editor/YamlEditor.tsx";
 import { DEFAULT_EXAMPLE, EXAMPLES } from "./examples.ts";
+import { Gallery } from "./Gallery.tsx";
 import type { Launch } from "./launch.ts";
 import { PlaybackBar } from "./PlaybackBar.tsx";
 import { usePlayback } from "./playback.ts";
+import { ThemeSwitch } from "./ThemeSwitch.tsx";
 import { SimulationStatus, TimelineView } from "./TimelineView.tsx";
 import { useSimulation } from "./use-simulation.ts";
 
@@ -40,11 +43,24 @@ export function Playground({ launch }: { launch: Launch }) {
     const ex = EXAMPLES.find((e) => e.id === id);
     if (!ex) return;
     setExampleId(id);
+    setSelectedId(undefined);
+    playback.setPlayhead(Number.POSITIVE_INFINITY);
     setText(ex.text);
     editorRef.current?.setValue(ex.text);
   };
 
   const onEdit = useCallback((t: string) => setText(t), []);
+  const { recordCommand } = sim;
+  const recordAction = useCallback(
+    async (atMs: number, line: string): Promise<string | undefined> => {
+      const reply = await recordCommand(atMs, line);
+      if (reply.type !== "scenario-text") return reply.diagnostics[0]?.message ?? "unknown error";
+      setText(reply.text);
+      editorRef.current?.setValue(reply.text);
+      return undefined;
+    },
+    [recordCommand],
+  );
   const onReady = useCallback((e: YamlEditorApi | null) => {
     editorRef.current = e;
   }, []);
@@ -61,6 +77,7 @@ export function Playground({ launch }: { launch: Launch }) {
           Podlife <span className="tagline">what Kubernetes does with your Pod, second by second</span>
         </h1>
         <div className="actions">
+          <Gallery onPick={pickExample} />
           <label>
             Example{" "}
             <select
@@ -79,6 +96,7 @@ export function Playground({ launch }: { launch: Launch }) {
           <a href={embedUrl} target="_blank" rel="noreferrer" data-testid="embed-link">
             Embed view
           </a>
+          <ThemeSwitch />
         </div>
       </header>
       {launch.hashError && (
@@ -95,6 +113,13 @@ export function Playground({ launch }: { launch: Launch }) {
           <PlaybackBar playback={playback} />
           <TimelineView sim={sim} playback={playback} selectedId={selectedId} onSelect={setSelectedId} />
           <DetailsPanel timeline={sim.timeline} selectedId={selectedId} />
+          <BottomPanels
+            timeline={sim.timeline}
+            playheadMs={playback.playheadMs}
+            selectedId={selectedId}
+            kubectl={sim.kubectl}
+            record={recordAction}
+          />
           <DiagnosticsPanel diagnostics={sim.diagnostics} onSelect={reveal} />
         </section>
       </main>

@@ -1,5 +1,5 @@
 /** The simulation's views shared by the playground and the embed view. */
-import type { KeyboardEvent } from "react";
+import { type KeyboardEvent, useLayoutEffect, useRef } from "react";
 import { formatVirtualTime } from "../viz/time-format.ts";
 import type { Playback } from "./playback.ts";
 import { Swimlanes } from "./Swimlanes.tsx";
@@ -37,6 +37,13 @@ export interface TimelineViewProps {
 
 /** The swimlanes of the last good timeline, with the playhead and the selection. */
 export function TimelineView({ sim, playback, selectedId, onSelect }: TimelineViewProps) {
+  const boxRef = useRef<HTMLDivElement>(null);
+  // Measured, not enforced: from sending the text to the worker to the swimlanes redrawn with its
+  // timeline (the children's layout effects, which draw, run before this one). The e2e reads it.
+  useLayoutEffect(() => {
+    if (sim.timeline && sim.runStartedAt !== undefined && boxRef.current)
+      boxRef.current.dataset.redrawMs = (performance.now() - sim.runStartedAt).toFixed(1);
+  }, [sim.timeline, sim.runStartedAt]);
   const onOtherKey = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key === " ") playback.toggle();
     else if (e.key === ",") playback.stepPrevious();
@@ -45,7 +52,7 @@ export function TimelineView({ sim, playback, selectedId, onSelect }: TimelineVi
     e.preventDefault();
   };
   return (
-    <div className={`timeline${sim.failed ? " stale" : ""}`}>
+    <div className={`timeline${sim.failed ? " stale" : ""}`} ref={boxRef} data-testid="timeline">
       {sim.timeline && (
         <Swimlanes
           timeline={sim.timeline}

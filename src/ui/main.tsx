@@ -8,8 +8,10 @@ import { createRoot } from "react-dom/client";
 import { App } from "./App.tsx";
 import { DEFAULT_EXAMPLE } from "./examples.ts";
 import { readLaunch } from "./launch.ts";
+import { initTheme } from "./theme.ts";
 import "./styles.css";
 
+initTheme();
 const launch = readLaunch(window.location, DEFAULT_EXAMPLE.text);
 document.documentElement.dataset.mode = launch.mode;
 const root = document.getElementById("root");

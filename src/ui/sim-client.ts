@@ -6,18 +6,33 @@ import type { Diagnostic } from "../sim/index.ts";
 import {
   type ErrorReply,
   isReply,
+  type KubectlReply,
+  kubectlRequest,
   PROTOCOL_VERSION,
   type Reply,
+  recordCommandRequest,
+  type ScenarioTextReply,
   simulateRequest,
+  type TimelineReply,
 } from "../worker/protocol.ts";
 import SimWorker from "../worker/sim.worker.ts?worker";
 
 /** A reply to a simulate request (protocol errors are reported as error replies). */
-export type SimulateReply = Exclude<Reply, { type: "protocol-error" }>;
+export type SimulateReply = TimelineReply | ErrorReply;
 
-/** Runs simulations in a worker. */
+/** A reply to a kubectl request. */
+export type KubectlCommandReply = KubectlReply | ErrorReply;
+
+/** Any reply matched to a request. */
+type AnyReply = Exclude<Reply, { type: "protocol-error" }>;
+
+/** Runs simulations, and kubectl commands against them, in a worker. */
 export interface SimClient {
   simulate(text: string, opts?: { untilMs?: number; seed?: number }): Promise<SimulateReply>;
+  /** Runs `line` (a `kubectl …` command) against `text` simulated up to `atMs`. */
+  kubectl(text: string, atMs: number, line: string): Promise<KubectlCommandReply>;
+  /** `text` with `line` added to its Scenario timeline at `atMs`. */
+  recordCommand(text: string, atMs: number, line: string): Promise<ScenarioTextReply | ErrorReply>;
   dispose(): void;
 }
 
@@ -35,12 +50,9 @@ export function createSimClient(
 ): SimClient {
   let worker: Worker | undefined;
   let nextId = 1;
-  const pending = new Map<
-    number,
-    { resolve: (r: SimulateReply) => void; timer: ReturnType<typeof setTimeout> }
-  >();
+  const pending = new Map<number, { resolve: (r: AnyReply) => void; timer: ReturnType<typeof setTimeout> }>();
 
-  const settle = (reply: SimulateReply) => {
+  const settle = (reply: AnyReply) => {
     const p = pending.get(reply.id);
     if (!p) return;
     clearTimeout(p.timer);
@@ -76,17 +88,27 @@ export function createSimClient(
     return w;
   };
 
+  const send = <R extends AnyReply>(build: (id: number) => unknown): Promise<R> => {
+    const id = nextId++;
+    return new Promise<R>((resolve) => {
+      const timer = setTimeout(
+        () => restart(`simulation took longer than ${WATCHDOG_MS / 1000} s and was stopped`, "timeout"),
+        WATCHDOG_MS,
+      );
+      pending.set(id, { resolve: resolve as (r: AnyReply) => void, timer });
+      ensureWorker().postMessage(build(id));
+    });
+  };
+
   return {
     simulate(text, opts = {}) {
-      const id = nextId++;
-      return new Promise<SimulateReply>((resolve) => {
-        const timer = setTimeout(
-          () => restart(`simulation took longer than ${WATCHDOG_MS / 1000} s and was stopped`, "timeout"),
-          WATCHDOG_MS,
-        );
-        pending.set(id, { resolve, timer });
-        ensureWorker().postMessage(simulateRequest(id, text, opts));
-      });
+      return send<SimulateReply>((id) => simulateRequest(id, text, opts));
+    },
+    kubectl(text, atMs, line) {
+      return send<KubectlCommandReply>((id) => kubectlRequest(id, text, atMs, line));
+    },
+    recordCommand(text, atMs, line) {
+      return send<ScenarioTextReply | ErrorReply>((id) => recordCommandRequest(id, text, atMs, line));
     },
     dispose() {
       for (const p of pending.values()) clearTimeout(p.timer);

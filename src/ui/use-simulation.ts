@@ -2,9 +2,10 @@
  * React hook: simulates the scenario text in the worker whenever it changes (debounced), and
  * keeps the latest timeline on screen while a new one is computed.
  */
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { Diagnostic, Timeline } from "../sim/index.ts";
-import { createSimClient, type SimClient } from "./sim-client.ts";
+import type { ErrorReply, ScenarioTextReply } from "../worker/protocol.ts";
+import { createSimClient, type KubectlCommandReply, type SimClient } from "./sim-client.ts";
 
 /** What the views show: the last good timeline, and the diagnostics of the latest run. */
 export interface SimulationState {
@@ -15,12 +16,22 @@ export interface SimulationState {
   busy: boolean;
   /** Wall time the latest run took, round trip through the worker. */
   lastRunMs: number | undefined;
+  /** `performance.now()` when the run behind `timeline` was sent to the worker (for redraw timing). */
+  runStartedAt?: number;
+}
+
+/** The simulation state, and a kubectl console into the same worker. */
+export interface SimulationHandle extends SimulationState {
+  /** Runs a `kubectl …` line against the current text simulated up to `atMs`. */
+  kubectl(atMs: number, line: string): Promise<KubectlCommandReply>;
+  /** The current text with `line` added to its Scenario timeline at `atMs`. */
+  recordCommand(atMs: number, line: string): Promise<ScenarioTextReply | ErrorReply>;
 }
 
 /** Debounce for edits: a pause in typing, not every keystroke, starts a run. */
 export const SIMULATE_DEBOUNCE_MS = 150;
 
-export function useSimulation(text: string): SimulationState {
+export function useSimulation(text: string): SimulationHandle {
   const clientRef = useRef<SimClient | null>(null);
   const latest = useRef(0);
   const first = useRef(true);
@@ -61,6 +72,7 @@ export function useSimulation(text: string): SimulationState {
                 failed: false,
                 busy: false,
                 lastRunMs,
+                runStartedAt: started,
               }
             : { timeline: s.timeline, diagnostics: reply.diagnostics, failed: true, busy: false, lastRunMs },
         );
@@ -69,5 +81,19 @@ export function useSimulation(text: string): SimulationState {
     return () => clearTimeout(timer);
   }, [text]);
 
-  return state;
+  const textRef = useRef(text);
+  textRef.current = text;
+  const kubectl = useCallback((atMs: number, line: string): Promise<KubectlCommandReply> => {
+    const client = clientRef.current;
+    if (!client) return Promise.reject(new Error("the simulator is not running"));
+    return client.kubectl(textRef.current, atMs, line);
+  }, []);
+
+  const recordCommand = useCallback((atMs: number, line: string) => {
+    const client = clientRef.current;
+    if (!client) return Promise.reject(new Error("the simulator is not running"));
+    return client.recordCommand(textRef.current, atMs, line);
+  }, []);
+
+  return { ...state, kubectl, recordCommand };
 }

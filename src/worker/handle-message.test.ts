@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { handleMessage } from "./handle-message.ts";
-import { decodeRequest, isReply, simulateRequest } from "./protocol.ts";
+import { type ConsoleSimulation, createMessageHandler, handleMessage } from "./handle-message.ts";
+import { decodeRequest, isReply, kubectlRequest, recordCommandRequest, simulateRequest } from "./protocol.ts";
 
 const POD = `apiVersion: v1
 kind: Pod
@@ -19,7 +19,7 @@ describe("worker protocol", () => {
     expect(isReply(reply)).toBe(true);
     expect(reply.type).toBe("timeline");
     if (reply.type !== "timeline") return;
-    expect(reply.v).toBe(1);
+    expect(reply.v).toBe(2);
     expect(reply.id).toBe(7);
     expect(reply.timeline.version).toBe(1);
     expect(reply.timeline.endMs).toBe(60_000);
@@ -49,23 +49,26 @@ describe("worker protocol", () => {
   });
 
   it("answers an unknown message type with a protocol error", () => {
-    const reply = handleMessage({ v: 1, type: "explode", id: 1 });
-    expect(reply).toEqual({ v: 1, type: "protocol-error", message: 'unknown message type "explode"' });
+    const reply = handleMessage({ v: 2, type: "explode", id: 1 });
+    expect(reply).toEqual({ v: 2, type: "protocol-error", message: 'unknown message type "explode"' });
   });
 
   it("answers a wrong protocol version with a protocol error", () => {
-    const reply = handleMessage({ v: 2, type: "simulate", id: 1, text: POD });
+    const reply = handleMessage({ v: 1, type: "simulate", id: 1, text: POD });
     expect(reply.type).toBe("protocol-error");
-    if (reply.type === "protocol-error") expect(reply.message).toMatch(/unsupported protocol version 2/);
+    if (reply.type === "protocol-error") expect(reply.message).toMatch(/unsupported protocol version 1/);
   });
 
   it.each([
     [null, /not an object/],
     ["simulate", /not an object/],
-    [{ v: 1, type: "simulate", text: POD }, /id must be a number/],
-    [{ v: 1, type: "simulate", id: 1 }, /text must be a string/],
-    [{ v: 1, type: "simulate", id: 1, text: "", untilMs: -5 }, /untilMs/],
-    [{ v: 1, type: "simulate", id: 1, text: "", seed: 1.5 }, /seed/],
+    [{ v: 2, type: "simulate", text: POD }, /id must be a number/],
+    [{ v: 2, type: "simulate", id: 1 }, /text must be a string/],
+    [{ v: 2, type: "simulate", id: 1, text: "", untilMs: -5 }, /untilMs/],
+    [{ v: 2, type: "simulate", id: 1, text: "", seed: 1.5 }, /seed/],
+    [{ v: 2, type: "kubectl", id: 1, text: "", line: "kubectl get pods" }, /atMs/],
+    [{ v: 2, type: "kubectl", id: 1, text: "", atMs: -1, line: "kubectl get pods" }, /atMs/],
+    [{ v: 2, type: "kubectl", id: 1, text: "", atMs: 0 }, /line must be a string/],
   ])("rejects malformed message %j", (msg, message) => {
     const reply = handleMessage(msg);
     expect(reply.type).toBe("protocol-error");
@@ -80,7 +83,89 @@ describe("worker protocol", () => {
   });
 
   it("decodes only the protocol's fields", () => {
-    const decoded = decodeRequest({ v: 1, type: "simulate", id: 1, text: "x", extra: true });
-    expect(decoded).toEqual({ ok: true, request: { v: 1, type: "simulate", id: 1, text: "x" } });
+    const decoded = decodeRequest({ v: 2, type: "simulate", id: 1, text: "x", extra: true });
+    expect(decoded).toEqual({ ok: true, request: { v: 2, type: "simulate", id: 1, text: "x" } });
+  });
+});
+
+describe("worker protocol: kubectl", () => {
+  it("runs a command against the scenario at the playhead, through structured clone", () => {
+    const handle = createMessageHandler();
+    const reply = structuredClone(
+      handle(structuredClone(kubectlRequest(3, POD, 60_000, "kubectl get pods"))),
+    );
+    expect(isReply(reply)).toBe(true);
+    expect(reply).toMatchObject({
+      v: 2,
+      type: "kubectl-result",
+      id: 3,
+      exitCode: 0,
+      atMs: 60_000,
+      endMs: 60_000,
+    });
+    if (reply.type !== "kubectl-result") return;
+    expect(reply.stdout).toMatch(/^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\n/);
+    expect(reply.stdout).toMatch(/web\s+1\/1\s+Running\s+0\s+60s/);
+  });
+
+  it("answers kubectl's own errors with its exit code and message", () => {
+    const reply = createMessageHandler()(kubectlRequest(4, POD, 10_000, "kubectl get pod nope"));
+    expect(reply).toMatchObject({ type: "kubectl-result", exitCode: 1 });
+    if (reply.type === "kubectl-result") expect(reply.stderr).toContain('pods "nope" not found');
+  });
+
+  it("keeps one simulation per text, moving forward, and starts over when the playhead goes back", () => {
+    const created: string[] = [];
+    const fake = (): ConsoleSimulation => {
+      let now = 0;
+      return {
+        get nowMs() {
+          return now;
+        },
+        runUntil(ms) {
+          now = Math.max(now, ms);
+        },
+        run(line) {
+          return { exitCode: 0, stdout: `${line} @${now}`, stderr: "", atMs: now, endMs: now };
+        },
+      };
+    };
+    const handle = createMessageHandler({
+      createSimulation: (text) => {
+        created.push(text);
+        return { ok: true, simulation: fake() };
+      },
+    });
+    handle(kubectlRequest(1, "a", 1000, "kubectl get pods"));
+    const second = handle(kubectlRequest(2, "a", 5000, "kubectl get pods"));
+    expect(created).toEqual(["a"]);
+    expect(second).toMatchObject({ stdout: "kubectl get pods @5000" });
+    handle(kubectlRequest(3, "a", 2000, "kubectl get pods"));
+    expect(created).toEqual(["a", "a"]);
+    handle(kubectlRequest(4, "b", 2000, "kubectl get pods"));
+    expect(created).toEqual(["a", "a", "b"]);
+  });
+
+  it("reports a scenario that does not load as an error reply", () => {
+    const reply = createMessageHandler()(kubectlRequest(5, "kind: Pod: broken", 0, "kubectl get pods"));
+    expect(reply).toMatchObject({ type: "error", id: 5 });
+  });
+});
+
+describe("worker protocol: record-command", () => {
+  it("answers with the scenario text, the command in its timeline", () => {
+    const reply = structuredClone(
+      createMessageHandler()(structuredClone(recordCommandRequest(6, POD, 30_000, "kubectl delete pod web"))),
+    );
+    expect(isReply(reply)).toBe(true);
+    expect(reply).toMatchObject({ v: 2, type: "scenario-text", id: 6 });
+    if (reply.type === "scenario-text") expect(reply.text).toContain("- at: 30s");
+  });
+
+  it("answers broken YAML with an error reply", () => {
+    expect(createMessageHandler()(recordCommandRequest(7, "a: b: c", 0, "kubectl get pods"))).toMatchObject({
+      type: "error",
+      id: 7,
+    });
   });
 });

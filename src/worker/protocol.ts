@@ -3,16 +3,22 @@
  * every message is structured-cloneable. The UI imports this module at run time (it has no
  * simulator code in it); the simulator's types come in as types only.
  *
- * Version 1:
- *   UI → worker: `{ v: 1, type: "simulate", id, text, untilMs?, seed? }`
- *   worker → UI: `{ v: 1, type: "timeline", id, timeline, diagnostics }`
- *              | `{ v: 1, type: "error", id, diagnostics }`
- *              | `{ v: 1, type: "protocol-error", message }` (unknown or malformed message)
+ * Version 2 (v1 plus `kubectl` and `record-command`):
+ *   UI → worker: `{ v: 2, type: "simulate", id, text, untilMs?, seed? }`
+ *              | `{ v: 2, type: "kubectl", id, text, atMs, line, seed? }` — run one `kubectl …` line
+ *                against the scenario `text` simulated up to `atMs` (the playhead)
+ *              | `{ v: 2, type: "record-command", id, text, atMs, line }` — add the line to the
+ *                Scenario document's timeline at `atMs`
+ *   worker → UI: `{ v: 2, type: "timeline", id, timeline, diagnostics }`
+ *              | `{ v: 2, type: "kubectl-result", id, exitCode, stdout, stderr, atMs, endMs }`
+ *              | `{ v: 2, type: "scenario-text", id, text }` (the text with the command recorded)
+ *              | `{ v: 2, type: "error", id, diagnostics }` (the scenario cannot be simulated)
+ *              | `{ v: 2, type: "protocol-error", message }` (unknown or malformed message)
  */
 import type { Diagnostic, Timeline } from "../sim/index.ts";
 
 /** The protocol version this build speaks. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /** Ask the worker to simulate a scenario text. Replies carry the same `id`. */
 export interface SimulateRequest {
@@ -26,8 +32,34 @@ export interface SimulateRequest {
   seed?: number;
 }
 
+/**
+ * Ask the worker to run a kubectl command line at virtual time `atMs` of the scenario `text`. The
+ * worker keeps one simulation per text and seed, and runs commands in order on it, so a console
+ * session sees its own changes (a deleted pod stays deleted) while the playhead only moves forward.
+ */
+export interface KubectlRequest {
+  v: typeof PROTOCOL_VERSION;
+  type: "kubectl";
+  id: number;
+  text: string;
+  atMs: number;
+  /** The command line, starting with `kubectl`. */
+  line: string;
+  seed?: number;
+}
+
+/** Ask the worker to add a command to the scenario's timeline (so it replays and is shared). */
+export interface RecordCommandRequest {
+  v: typeof PROTOCOL_VERSION;
+  type: "record-command";
+  id: number;
+  text: string;
+  atMs: number;
+  line: string;
+}
+
 /** Any message the UI may send. */
-export type Request = SimulateRequest;
+export type Request = SimulateRequest | KubectlRequest | RecordCommandRequest;
 
 /** The scenario simulated: its timeline and any non-fatal diagnostics. */
 export interface TimelineReply {
@@ -36,6 +68,27 @@ export interface TimelineReply {
   id: number;
   timeline: Timeline;
   diagnostics: Diagnostic[];
+}
+
+/** What a kubectl command printed, and when it started and ended in virtual time. */
+export interface KubectlReply {
+  v: typeof PROTOCOL_VERSION;
+  type: "kubectl-result";
+  id: number;
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  atMs: number;
+  /** Later than `atMs` when the command waited (`kubectl delete` waits for the pod to go). */
+  endMs: number;
+}
+
+/** The scenario text with a command recorded in its timeline. */
+export interface ScenarioTextReply {
+  v: typeof PROTOCOL_VERSION;
+  type: "scenario-text";
+  id: number;
+  text: string;
 }
 
 /** The scenario could not be simulated; the diagnostics say why and where. */
@@ -54,7 +107,7 @@ export interface ProtocolErrorReply {
 }
 
 /** Any message the worker may send. */
-export type Reply = TimelineReply | ErrorReply | ProtocolErrorReply;
+export type Reply = TimelineReply | KubectlReply | ScenarioTextReply | ErrorReply | ProtocolErrorReply;
 
 /** A decoded request, or the reason it is not one. */
 export type DecodedRequest = { ok: true; request: Request } | { ok: false; reply: ProtocolErrorReply };
@@ -78,18 +131,41 @@ export function decodeRequest(msg: unknown): DecodedRequest {
       `unsupported protocol version ${JSON.stringify(m.v)} (this worker speaks v${PROTOCOL_VERSION})`,
     );
   }
-  if (m.type !== "simulate") {
+  if (m.type !== "simulate" && m.type !== "kubectl" && m.type !== "record-command") {
     return protocolError(`unknown message type ${JSON.stringify(m.type)}`);
   }
-  if (!isFiniteNumber(m.id)) return protocolError("simulate: id must be a number");
-  if (typeof m.text !== "string") return protocolError("simulate: text must be a string");
+  const type = m.type;
+  if (!isFiniteNumber(m.id)) return protocolError(`${type}: id must be a number`);
+  if (typeof m.text !== "string") return protocolError(`${type}: text must be a string`);
+  if (m.seed !== undefined && !Number.isInteger(m.seed)) {
+    return protocolError(`${type}: seed must be an integer`);
+  }
+  if (type === "kubectl" || type === "record-command") {
+    if (!(isFiniteNumber(m.atMs) && m.atMs >= 0)) {
+      return protocolError(`${type}: atMs must be a non-negative number`);
+    }
+    if (typeof m.line !== "string") return protocolError(`${type}: line must be a string`);
+    if (type === "record-command") {
+      return {
+        ok: true,
+        request: { v: PROTOCOL_VERSION, type, id: m.id, text: m.text, atMs: m.atMs, line: m.line },
+      };
+    }
+    const request: KubectlRequest = {
+      v: PROTOCOL_VERSION,
+      type,
+      id: m.id,
+      text: m.text,
+      atMs: m.atMs,
+      line: m.line,
+    };
+    if (m.seed !== undefined) request.seed = m.seed as number;
+    return { ok: true, request };
+  }
   if (m.untilMs !== undefined && !(isFiniteNumber(m.untilMs) && m.untilMs >= 0)) {
     return protocolError("simulate: untilMs must be a non-negative number");
   }
-  if (m.seed !== undefined && !Number.isInteger(m.seed)) {
-    return protocolError("simulate: seed must be an integer");
-  }
-  const request: SimulateRequest = { v: PROTOCOL_VERSION, type: "simulate", id: m.id, text: m.text };
+  const request: SimulateRequest = { v: PROTOCOL_VERSION, type, id: m.id, text: m.text };
   if (m.untilMs !== undefined) request.untilMs = m.untilMs as number;
   if (m.seed !== undefined) request.seed = m.seed as number;
   return { ok: true, request };
@@ -107,11 +183,40 @@ export function simulateRequest(
   return r;
 }
 
+/** Builds a kubectl request. */
+export function kubectlRequest(
+  id: number,
+  text: string,
+  atMs: number,
+  line: string,
+  opts: { seed?: number } = {},
+): KubectlRequest {
+  const r: KubectlRequest = { v: PROTOCOL_VERSION, type: "kubectl", id, text, atMs, line };
+  if (opts.seed !== undefined) r.seed = opts.seed;
+  return r;
+}
+
+/** Builds a record-command request. */
+export function recordCommandRequest(
+  id: number,
+  text: string,
+  atMs: number,
+  line: string,
+): RecordCommandRequest {
+  return { v: PROTOCOL_VERSION, type: "record-command", id, text, atMs, line };
+}
+
+const REPLY_TYPES: ReadonlySet<unknown> = new Set([
+  "timeline",
+  "kubectl-result",
+  "scenario-text",
+  "error",
+  "protocol-error",
+]);
+
 /** Whether a message from the worker is a reply of this protocol version. */
 export function isReply(msg: unknown): msg is Reply {
   if (typeof msg !== "object" || msg === null) return false;
   const m = msg as Record<string, unknown>;
-  return (
-    m.v === PROTOCOL_VERSION && (m.type === "timeline" || m.type === "error" || m.type === "protocol-error")
-  );
+  return m.v === PROTOCOL_VERSION && REPLY_TYPES.has(m.type);
 }

@@ -31,6 +31,7 @@ import * as monaco from "monaco-editor/editor";
 import EditorWorker from "monaco-editor/editor/editor.worker?worker";
 import { configureMonacoYaml } from "monaco-yaml";
 import type { Diagnostic } from "../../sim/index.ts";
+import { isDarkTheme, onThemeChange } from "../theme.ts";
 import YamlWorker from "./yaml.worker.ts?worker";
 
 /** What the playground can do with the editor. */
@@ -123,10 +124,9 @@ export function createYamlEditor(container: HTMLElement, options: YamlEditorOpti
   const uri = monaco.Uri.parse(MODEL_URI);
   monaco.editor.getModel(uri)?.dispose();
   const model = monaco.editor.createModel(options.value, "yaml", uri);
-  const darkQuery = window.matchMedia("(prefers-color-scheme: dark)");
   const editor = monaco.editor.create(container, {
     model,
-    theme: themeFor(darkQuery.matches),
+    theme: themeFor(isDarkTheme()),
     automaticLayout: true,
     minimap: { enabled: false },
     scrollBeyondLastLine: false,
@@ -141,8 +141,8 @@ export function createYamlEditor(container: HTMLElement, options: YamlEditorOpti
     fixedOverflowWidgets: true,
     ariaLabel: "Scenario YAML",
   });
-  const onTheme = (e: MediaQueryListEvent) => monaco.editor.setTheme(themeFor(e.matches));
-  darkQuery.addEventListener("change", onTheme);
+  // Follow the page's theme (the user's choice, or the system's).
+  const stopFollowingTheme = onThemeChange((dark) => monaco.editor.setTheme(themeFor(dark)));
 
   const subscriptions = [
     model.onDidChangeContent(() => options.onChange(model.getValue())),
@@ -194,7 +194,7 @@ export function createYamlEditor(container: HTMLElement, options: YamlEditorOpti
       editor.focus();
     },
     dispose() {
-      darkQuery.removeEventListener("change", onTheme);
+      stopFollowingTheme();
       for (const s of subscriptions) s.dispose();
       editor.dispose();
       model.dispose();

@@ -1,0 +1,66 @@
+/** Events as `kubectl describe` prints them, at the playhead, filtered to the selection. */
+import type { Timeline } from "../sim/index.ts";
+import { describeEvents, type EventFilter } from "./describe-events.ts";
+
+export function EventsPanel({
+  timeline,
+  playheadMs,
+  filter,
+}: {
+  timeline: Timeline;
+  playheadMs: number;
+  filter: EventFilter;
+}) {
+  const rows = describeEvents(timeline, playheadMs, filter);
+  const scope =
+    filter.podName === undefined
+      ? "all objects"
+      : filter.containerName
+        ? `pod ${filter.podName}, container ${filter.containerName}`
+        : `pod ${filter.podName}`;
+  const showObject = filter.podName === undefined;
+  return (
+    <div className="events" data-testid="events">
+      <p className="panel-note" data-testid="events-scope">
+        Events of {scope} by the playhead
+        {filter.podName === undefined ? " (select an item to narrow this down)" : ""}.
+      </p>
+      {rows.length === 0 ? (
+        <p className="panel-note">No events.</p>
+      ) : (
+        <table className="kubectl-table">
+          <thead>
+            <tr>
+              <th>Type</th>
+              <th>Reason</th>
+              <th>Age</th>
+              <th>From</th>
+              {showObject && <th>Object</th>}
+              <th>Message</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr
+                key={`${r.type}${r.reason}${r.message}${r.object.name}${r.object.fieldPath ?? ""}${r.from}`}
+                className={r.type === "Warning" ? "warning" : undefined}
+                data-testid="event-row"
+              >
+                <td>{r.type}</td>
+                <td>{r.reason}</td>
+                <td data-testid="event-age">{r.age}</td>
+                <td>{r.from}</td>
+                {showObject && (
+                  <td>
+                    {r.object.kind.toLowerCase()}/{r.object.name}
+                  </td>
+                )}
+                <td>{r.message}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

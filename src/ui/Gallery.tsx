@@ -1,0 +1,53 @@
+/** The gallery of built-in scenarios: the tutorial's demos first, then one scenario per concept. */
+import { useRef } from "react";
+import { EXAMPLES, type Example } from "./examples.ts";
+
+export function Gallery({ onPick }: { onPick: (id: string) => void }) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const group = (g: Example["group"]) => EXAMPLES.filter((e) => e.group === g);
+  const pick = (id: string) => {
+    dialogRef.current?.close();
+    onPick(id);
+  };
+  return (
+    <>
+      <button
+        type="button"
+        className="gallery-open"
+        onClick={() => dialogRef.current?.showModal()}
+        data-testid="gallery-open"
+      >
+        Gallery
+      </button>
+      <dialog ref={dialogRef} className="gallery" data-testid="gallery" aria-labelledby="gallery-title">
+        <header>
+          <h2 id="gallery-title">Gallery</h2>
+          <button type="button" onClick={() => dialogRef.current?.close()} aria-label="Close the gallery">
+            ✕
+          </button>
+        </header>
+        {(
+          [
+            ["tutorial", "From the tutorial"],
+            ["concept", "One concept each"],
+          ] as const
+        ).map(([g, title]) => (
+          <section key={g} aria-label={title}>
+            <h3>{title}</h3>
+            <ul>
+              {group(g).map((e) => (
+                <li key={e.id}>
+                  <button type="button" onClick={() => pick(e.id)} data-testid={`gallery-item-${e.id}`}>
+                    <strong>{e.title}</strong>
+                    <span>{e.summary[0]}</span>
+                    <span>{e.summary[1]}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+      </dialog>
+    </>
+  );
+}
