@@ -35,8 +35,9 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: 0,
   workers: process.env.CI ? 2 : undefined,
-  timeout: 30_000,
-  expect: { timeout: 10_000 },
+  // Generous limits: Monaco's first load on a busy 2-core CI machine can take well over 10 s.
+  timeout: 60_000,
+  expect: { timeout: 25_000 },
   reporter: [["list"], ["json", { outputFile: "test-results/playwright.json" }]],
   use: {
     baseURL: BASE_URL,

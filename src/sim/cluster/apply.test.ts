@@ -76,8 +76,9 @@ describe("kubectl apply", () => {
     expect(sim.run("kubectl label pod web tier=front").stdout).toBe("pod/web labeled\n");
     sim.runUntil(60_000);
     const pod = sim.cluster.get("Pod", "default", "web");
-    expect(pod?.metadata.labels).toEqual({ tier: "front" });
-    expect((pod?.spec as { containers: { image: string }[] }).containers[0]?.image).toBe("nginx:1.28");
+    if (!pod) throw new Error("pod web is gone");
+    expect(pod.metadata.labels).toEqual({ tier: "front" });
+    expect((pod.spec as { containers: { image: string }[] }).containers[0]?.image).toBe("nginx:1.28");
     expect(sim.run("kubectl get pod web").stdout).toMatch(/web\s+1\/1\s+Running\s+1 \(/);
   });
 });
