@@ -159,6 +159,14 @@ export function* master(ctx: ProcessContext): ProcessBody {
   let workers: number[] = [];
   const listeners = new Map<number, Listener>();
 
+  // Why: nginx opens its access log once per configuration (a reload reopens it), not per request.
+  const accessLogs = new WeakMap<NginxConfig, LogSink>();
+  const accessLogOf = (c: NginxConfig): LogSink => {
+    let sink = accessLogs.get(c);
+    if (!sink) accessLogs.set(c, (sink = accessLog(c, ctx)));
+    return sink;
+  };
+
   const handler: Listener["http"] = (req) => {
     connection++;
     const w = workers[0] ?? ctx.pid;
@@ -171,10 +179,7 @@ export function* master(ctx: ProcessContext): ProcessBody {
       );
     }
     const agent = headerValue(req.headers, "user-agent") ?? "-";
-    accessLog(
-      cfg,
-      ctx,
-    )(
+    accessLogOf(cfg)(
       `${client} - - [${clfTime(wallTimeMs(ctx))}] "${request}" ${r.response.status} ${byteLength(r.response.body)} "-" "${agent}" "-"\n`,
     );
     return r.response;
@@ -331,8 +336,10 @@ function headerValue(headers: Record<string, string>, name: string): string | un
   return undefined;
 }
 
+const encoder = new TextEncoder();
+
 function byteLength(s: string): number {
-  return new TextEncoder().encode(s).length;
+  return /^[\x00-\x7f]*$/.test(s) ? s.length : encoder.encode(s).length;
 }
 
 /**
