@@ -3,6 +3,7 @@
  * server's watch. Each controller reacts through its own informer handlers and work queue.
  */
 import type { SeededRandom } from "../random.ts";
+import { DeploymentController } from "./deployment-controller.ts";
 import { GarbageCollector } from "./garbage-collector.ts";
 import type { ControllerHost } from "./host.ts";
 import { ReplicaSetController } from "./replicaset-controller.ts";
@@ -11,16 +12,19 @@ import type { WatchEvent } from "./watch.ts";
 /** Runs the controllers of `kube-controller-manager` that Podlife simulates. */
 export class ControllerManager {
   readonly replicaSets: ReplicaSetController;
+  readonly deployments: DeploymentController;
   readonly garbageCollector: GarbageCollector;
 
   constructor(host: ControllerHost, random: SeededRandom) {
     this.replicaSets = new ReplicaSetController(host, random.fork("replicaset-controller"));
+    this.deployments = new DeploymentController(host, random.fork("deployment-controller"));
     this.garbageCollector = new GarbageCollector(host, random.fork("garbage-collector"));
   }
 
   /** Delivers one watch event to every controller's handlers. */
   observe(event: WatchEvent): void {
     this.replicaSets.observe(event);
+    this.deployments.observe(event);
     this.garbageCollector.observe(event);
   }
 }
