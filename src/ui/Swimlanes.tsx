@@ -123,6 +123,23 @@ export function Swimlanes({
     };
   }, [width, endMs, plotLeft, plotRight]);
 
+  // "Fit" shows where things happen: up to a little after the last pod is gone when every pod is
+  // deleted early in the run, else the whole run.
+  const fitMs = contentEndMs(timeline);
+  const fitTransform = useMemo(() => {
+    const k = Math.max(1, endMs / fitMs);
+    return zoomIdentity.translate(plotLeft * (1 - k), 0).scale(k);
+  }, [endMs, fitMs, plotLeft]);
+  const fitAll = () => {
+    const svg = svgRef.current;
+    if (svg && zoomRef.current) zoomRef.current.transform(select(svg), fitTransform);
+  };
+  // A new scenario (another fit) starts fitted.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only when the fitted range changes
+  useEffect(() => {
+    if (width > 0) fitAll();
+  }, [fitMs, width > 0]);
+
   useLayoutEffect(() => {
     if (sceneRef.current && laidOut)
       renderSwimlanes(sceneRef.current, laidOut, { interactive: true, selectedId });
@@ -149,10 +166,6 @@ export function Swimlanes({
     const z = zoomRef.current;
     if (!svg || !z) return;
     z.translateBy(select(svg), ((plotRight - plotLeft) * fraction) / transform.k, 0);
-  };
-  const fitAll = () => {
-    const svg = svgRef.current;
-    if (svg && zoomRef.current) zoomRef.current.transform(select(svg), zoomIdentity);
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -206,7 +219,8 @@ export function Swimlanes({
     e.currentTarget.releasePointerCapture(e.pointerId);
   };
 
-  const zoomed = transform.k > 1.0001;
+  const zoomed =
+    Math.abs(transform.k - fitTransform.k) > 1e-4 || Math.abs(transform.x - fitTransform.x) > 0.5;
   return (
     <div
       className="swimlanes-box"
@@ -290,4 +304,15 @@ export function moveSelection(l: LaidOut, selectedId: string | undefined, key: A
   let best = target[0]!;
   for (const i of target) if (i.x <= x + 0.5) best = i;
   return best.id;
+}
+
+/**
+ * The end of the interesting part of a run: when every pod was deleted, a little after the last
+ * one went (rounded up to 10 s); otherwise the end of the run.
+ */
+export function contentEndMs(timeline: Timeline): number {
+  const pods = timeline.pods;
+  if (!pods.length || pods.some((p) => p.deletedMs === undefined)) return timeline.endMs;
+  const last = Math.max(...pods.map((p) => p.deletedMs ?? 0));
+  return Math.min(timeline.endMs, Math.ceil((last * 1.15) / 10_000) * 10_000);
 }
