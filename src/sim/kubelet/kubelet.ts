@@ -28,6 +28,8 @@ export interface RecordedProbe {
   type: ProbeType;
   atMs: number;
   outcome: ProbeOutcome;
+  /** The rule this attempt applied, in one sentence (threshold counts, what happens next). */
+  why?: string;
 }
 
 /** What the kubelet needs from the cluster around it. */
@@ -241,8 +243,15 @@ export class Kubelet implements KubeletHost {
     return yield* runProbe(this.runtime, ps.sandbox, inst, c, probe);
   }
 
-  recordAttempt(ps: PodState, c: ContainerSpec, type: ProbeType, outcome: ProbeOutcome, atMs: number): void {
-    this.probes.get(ps.uid)?.push({ container: c.name, type, atMs, outcome });
+  recordAttempt(
+    ps: PodState,
+    c: ContainerSpec,
+    type: ProbeType,
+    outcome: ProbeOutcome,
+    atMs: number,
+    why?: string,
+  ): void {
+    this.probes.get(ps.uid)?.push({ container: c.name, type, atMs, outcome, ...(why ? { why } : {}) });
     const Type = type[0]!.toUpperCase() + type.slice(1);
     if (outcome.result === "failure") {
       this.recordEvent(ps, c.name, "Warning", "Unhealthy", `${Type} probe failed: ${outcome.output}`);
@@ -291,8 +300,12 @@ function exitWhy(c: RuntimeContainer): string {
 }
 
 function readyWhy(c: ContainerSpec, ready: boolean): string {
-  if (ready)
-    return c.readinessProbe ? "The readiness probe succeeded." : "No readiness probe: ready once running.";
+  if (ready) {
+    if (c.readinessProbe) return "The readiness probe succeeded.";
+    return c.startupProbe
+      ? "The startup probe succeeded; with no readiness probe the container is ready from then on."
+      : "No readiness probe: ready once running.";
+  }
   if (c.startupProbe)
     return "Not ready: waiting for the startup probe (then the readiness probe) to succeed.";
   return "Not ready: the readiness probe has not succeeded yet.";

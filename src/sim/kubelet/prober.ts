@@ -19,7 +19,14 @@ export interface ProberHost {
   /** Runs the probe against the container instance with this id. */
   probe(ps: PodState, c: ContainerSpec, containerId: string, probe: Probe): Task<ProbeOutcome | undefined>;
   /** Records an attempt for the timeline and events for failures. */
-  recordAttempt(ps: PodState, c: ContainerSpec, type: ProbeType, outcome: ProbeOutcome, atMs: number): void;
+  recordAttempt(
+    ps: PodState,
+    c: ContainerSpec,
+    type: ProbeType,
+    outcome: ProbeOutcome,
+    atMs: number,
+    why?: string,
+  ): void;
   /** The results manager: stores a result; the kubelet reacts when it changes. */
   setResult(ps: PodState, c: ContainerSpec, containerId: string, type: ProbeType, result: ProbeResult): void;
 }
@@ -132,8 +139,17 @@ export class ProbeWorker {
     const at = this.host.clock.now();
     const outcome = yield* this.host.probe(this.ps, this.c, this.containerId, this.spec);
     if (!outcome || this.stopped) return !this.stopped;
-    this.host.recordAttempt(this.ps, this.c, this.type, outcome, at);
-    if (outcome.result === "error") return true; // a prober error is discarded
+    if (outcome.result === "error") {
+      this.host.recordAttempt(
+        this.ps,
+        this.c,
+        this.type,
+        outcome,
+        at,
+        "The prober itself failed: the attempt is discarded.",
+      );
+      return true; // a prober error is discarded
+    }
     const result: ProbeResult = outcome.result === "failure" ? "failure" : "success";
     if (result === this.lastResult) this.resultRun++;
     else {
@@ -142,6 +158,19 @@ export class ProbeWorker {
     }
     const failureThreshold = this.spec.failureThreshold ?? 3;
     const successThreshold = this.spec.successThreshold ?? 1;
+    this.host.recordAttempt(
+      this.ps,
+      this.c,
+      this.type,
+      outcome,
+      at,
+      attemptWhy(
+        this.type,
+        result,
+        this.resultRun,
+        result === "failure" ? failureThreshold : successThreshold,
+      ),
+    );
     if (
       (result === "failure" && this.resultRun < failureThreshold) ||
       (result === "success" && this.resultRun < successThreshold)
@@ -156,4 +185,27 @@ export class ProbeWorker {
     }
     return true;
   }
+}
+
+/** One sentence on what a probe attempt counts for: the run against its threshold, and what follows. */
+export function attemptWhy(type: ProbeType, result: ProbeResult, run: number, threshold: number): string {
+  const ordinal = (n: number) =>
+    `${n}${n % 10 === 1 && n % 100 !== 11 ? "st" : n % 10 === 2 && n % 100 !== 12 ? "nd" : n % 10 === 3 && n % 100 !== 13 ? "rd" : "th"}`;
+  const field = result === "failure" ? "failureThreshold" : "successThreshold";
+  const count = `${ordinal(run)} ${result === "failure" ? "failure" : "success"} in a row (${field} ${threshold})`;
+  if (run < threshold)
+    return `${type[0]!.toUpperCase()}${type.slice(1)} probe: ${count}; nothing changes until ${threshold}.`;
+  if (run > threshold)
+    return `${type[0]!.toUpperCase()}${type.slice(1)} probe: ${count}; the result stays ${result}.`;
+  const effect =
+    result === "success"
+      ? type === "startup"
+        ? "the container counts as started, and liveness and readiness probing begins"
+        : type === "readiness"
+          ? "the container becomes ready"
+          : "the container counts as live"
+      : type === "readiness"
+        ? "the container becomes not ready (it is not restarted)"
+        : "the kubelet kills the container and restarts it per the restart policy";
+  return `${type[0]!.toUpperCase()}${type.slice(1)} probe: ${count}: ${effect}.`;
 }

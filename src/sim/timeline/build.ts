@@ -48,6 +48,7 @@ export function buildTimeline(cluster: Cluster, endMs: number): Timeline {
                 durationMs: a.outcome.durationMs,
                 result: a.outcome.timedOut ? ("timeout" as const) : a.outcome.result,
                 output: a.outcome.output,
+                ...(a.why ? { why: a.why } : {}),
               })),
           }))
           .filter((p) => p.attempts.length > 0 || hasProbe(h.pod.spec, c.name, p.type)),

@@ -48,6 +48,8 @@ export interface ProbeAttempt {
   durationMs: number;
   result: "success" | "failure" | "timeout" | "warning" | "error";
   output: string;
+  /** What the attempt counts for: the run against its threshold, and what follows. */
+  why?: string;
 }
 
 export type ProbeType = "startup" | "liveness" | "readiness";
