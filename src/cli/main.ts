@@ -224,10 +224,11 @@ async function run(f: Flags, io: Io): Promise<number> {
 }
 
 async function render(f: Flags, io: Io): Promise<number> {
-  const until = durationFlag(f.until, "--until", 300_000);
   if (!f.out) throw new UsageError("missing -o OUT.svg");
+  const flagged = f.until === undefined ? undefined : durationFlag(f.until, "--until", 300_000);
   const sim = await load(f, io);
   if (!sim) return 1;
+  const until = flagged ?? sim.scenario.settings.durationMs ?? 300_000;
   sim.runUntil(until);
   // Loaded on demand: the drawing code is only needed by this subcommand.
   const { renderSvgFile } = await import("./render.ts");

@@ -13,7 +13,7 @@ export type * from "./timeline/types.ts";
 
 /** Options for a simulation run. */
 export interface SimulateOptions {
-  /** Simulate up to this virtual time (default: 5 minutes, or a minute past the Scenario's last timeline command). */
+  /** Simulate up to this virtual time (default: the Scenario's `spec.duration`, else 5 minutes or a minute past its last timeline command). */
   untilMs?: number;
   /** Overrides the Scenario document's seed. */
   seed?: number;
@@ -30,7 +30,8 @@ export function simulate(text: string, opts: SimulateOptions = {}): SimulateResu
   if (!created.ok) return created;
   const sim = created.simulation;
   const lastCommandMs = Math.max(0, ...sim.scenario.settings.timeline.map((t) => t.atMs));
-  const untilMs = opts.untilMs ?? Math.max(300_000, lastCommandMs + 60_000);
+  const untilMs =
+    opts.untilMs ?? sim.scenario.settings.durationMs ?? Math.max(300_000, lastCommandMs + 60_000);
   sim.runUntil(untilMs);
   return { ok: true, timeline: sim.timeline(untilMs), diagnostics: created.diagnostics };
 }

@@ -230,6 +230,7 @@ spec:
       - {status: 200}
       - {afterSeconds: 1m, status: 503}
   endpointPropagationDelay: 1500ms
+  duration: 10m
   traffic:
   - service: web
     rps: 50
@@ -251,6 +252,7 @@ spec:
       kubernetesVersion: "1.34",
       nodes: [{ name: "node-a" }, { name: "node-b", images: ["nginx:1.27"] }],
       endpointPropagationMs: 1500,
+      durationMs: 600_000,
       traffic: [{ service: "web", rps: 50 }],
     });
     expect(settings.images[0]).toEqual({

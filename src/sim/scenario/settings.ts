@@ -125,6 +125,8 @@ export function readScenarioDocument(doc: unknown, seedOverride?: number): Setti
   if (Array.isArray(spec.nodes)) settings.nodes = readNodes(spec.nodes, [...sp, "nodes"], errors);
   if (Array.isArray(spec.images))
     settings.images = readImages(spec.images, [...sp, "images"], errors, seconds);
+  const duration = durationMs(spec.duration, [...sp, "duration"]);
+  if (duration !== undefined) settings.durationMs = duration;
   const prop = durationMs(spec.endpointPropagationDelay, [...sp, "endpointPropagationDelay"]);
   if (prop !== undefined) settings.endpointPropagationMs = prop;
   if (Array.isArray(spec.traffic)) settings.traffic = readTraffic(spec.traffic, [...sp, "traffic"], seconds);

@@ -89,6 +89,8 @@ export interface ScenarioSettings {
   images: AppImageSpec[];
   /** Delay between an EndpointSlice change and kube-proxy acting on it. */
   endpointPropagationMs: number;
+  /** How long the views simulate (virtual ms), when the Scenario sets `spec.duration`. */
+  durationMs?: number;
   traffic: TrafficSpec[];
   timeline: TimelineEntry[];
 }
