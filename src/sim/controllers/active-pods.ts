@@ -16,9 +16,42 @@ export interface RankedPod {
   rank: number;
 }
 
+/** What the comparison reads from a pod, read once per pod rather than once per comparison. */
+interface SortKey {
+  pod: ApiObject;
+  rank: number;
+  unassigned: boolean;
+  node: string;
+  phase: number;
+  ready: boolean;
+  cost: number;
+  readyMs: number | undefined;
+  restarts: { regular: number; sidecar: number };
+  createdMs: number | undefined;
+  uid: string;
+}
+
 function deletionCost(pod: ApiObject): number {
   const v = Number(pod.metadata.annotations?.["controller.kubernetes.io/pod-deletion-cost"] ?? 0);
   return Number.isFinite(v) ? v : 0;
+}
+
+function sortKey(r: RankedPod, startMs: number): SortKey {
+  const pod = r.pod;
+  const node = podNodeName(pod);
+  return {
+    pod,
+    rank: r.rank,
+    unassigned: node === "",
+    node,
+    phase: PHASE_ORDINAL[podStatus(pod).phase ?? ""] ?? -1,
+    ready: isPodReady(pod),
+    cost: deletionCost(pod),
+    readyMs: podReadySinceMs(pod, startMs),
+    restarts: maxContainerRestarts(pod),
+    createdMs: parseApiTime(pod.metadata.creationTimestamp, startMs),
+    uid: pod.metadata.uid ?? "",
+  };
 }
 
 /** `logarithmicRankDiff`: compares the ages' powers of two (nanoseconds, as upstream). */
@@ -37,48 +70,33 @@ function logarithmicRankDiff(t1Ms: number, t2Ms: number, nowMs: number): number 
  * (in log2 buckets); 7. more restarts first; 8. created more recently first (log2 buckets), then uid.
  */
 export function compareForDeletion(a: RankedPod, b: RankedPod, nowMs: number, startMs: number): number {
-  const less = (x: RankedPod, y: RankedPod) => lessForDeletion(x, y, nowMs, startMs);
-  if (less(a, b)) return -1;
-  if (less(b, a)) return 1;
+  return compareKeys(sortKey(a, startMs), sortKey(b, startMs), nowMs);
+}
+
+function compareKeys(a: SortKey, b: SortKey, nowMs: number): number {
+  if (lessForDeletion(a, b, nowMs)) return -1;
+  if (lessForDeletion(b, a, nowMs)) return 1;
   return 0;
 }
 
-function lessForDeletion(i: RankedPod, j: RankedPod, nowMs: number, startMs: number): boolean {
-  const pi = i.pod;
-  const pj = j.pod;
-  const ni = podNodeName(pi);
-  const nj = podNodeName(pj);
-  if (ni !== nj && (ni === "" || nj === "")) return ni === "";
-  const oi = PHASE_ORDINAL[podStatus(pi).phase ?? ""] ?? -1;
-  const oj = PHASE_ORDINAL[podStatus(pj).phase ?? ""] ?? -1;
-  if (oi !== oj) return oi < oj;
-  const ri = isPodReady(pi);
-  const rj = isPodReady(pj);
-  if (ri !== rj) return !ri;
-  const ci = deletionCost(pi);
-  const cj = deletionCost(pj);
-  if (ci !== cj) return ci < cj;
+function lessForDeletion(i: SortKey, j: SortKey, nowMs: number): boolean {
+  if (i.node !== j.node && (i.unassigned || j.unassigned)) return i.unassigned;
+  if (i.phase !== j.phase) return i.phase < j.phase;
+  if (i.ready !== j.ready) return !i.ready;
+  if (i.cost !== j.cost) return i.cost < j.cost;
   if (i.rank !== j.rank) return i.rank > j.rank;
-  if (ri && rj) {
-    const ti = podReadySinceMs(pi, startMs);
-    const tj = podReadySinceMs(pj, startMs);
-    if (ti !== tj) {
-      if (ti === undefined || tj === undefined) return afterOrZero(ti, tj);
-      const diff = logarithmicRankDiff(ti, tj, nowMs);
-      if (diff === 0) return (pi.metadata.uid ?? "") < (pj.metadata.uid ?? "");
-      return diff < 0;
-    }
+  if (i.ready && j.ready && i.readyMs !== j.readyMs) {
+    if (i.readyMs === undefined || j.readyMs === undefined) return afterOrZero(i.readyMs, j.readyMs);
+    const diff = logarithmicRankDiff(i.readyMs, j.readyMs, nowMs);
+    if (diff === 0) return i.uid < j.uid;
+    return diff < 0;
   }
-  const restartsI = maxContainerRestarts(pi);
-  const restartsJ = maxContainerRestarts(pj);
-  if (restartsI.regular !== restartsJ.regular) return restartsI.regular > restartsJ.regular;
-  if (restartsI.sidecar !== restartsJ.sidecar) return restartsI.sidecar > restartsJ.sidecar;
-  const ci2 = parseApiTime(pi.metadata.creationTimestamp, startMs);
-  const cj2 = parseApiTime(pj.metadata.creationTimestamp, startMs);
-  if (ci2 !== cj2) {
-    if (ci2 === undefined || cj2 === undefined) return afterOrZero(ci2, cj2);
-    const diff = logarithmicRankDiff(ci2, cj2, nowMs);
-    if (diff === 0) return (pi.metadata.uid ?? "") < (pj.metadata.uid ?? "");
+  if (i.restarts.regular !== j.restarts.regular) return i.restarts.regular > j.restarts.regular;
+  if (i.restarts.sidecar !== j.restarts.sidecar) return i.restarts.sidecar > j.restarts.sidecar;
+  if (i.createdMs !== j.createdMs) {
+    if (i.createdMs === undefined || j.createdMs === undefined) return afterOrZero(i.createdMs, j.createdMs);
+    const diff = logarithmicRankDiff(i.createdMs, j.createdMs, nowMs);
+    if (diff === 0) return i.uid < j.uid;
     return diff < 0;
   }
   return false;
@@ -105,8 +123,8 @@ export function podsToDelete(
   if (count >= pods.length) return pods.slice(0, count);
   const onNode = new Map<string, number>();
   for (const p of related) if (isActive(p)) onNode.set(podNodeName(p), (onNode.get(podNodeName(p)) ?? 0) + 1);
-  const ranked = pods.map((pod) => ({ pod, rank: onNode.get(podNodeName(pod)) ?? 0 }));
+  const keys = pods.map((pod) => sortKey({ pod, rank: onNode.get(podNodeName(pod)) ?? 0 }, startMs));
   // Array.prototype.sort is stable, as Go's sort.Sort is not; ties are rare (uids break them).
-  ranked.sort((a, b) => compareForDeletion(a, b, nowMs, startMs));
-  return ranked.slice(0, count).map((r) => r.pod);
+  keys.sort((a, b) => compareKeys(a, b, nowMs));
+  return keys.slice(0, count).map((k) => k.pod);
 }

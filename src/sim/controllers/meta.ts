@@ -50,10 +50,27 @@ export function selects(
   selector: LabelSelector | undefined,
   labels: Record<string, string> | undefined,
 ): boolean {
-  if (!selector) return false;
-  if (Object.keys(selector.matchLabels ?? {}).length + (selector.matchExpressions?.length ?? 0) === 0)
-    return false;
-  return selectorMatches(selector, labels);
+  return compileSelector(selector)(labels);
+}
+
+/**
+ * A selector as a predicate over labels, for matching many objects against one selector
+ * (`metav1.LabelSelectorAsSelector`). An absent or empty selector selects nothing here: the
+ * workload controllers refuse to select everything.
+ */
+export function compileSelector(
+  selector: LabelSelector | undefined,
+): (labels: Record<string, string> | undefined) => boolean {
+  if (!selector) return () => false;
+  const pairs = Object.entries(selector.matchLabels ?? {});
+  const expressions = selector.matchExpressions ?? [];
+  if (pairs.length + expressions.length === 0) return () => false;
+  if (expressions.length > 0) return (labels) => selectorMatches(selector, labels);
+  return (labels) => {
+    if (!labels) return false;
+    for (const [k, v] of pairs) if (labels[k] !== v) return false;
+    return true;
+  };
 }
 
 /** The object as the event recorder names it. */

@@ -12,7 +12,8 @@ import type { SeededRandom } from "../random.ts";
 import { podsToDelete } from "./active-pods.ts";
 import type { ControllerHost } from "./host.ts";
 import { INFORMER_LATENCY_MS, latencyMs } from "./latency.ts";
-import { canonicalJson, controllerOf, involved, newControllerRef, selects } from "./meta.ts";
+import { canonicalJson, compileSelector, controllerOf, involved, newControllerRef, selects } from "./meta.ts";
+import { PodIndex } from "./pod-index.ts";
 import { isPodActive, isPodAvailable, isPodReady } from "./pods.ts";
 import { generationOf, type ReplicaSetStatusView, rsSpec, rsStatus, specReplicas } from "./replicaset.ts";
 import type { WatchEvent } from "./watch.ts";
@@ -34,6 +35,8 @@ export class ReplicaSetController {
   private readonly delays: SeededRandom;
   /** Readiness last seen per pod uid, to notice the not-ready → ready edge (`updatePod`). */
   private readonly lastReady = new Map<string, boolean>();
+  /** The pod informer's cache, by controller. */
+  private readonly pods = new PodIndex();
 
   constructor(
     private readonly host: ControllerHost,
@@ -56,6 +59,7 @@ export class ReplicaSetController {
       return;
     }
     if (obj.kind !== "Pod") return;
+    if (!this.pods.observe(event)) return;
     const uid = obj.metadata.uid ?? "";
     const ready = isPodReady(obj);
     const wasReady = this.lastReady.get(uid) ?? false;
@@ -86,7 +90,8 @@ export class ReplicaSetController {
     const { namespace, name } = splitKey(key);
     const rs = this.host.store.get("ReplicaSet", namespace, name);
     if (!rs) return;
-    const pods = this.claimPods(rs, this.host.store.list("Pod", namespace).filter(isPodActive));
+    const candidates = [...this.pods.controlledBy(rs.metadata.uid), ...this.pods.orphans(namespace)];
+    const pods = this.claimPods(rs, candidates.filter(isPodActive));
     if (!rs.metadata.deletionTimestamp) this.manageReplicas(rs, pods);
     // Why (syncReplicaSet): the status counts the pods as listed before this sync's creates and
     // deletes; the watch events of those changes bring the next sync.
@@ -112,23 +117,23 @@ export class ReplicaSetController {
    * plus orphans it selects (adopted); controlled pods it no longer selects are released.
    */
   private claimPods(rs: ApiObject, pods: ApiObject[]): ApiObject[] {
-    const selector = rsSpec(rs).selector;
+    const matches = compileSelector(rsSpec(rs).selector);
+    const uid = rs.metadata.uid;
     const claimed: ApiObject[] = [];
     for (const pod of pods) {
       const ref = controllerOf(pod);
-      const matches = selects(selector, pod.metadata.labels);
       if (ref) {
-        if (ref.uid !== rs.metadata.uid) continue;
-        if (matches) claimed.push(pod);
+        if (ref.uid !== uid) continue;
+        if (matches(pod.metadata.labels)) claimed.push(pod);
         else {
           pod.metadata.ownerReferences = (pod.metadata.ownerReferences as { uid: string }[]).filter(
-            (r) => r.uid !== rs.metadata.uid,
+            (r) => r.uid !== uid,
           );
           this.host.store.touch(pod);
         }
         continue;
       }
-      if (!matches || rs.metadata.deletionTimestamp) continue;
+      if (rs.metadata.deletionTimestamp || !matches(pod.metadata.labels)) continue;
       const refs = (pod.metadata.ownerReferences as unknown[] | undefined) ?? [];
       pod.metadata.ownerReferences = [...refs, newControllerRef(rs)];
       this.host.store.touch(pod);
@@ -176,8 +181,7 @@ export class ReplicaSetController {
     const family = owner
       ? this.host.store.list("ReplicaSet", ns).filter((r) => controllerOf(r)?.uid === owner.uid)
       : [rs];
-    const uids = new Set(family.map((r) => r.metadata.uid));
-    return this.host.store.list("Pod", ns).filter((p) => uids.has(controllerOf(p)?.uid));
+    return family.flatMap((r) => this.pods.controlledBy(r.metadata.uid));
   }
 
   /** `GetPodFromTemplate` + create: the API server names it from `generateName`. */
@@ -213,7 +217,7 @@ export class ReplicaSetController {
   /** `calculateStatus` (replica_set_utils.go). */
   private calculateStatus(rs: ApiObject, pods: ApiObject[]): ReplicaSetStatusView {
     const spec = rsSpec(rs);
-    const templateLabels = spec.template?.metadata?.labels ?? {};
+    const templateLabels = Object.entries(spec.template?.metadata?.labels ?? {});
     const minReady = spec.minReadySeconds ?? 0;
     const now = this.host.clock.now();
     const start = this.host.startTimeMs();
@@ -222,7 +226,7 @@ export class ReplicaSetController {
     let available = 0;
     for (const pod of pods) {
       const labels = pod.metadata.labels ?? {};
-      if (Object.entries(templateLabels).every(([k, v]) => labels[k] === v)) fullyLabeled++;
+      if (templateLabels.every(([k, v]) => labels[k] === v)) fullyLabeled++;
       if (isPodReady(pod)) {
         ready++;
         if (isPodAvailable(pod, minReady, now, start)) available++;
