@@ -25,7 +25,8 @@ export class GarbageCollector {
     if (event.type !== "DELETED") return;
     const owner = event.object;
     const uid = owner.metadata.uid;
-    if (!uid || owner.kind === "Node") return;
+    // Pods and Nodes own nothing that Podlife creates: no graph walk for them.
+    if (!uid || owner.kind === "Node" || owner.kind === "Pod") return;
     this.host.clock.setTimeout(
       () => this.deleteDependents(owner, uid),
       latencyMs(this.random, GARBAGE_COLLECTOR_LATENCY_MS),

@@ -229,7 +229,7 @@ export class ReplicaSetController {
       if (templateLabels.every(([k, v]) => labels[k] === v)) fullyLabeled++;
       if (isPodReady(pod)) {
         ready++;
-        if (isPodAvailable(pod, minReady, now, start)) available++;
+        if (minReady <= 0 || isPodAvailable(pod, minReady, now, start)) available++;
       }
     }
     const status: ReplicaSetStatusView = { replicas: pods.length };
