@@ -1,8 +1,11 @@
 import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
 
-/** Must match `preview.port` in vite.config.ts: the tests run against the production build. */
-const PORT = 4319;
+/**
+ * The tests run against the production build on `vite preview` (port 4319 as in vite.config.ts;
+ * `PODLIFE_E2E_PORT` picks another, so two runs on one machine do not collide).
+ */
+const PORT = Number(process.env.PODLIFE_E2E_PORT ?? 4319);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 /**
