@@ -11,7 +11,7 @@ import { isPodReady, maxContainerRestarts, podNodeName, podReadySinceMs, podStat
 const PHASE_ORDINAL: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 };
 
 /** A pod with its rank: how many active pods of the same owner family share its node. */
-export interface RankedPod {
+interface RankedPod {
   pod: ApiObject;
   rank: number;
 }
@@ -64,15 +64,11 @@ function logarithmicRankDiff(t1Ms: number, t2Ms: number, nowMs: number): number 
 }
 
 /**
- * Compares two pods for deletion: negative when `a` should be deleted before `b`.
+ * Orders two pods for deletion (`lessForDeletion` both ways): negative when `a` goes first.
  * 1. unscheduled before scheduled; 2. Pending < Unknown < Running; 3. not ready before ready;
  * 4. lower pod-deletion-cost first; 5. more co-located pods first; 6. ready more recently first
  * (in log2 buckets); 7. more restarts first; 8. created more recently first (log2 buckets), then uid.
  */
-export function compareForDeletion(a: RankedPod, b: RankedPod, nowMs: number, startMs: number): number {
-  return compareKeys(sortKey(a, startMs), sortKey(b, startMs), nowMs);
-}
-
 function compareKeys(a: SortKey, b: SortKey, nowMs: number): number {
   if (lessForDeletion(a, b, nowMs)) return -1;
   if (lessForDeletion(b, a, nowMs)) return 1;

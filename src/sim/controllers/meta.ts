@@ -28,11 +28,6 @@ export function controllerOf(obj: ApiObject): OwnerReference | undefined {
   return ownerReferences(obj).find((r) => r.controller === true);
 }
 
-/** Whether `owner` is the controller of `obj`. */
-export function isControlledBy(obj: ApiObject, owner: ApiObject): boolean {
-  return controllerOf(obj)?.uid === owner.metadata.uid;
-}
-
 /** `metav1.NewControllerRef`: a controlling, deletion-blocking reference to `owner`. */
 export function newControllerRef(owner: ApiObject): OwnerReference {
   return {

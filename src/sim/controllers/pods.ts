@@ -34,12 +34,6 @@ export function isPodActive(pod: ApiObject): boolean {
   return phase !== "Succeeded" && phase !== "Failed" && !pod.metadata.deletionTimestamp;
 }
 
-/** `controller.IsPodTerminating`: being deleted but not yet in a terminal phase. */
-export function isPodTerminating(pod: ApiObject): boolean {
-  const phase = podStatus(pod).phase;
-  return phase !== "Succeeded" && phase !== "Failed" && !!pod.metadata.deletionTimestamp;
-}
-
 function readyCondition(pod: ApiObject): PodCondition | undefined {
   return podStatus(pod).conditions?.find((c) => c.type === "Ready");
 }

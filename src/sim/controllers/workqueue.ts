@@ -28,11 +28,6 @@ export class WorkQueue {
     }, dueMs - this.clock.now());
     this.pending.set(key, { dueMs, timer });
   }
-
-  /** Whether a key is waiting. */
-  has(key: string): boolean {
-    return this.pending.has(key);
-  }
 }
 
 /** The queue key of a namespaced object (`namespace/name`, as `cache.MetaNamespaceKeyFunc`). */
