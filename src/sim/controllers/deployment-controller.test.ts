@@ -251,3 +251,32 @@ describe("Deployment controller", () => {
     expect(podsOf(sim)).toHaveLength(0);
   });
 });
+
+describe("RollingUpdate bounds", () => {
+  it.each([
+    [4, "0", "1", 3, 4],
+    [10, "25%", "25%", 8, 13],
+    [3, "1", "0", 3, 4],
+  ])(
+    "%i replicas, maxSurge %s, maxUnavailable %s: ≥ %i available, ≤ %i counted",
+    (replicas, surge, unavailable, floor, ceiling) => {
+      const strategy = `  strategy:\n    rollingUpdate: {maxSurge: ${surge}, maxUnavailable: ${unavailable}}\n`;
+      const sim = simulate(workload("Deployment", "web", replicas, strategy, READINESS));
+      sim.runUntil(40_000);
+      sim.run("kubectl set image deployment/web nginx=nginx:1.28");
+      let minAvailable = Number.POSITIVE_INFINITY;
+      let maxCounted = 0;
+      for (let t = 40_000; t <= 120_000; t += 20) {
+        sim.runUntil(t);
+        maxCounted = Math.max(
+          maxCounted,
+          replicaSets(sim).reduce((n, rs) => n + (rs.spec as { replicas: number }).replicas, 0),
+        );
+        minAvailable = Math.min(minAvailable, status(sim).availableReplicas ?? 0);
+      }
+      expect(minAvailable).toBeGreaterThanOrEqual(floor);
+      expect(maxCounted).toBeLessThanOrEqual(ceiling);
+      expect(status(sim)).toMatchObject({ replicas, updatedReplicas: replicas, availableReplicas: replicas });
+    },
+  );
+});
