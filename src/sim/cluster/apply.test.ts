@@ -81,4 +81,38 @@ describe("kubectl apply", () => {
     expect((pod.spec as { containers: { image: string }[] }).containers[0]?.image).toBe("nginx:1.28");
     expect(sim.run("kubectl get pod web").stdout).toMatch(/web\s+1\/1\s+Running\s+1 \(/);
   });
+
+  it("rolls a Deployment out when an applied manifest changes its template", () => {
+    const deployment = (image: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 2
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers:
+      - name: nginx
+        image: ${image}
+`;
+    const r = createSimulation(deployment("nginx:1.27"));
+    if (!r.ok) throw new Error(JSON.stringify(r.diagnostics));
+    const sim = r.simulation;
+    sim.runUntil(20_000);
+    expect(sim.cluster.apply(deployment("nginx:1.27"), "default")).toEqual({
+      ok: true,
+      lines: ["deployment.apps/web unchanged"],
+    });
+    expect(sim.cluster.apply(deployment("nginx:1.28"), "default")).toEqual({
+      ok: true,
+      lines: ["deployment.apps/web configured"],
+    });
+    sim.runUntil(60_000);
+    const history = sim.run("kubectl rollout history deployment/web").stdout;
+    expect(history).toMatch(/^2\s+<none>$/m);
+    const rs = sim.cluster.list("ReplicaSet", "default");
+    expect(rs.map((x) => (x.spec as { replicas: number }).replicas).sort()).toEqual([0, 2]);
+  });
 });

@@ -45,7 +45,11 @@ function setImages(oldSpec: Record<string, unknown>, newSpec: Record<string, unk
  * labels and annotations may change on anything; a Pod's spec only in its images; other kinds'
  * spec freely (with `metadata.generation` bumped). `status` is kept. Returns kubectl's error text.
  */
-export function updateObject(target: ApplyTarget, obj: ApiObject): string | undefined {
+export function updateObject(
+  target: ApplyTarget,
+  obj: ApiObject,
+  opts: { mergeMetadata?: boolean } = {},
+): string | undefined {
   const ns = obj.metadata.namespace ?? "default";
   const existing = target.get(obj.kind, ns, obj.metadata.name);
   if (!existing)
@@ -57,7 +61,9 @@ export function updateObject(target: ApplyTarget, obj: ApiObject): string | unde
     return `The Pod "${obj.metadata.name}" is invalid: ${POD_UPDATE_FORBIDDEN}`;
   }
   for (const key of ["labels", "annotations"] as const) {
-    if (obj.metadata[key] === undefined) delete existing.metadata[key];
+    if (opts.mergeMetadata) {
+      if (obj.metadata[key]) existing.metadata[key] = { ...existing.metadata[key], ...obj.metadata[key] };
+    } else if (obj.metadata[key] === undefined) delete existing.metadata[key];
     else existing.metadata[key] = structuredClone(obj.metadata[key]);
   }
   if (specChanged) {
@@ -86,7 +92,11 @@ export function applyManifest(
     const obj = structuredClone(raw) as ApiObject;
     const ns = obj.metadata.namespace ?? namespace;
     obj.metadata.namespace = ns;
-    const ref = `${obj.kind.toLowerCase()}/${obj.metadata.name}`;
+    // kubectl names objects of a named API group with the group: `deployment.apps/web`.
+    const group = obj.apiVersion.includes("/")
+      ? `.${obj.apiVersion.slice(0, obj.apiVersion.indexOf("/"))}`
+      : "";
+    const ref = `${obj.kind.toLowerCase()}${group}/${obj.metadata.name}`;
     const existing = target.get(obj.kind, ns, obj.metadata.name);
     if (!existing) {
       const err = target.create(obj);
@@ -102,17 +112,20 @@ export function applyManifest(
     }
     const oldSpec = (existing.spec ?? {}) as Record<string, unknown>;
     const newSpec = (obj.spec ?? {}) as Record<string, unknown>;
-    if (comparable(oldSpec, true) === comparable(newSpec, true)) {
+    // Why (apply is a merge): keys the manifest does not mention — such as the controller's
+    // revision annotation — are left alone.
+    const covered = (mine: Record<string, string> | undefined, theirs: Record<string, string> | undefined) =>
+      Object.entries(mine ?? {}).every(([k, v]) => theirs?.[k] === v);
+    const sameMeta =
+      covered(obj.metadata.labels, existing.metadata.labels) &&
+      covered(obj.metadata.annotations, existing.metadata.annotations);
+    if (comparable(oldSpec, true) === comparable(newSpec, true) && sameMeta) {
       lines.push(`${ref} unchanged`);
       continue;
     }
-    if (obj.kind !== "Pod" || comparable(oldSpec, false) !== comparable(newSpec, false)) {
-      errors.push(`The ${obj.kind} "${obj.metadata.name}" is invalid: ${POD_UPDATE_FORBIDDEN}`);
-      continue;
-    }
-    setImages(oldSpec, newSpec);
-    target.updated(existing);
-    lines.push(`${ref} configured`);
+    const err = updateObject(target, obj, { mergeMetadata: true });
+    if (err) errors.push(err);
+    else lines.push(`${ref} configured`);
   }
   if (errors.length > 0) return { ok: false, error: [...lines, ...errors].join("\n") };
   return { ok: true, lines };
