@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: how fast the simulator runs. Prints virtual-ms per wall-ms for the tutorial's
- * three demos over 10 virtual minutes and for 200 pods with probes over 30 virtual minutes (also
- * 50 and 100 pods, to show how cost grows). A benchmark, not a test: it reports, never fails.
+ * three demos over 10 virtual minutes, for 200 pods with probes over 30 virtual minutes (also 50
+ * and 100 pods, to show how cost grows), and for a 1000-replica Deployment rolled once (5000 with
+ * `npm run bench -- --large`). A benchmark, not a test: it reports, never fails.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -40,6 +41,37 @@ spec:
   return docs.join("\n---\n");
 }
 
+/** A Deployment of `n` nginx replicas with probes and a preStop sleep, rolled once at 2 minutes. */
+function rollout(n: number): string {
+  return `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: ${n}
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers:
+      - name: nginx
+        image: nginx:1.27
+        ports: [{containerPort: 80}]
+        readinessProbe: {httpGet: {path: /, port: 80}, periodSeconds: 5}
+        livenessProbe: {httpGet: {path: /, port: 80}, periodSeconds: 10}
+        lifecycle: {preStop: {sleep: {seconds: 5}}}
+---
+apiVersion: podlife.dev/v1alpha1
+kind: Scenario
+metadata: {name: rollout-${n}}
+spec:
+  seed: 7
+  nodes: [${Array.from({ length: Math.max(1, Math.ceil(n / 100)) }, (_, i) => `{name: node-${i + 1}}`).join(", ")}]
+  timeline:
+  - at: 2m
+    run: kubectl set image deployment/web nginx=nginx:1.28`;
+}
+
 function measure(label: string, text: string, untilMs: number, repeat = 3): void {
   let best = Number.POSITIVE_INFINITY;
   let events = 0;
@@ -64,3 +96,7 @@ function measure(label: string, text: string, untilMs: number, repeat = 3): void
 console.log("podlife bench (best of 3)");
 for (const d of ["demo-init-pod", "demo-gracestop", "demo-liveness-exec"]) measure(d, demo(d), 600_000);
 for (const n of [50, 100, 200]) measure(`${n} pods with probes`, manyPods(n), 1_800_000, n === 200 ? 2 : 3);
+// Workloads (issue 5): a rolled Deployment. `--large` adds 5000 replicas to show how cost grows.
+measure("Deployment 1000 replicas, rolled", rollout(1000), 1_800_000, 1);
+if (process.argv.includes("--large"))
+  measure("Deployment 5000 replicas, rolled", rollout(5000), 1_800_000, 1);
