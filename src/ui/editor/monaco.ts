@@ -32,6 +32,7 @@ import EditorWorker from "monaco-editor/editor/editor.worker?worker";
 import { configureMonacoYaml } from "monaco-yaml";
 import type { Diagnostic } from "../../sim/index.ts";
 import { isDarkTheme, onThemeChange } from "../theme.ts";
+import { editorSchemas } from "./schemas.ts";
 import YamlWorker from "./yaml.worker.ts?worker";
 
 /** What the playground can do with the editor. */
@@ -110,7 +111,7 @@ function configureOnce(): void {
     completion: true,
     hover: true,
     format: { enable: true },
-    schemas: [],
+    schemas: editorSchemas("*"),
   });
 }
 
