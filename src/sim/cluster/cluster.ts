@@ -354,6 +354,22 @@ export class Cluster implements ClusterApi {
     return updateObject(this.applyTarget(), obj);
   }
 
+  updateStatus(obj: ApiObject): string | undefined {
+    const ns = obj.metadata.namespace ?? "default";
+    const existing = this.store.get(obj.kind, obj.kind === "Node" ? undefined : ns, obj.metadata.name);
+    if (!existing)
+      return `Error from server (NotFound): ${resourceOf(obj.kind)} "${obj.metadata.name}" not found`;
+    existing.status = structuredClone(obj.status ?? {});
+    if (obj.kind === "Pod") {
+      this.podStatusUpdated(existing);
+      // Why (HandlePodReconcile): a status written by someone else may change readiness gates.
+      const node = (existing.spec as { nodeName?: string }).nodeName;
+      const kubelet = node ? this.nodes.get(node)?.kubelet : undefined;
+      this.clock.setTimeout(() => kubelet?.podUpdated(existing.metadata.uid!), KUBELET_WATCH_LATENCY_MS);
+    } else this.store.touch(existing);
+    return undefined;
+  }
+
   private podState(namespace: string, pod: string) {
     const obj = this.store.get("Pod", namespace, pod);
     if (!obj) return undefined;

@@ -111,4 +111,9 @@ export interface ClusterApi {
    * commands say they are unavailable without it.
    */
   update?(obj: ApiObject): string | undefined;
+  /**
+   * Replaces an object's `status` (the `status` subresource, as `kubectl patch --subresource=status`
+   * writes it); whoever owns the object reacts (the kubelet re-evaluates readiness gates).
+   */
+  updateStatus?(obj: ApiObject): string | undefined;
 }

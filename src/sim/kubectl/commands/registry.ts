@@ -14,6 +14,7 @@ import { annotate, LABEL_FLAGS, label } from "./label.ts";
 import { LOGS_FLAGS, logs } from "./logs.ts";
 import { API_RESOURCES_FLAGS, apiResources, VERSION_FLAGS, version } from "./misc.ts";
 import { nodeShell } from "./node-shell.ts";
+import { PATCH_FLAGS, patch } from "./patch.ts";
 import { ROLLOUT_FLAGS, rollout } from "./rollout.ts";
 import { RUN_FLAGS, run } from "./run.ts";
 import { SCALE_FLAGS, SET_FLAGS, scale, set } from "./scale-set.ts";
@@ -160,6 +161,15 @@ export const COMMANDS = new Map<string, CommandDef>([
     },
   ],
   ["label", { flags: LABEL_FLAGS, summary: "Update the labels on a resource.", run: now(label) }],
+  [
+    "patch",
+    {
+      flags: PATCH_FLAGS,
+      summary:
+        "Update fields of a resource using strategic merge patch, a JSON merge patch, or a JSON patch.",
+      run: now(patch),
+    },
+  ],
   ["annotate", { flags: LABEL_FLAGS, summary: "Update the annotations on a resource.", run: now(annotate) }],
   ["events", { flags: EVENTS_FLAGS, summary: "List events.", run: now(events) }],
   ["run", { flags: RUN_FLAGS, summary: "Run a particular image on the cluster.", run: now(run) }],
