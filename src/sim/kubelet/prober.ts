@@ -187,16 +187,30 @@ export class ProbeWorker {
   }
 }
 
+/** Sentences already made: attempts share them (a long run has thousands of attempts). */
+const WHY_CACHE = new Map<string, string>();
+
 /** One sentence on what a probe attempt counts for: the run against its threshold, and what follows. */
 export function attemptWhy(type: ProbeType, result: ProbeResult, run: number, threshold: number): string {
+  const key = `${type}|${result}|${run > threshold ? "more" : run}|${threshold}`;
+  let why = WHY_CACHE.get(key);
+  if (why === undefined) {
+    why = makeAttemptWhy(type, result, run, threshold);
+    WHY_CACHE.set(key, why);
+  }
+  return why;
+}
+
+function makeAttemptWhy(type: ProbeType, result: ProbeResult, run: number, threshold: number): string {
+  const Type = `${type[0]!.toUpperCase()}${type.slice(1)}`;
   const ordinal = (n: number) =>
     `${n}${n % 10 === 1 && n % 100 !== 11 ? "st" : n % 10 === 2 && n % 100 !== 12 ? "nd" : n % 10 === 3 && n % 100 !== 13 ? "rd" : "th"}`;
   const field = result === "failure" ? "failureThreshold" : "successThreshold";
-  const count = `${ordinal(run)} ${result === "failure" ? "failure" : "success"} in a row (${field} ${threshold})`;
-  if (run < threshold)
-    return `${type[0]!.toUpperCase()}${type.slice(1)} probe: ${count}; nothing changes until ${threshold}.`;
+  const word = result === "failure" ? "failure" : "success";
   if (run > threshold)
-    return `${type[0]!.toUpperCase()}${type.slice(1)} probe: ${count}; the result stays ${result}.`;
+    return `${Type} probe: another ${word} (${field} ${threshold} reached); the result stays ${result}.`;
+  const count = `${ordinal(run)} ${word} in a row (${field} ${threshold})`;
+  if (run < threshold) return `${Type} probe: ${count}; nothing changes until ${threshold}.`;
   const effect =
     result === "success"
       ? type === "startup"
@@ -207,5 +221,5 @@ export function attemptWhy(type: ProbeType, result: ProbeResult, run: number, th
       : type === "readiness"
         ? "the container becomes not ready (it is not restarted)"
         : "the kubelet kills the container and restarts it per the restart policy";
-  return `${type[0]!.toUpperCase()}${type.slice(1)} probe: ${count}: ${effect}.`;
+  return `${Type} probe: ${count}: ${effect}.`;
 }
