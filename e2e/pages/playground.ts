@@ -18,6 +18,12 @@ export class PlaygroundPage {
   readonly gallery: GalleryDialog;
   readonly theme: Locator;
   readonly examplePicker: Locator;
+  /** The banner that says a link could not be read. */
+  readonly linkError: Locator;
+  /** The banner that asks before a shared link replaces local work, and its two answers. */
+  readonly sharePrompt: Locator;
+  readonly openSharedButton: Locator;
+  readonly keepMyWorkButton: Locator;
 
   constructor(readonly page: Page) {
     this.playback = new PlaybackBar(page);
@@ -30,6 +36,35 @@ export class PlaygroundPage {
     this.diagnostics = page.getByTestId("diagnostics");
     this.status = page.getByTestId("sim-status");
     this.swimlanes = new Swimlanes(page);
+    this.linkError = page.getByTestId("link-error");
+    this.sharePrompt = page.getByTestId("share-prompt");
+    this.openSharedButton = this.sharePrompt.getByRole("button", { name: "Open the shared scenario" });
+    this.keepMyWorkButton = this.sharePrompt.getByRole("button", { name: "Keep my work" });
+  }
+
+  /** Opens `scenario` as a shared link would, and waits for the editor (not for any lanes). */
+  async openLink(scenario: string): Promise<void> {
+    await this.open(`/${encodeScenarioHash(scenario)}`);
+  }
+
+  /** Reloads the page and waits for the editor. */
+  async reload(): Promise<void> {
+    await this.page.reload();
+    await expect(this.editor).toHaveAttribute("data-ready", "true");
+  }
+
+  /** The texts saved as local work in this browser (every tab's), as the page sees them. */
+  async savedWork(): Promise<string[]> {
+    return this.page.evaluate(() =>
+      Object.keys(localStorage)
+        .filter((k) => k.startsWith("podlife.work."))
+        .map((k) => (JSON.parse(localStorage.getItem(k) ?? "{}") as { text?: string }).text ?? ""),
+    );
+  }
+
+  /** Waits until some saved local work contains `fragment` (saving is debounced). */
+  async waitUntilSaved(fragment: string): Promise<void> {
+    await expect.poll(async () => (await this.savedWork()).some((t) => t.includes(fragment))).toBe(true);
   }
 
   async open(path = "/"): Promise<void> {

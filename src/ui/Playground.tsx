@@ -1,6 +1,7 @@
 /**
  * The playground: the scenario editor on the left, the swimlanes and the problems on the right.
- * Every edit re-simulates (debounced) and redraws; the scenario is kept in the URL's hash.
+ * Every edit re-simulates (debounced) and redraws; the scenario is kept in the URL's hash and
+ * saved in the browser as local work (`use-local-work.ts`).
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import { encodeScenarioHash } from "../share/scenario-hash.ts";
@@ -15,29 +16,52 @@ import { Gallery } from "./Gallery.tsx";
 import type { Launch } from "./launch.ts";
 import { PlaybackBar } from "./PlaybackBar.tsx";
 import { usePlayback } from "./playback.ts";
+import { SharedLinkPrompt } from "./SharedLinkPrompt.tsx";
 import { ThemeSwitch } from "./ThemeSwitch.tsx";
 import { SimulationStatus, TimelineView } from "./TimelineView.tsx";
+import { useLocalWork, useSaveAsYouType } from "./use-local-work.ts";
 import { useSimulation } from "./use-simulation.ts";
 
 export function Playground({ launch }: { launch: Launch }) {
-  const [text, setText] = useState(launch.text);
-  const [exampleId, setExampleId] = useState(launch.source === "default" ? DEFAULT_EXAMPLE.id : "");
+  const work = useLocalWork(launch, DEFAULT_EXAMPLE.text);
+  const [text, setText] = useState(work.start.text);
+  const [exampleId, setExampleId] = useState(work.start.source === "default" ? DEFAULT_EXAMPLE.id : "");
+  useSaveAsYouType(work, text);
+  const { pendingSharedText } = work;
   const editorRef = useRef<YamlEditorApi | null>(null);
   const sim = useSimulation(text);
   const playback = usePlayback(sim.timeline);
   const [selectedId, setSelectedId] = useState<string | undefined>(undefined);
 
-  // Keep the scenario in the URL so a reload or a shared link opens the same text.
+  // Keep the scenario in the URL so a reload or a shared link opens the same text (at once when
+  // the page is left, so a quick reload finds the hash and the saved work in step). While a
+  // shared link waits for the user's choice, its hash stays.
+  const startSource = work.start.source;
   useEffect(() => {
-    const timer = setTimeout(() => {
-      const fromDefault = text === DEFAULT_EXAMPLE.text && launch.source === "default";
+    if (pendingSharedText !== undefined) return;
+    const writeHash = () => {
+      const fromDefault = text === DEFAULT_EXAMPLE.text && startSource === "default";
       const hash = fromDefault ? "" : encodeScenarioHash(text);
       if (hash !== window.location.hash) {
         history.replaceState(null, "", `${window.location.pathname}${window.location.search}${hash}`);
       }
-    }, 400);
-    return () => clearTimeout(timer);
-  }, [text, launch.source]);
+    };
+    const timer = setTimeout(writeHash, 400);
+    window.addEventListener("pagehide", writeHash);
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener("pagehide", writeHash);
+    };
+  }, [text, startSource, pendingSharedText]);
+
+  const openShared = () => {
+    const shared = work.openShared();
+    if (shared === undefined) return;
+    setExampleId("");
+    setSelectedId(undefined);
+    setText(shared);
+    editorRef.current?.setValue(shared);
+  };
 
   const pickExample = (id: string) => {
     const ex = EXAMPLES.find((e) => e.id === id);
@@ -100,9 +124,13 @@ export function Playground({ launch }: { launch: Launch }) {
         </div>
       </header>
       {launch.hashError && (
-        <p className="banner" role="alert">
-          {launch.hashError} Showing the default scenario.
+        <p className="banner" role="alert" data-testid="link-error">
+          {launch.hashError} Showing{" "}
+          {work.start.source === "local" ? "your saved work" : "the default scenario"}.
         </p>
+      )}
+      {pendingSharedText !== undefined && (
+        <SharedLinkPrompt onOpenShared={openShared} onKeepMine={work.keepMine} />
       )}
       <main className="panes">
         <section className="pane editor-pane" aria-label="Scenario">
