@@ -1,9 +1,9 @@
 /** Chooses light, dark, or the system's theme. */
 import { useState } from "react";
-import { chooseTheme, readThemeChoice, type ThemeChoice } from "./theme.ts";
+import { chooseTheme, pageStorage, readThemeChoice, type ThemeChoice } from "./theme.ts";
 
 export function ThemeSwitch() {
-  const [choice, setChoice] = useState<ThemeChoice>(() => readThemeChoice(globalThis.localStorage));
+  const [choice, setChoice] = useState<ThemeChoice>(() => readThemeChoice(pageStorage()));
   return (
     <label>
       Theme{" "}

@@ -10,6 +10,18 @@ export type ThemeChoice = "system" | "light" | "dark";
 const STORAGE_KEY = "podlife.theme";
 const CHOICES: readonly ThemeChoice[] = ["system", "light", "dark"];
 
+/**
+ * The page's localStorage, or undefined where touching it throws (a sandboxed iframe without
+ * `allow-same-origin` raises a SecurityError on the property access itself).
+ */
+export function pageStorage(): Storage | undefined {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Reads the stored choice (anything unknown means "system"). */
 export function readThemeChoice(storage: Pick<Storage, "getItem"> | undefined): ThemeChoice {
   try {
@@ -46,7 +58,7 @@ export function chooseTheme(choice: ThemeChoice): void {
 
 /** Applies the stored choice and follows system changes; call once at start-up. */
 export function initTheme(): void {
-  applyTheme(readThemeChoice(globalThis.localStorage));
+  applyTheme(readThemeChoice(pageStorage()));
   darkQuery().addEventListener("change", () =>
     applyTheme((document.documentElement.dataset.theme as ThemeChoice | undefined) ?? "system"),
   );
