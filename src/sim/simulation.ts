@@ -50,6 +50,8 @@ export class Simulation {
       seed: s.seed,
       epochMs: s.startTimeMs,
       nodes: s.nodes,
+      endpointPropagationMs: s.endpointPropagationMs,
+      traffic: s.traffic,
       lookupImage: (image) => {
         // The catalog is deterministic: resolve each reference once (digests are hashed).
         let found = lookups.get(image);

@@ -11,18 +11,22 @@ import type { ImageLookup } from "../kubelet/image-manager.ts";
 import { Kubelet } from "../kubelet/kubelet.ts";
 import { latest } from "../kubelet/pod-state.ts";
 import type { ContainerSpec } from "../kubelet/spec.ts";
+import { KubeProxy } from "../proxy/kube-proxy.ts";
 import { SeededRandom } from "../random.ts";
 import type { RuntimeImage } from "../runtime/cri.ts";
 import { ContainerNamespace, Kernel } from "../runtime/kernel.ts";
 import { ClusterNetwork, PodNetwork } from "../runtime/network.ts";
 import { Filesystem, type newDir } from "../runtime/vfs.ts";
-import type { NodeSpec } from "../scenario/types.ts";
+import type { NodeSpec, TrafficSpec } from "../scenario/types.ts";
 import { Latch, startTask } from "../task.ts";
 import { sameSnapshot, snapshotPod } from "../timeline/snapshot.ts";
 import type { StatusSnapshot } from "../timeline/types.ts";
+import { WorkloadHistory } from "../timeline/workload-history.ts";
+import { type ServiceTraffic, startTraffic } from "../traffic/index.ts";
 import { type ApplyTarget, applyManifest, updateObject } from "./apply.ts";
 import { EventRecorder, type InvolvedObject } from "./events.ts";
-import type { ObjectStore } from "./store.ts";
+import { KUBERNETES_SERVICE_IP, ServiceAllocator } from "./service-ips.ts";
+import { type ObjectStore, randomUid } from "./store.ts";
 import { apiTime } from "./time.ts";
 
 /** How the cluster gets its runtime pieces (kept out so the cluster does not pick an image catalog). */
@@ -37,6 +41,10 @@ export interface ClusterOptions {
   buildNodeRootfs: () => ReturnType<typeof newDir>;
   /** Canonical name of an image reference, for preloaded node images. */
   canonicalImage: (image: string) => string | undefined;
+  /** How far kube-proxy lags the EndpointSlices (virtual ms). */
+  endpointPropagationMs: number;
+  /** Requests sent to Services. */
+  traffic?: TrafficSpec[];
 }
 
 /** A pod's status over time (for the views and `kubectl get pods -w`). */
@@ -62,12 +70,19 @@ export class Cluster implements ClusterApi {
   /** The workload controllers; they learn about every change through the store's watch. */
   readonly controllers: ControllerManager;
   readonly nodes = new Map<string, NodeEntry>();
+  /** kube-proxy's rules: Services and endpoints, a propagation delay behind the API. */
+  readonly proxy: KubeProxy;
+  /** Deployments' and ReplicaSets' replica counts over time, for the views. */
+  readonly workloadHistory = new WorkloadHistory(() => this.clock.now());
+  /** What the Scenario's traffic generators sent, per Service. */
+  readonly traffic: ServiceTraffic[];
   /** Every pod ever created, by uid, with its status history. */
   readonly podHistory = new Map<
     string,
     { pod: ApiObject; samples: PodStatusSample[]; deletedMs?: number; nodeName?: string }
   >();
   private scheduleIndex = 0;
+  private readonly serviceAllocator: ServiceAllocator;
 
   constructor(private readonly opts: ClusterOptions) {
     this.random = new SeededRandom(opts.seed);
@@ -77,13 +92,114 @@ export class Cluster implements ClusterApi {
       this.random.fork("uids"),
       opts.epochMs,
       () => this.clock.now(),
-      (event) => this.controllers?.observe(event),
+      (event) => {
+        this.controllers?.observe(event);
+        this.proxy?.observe(event);
+        this.workloadHistory?.observe(event);
+      },
     );
     this.recorder = new EventRecorder(opts.epochMs, () => this.clock.now());
     this.controllers = new ControllerManager(this, this.random.fork("controllers"));
+    this.serviceAllocator = new ServiceAllocator(this.random.fork("service-ips"));
+    this.proxy = new KubeProxy(this.clock, this.store, opts.endpointPropagationMs);
     opts.nodes.forEach((n, i) => {
       this.addNode(n, i);
     });
+    this.addKubernetesService();
+    this.traffic = startTraffic(
+      { clock: this.clock, proxy: this.proxy, network: this.network, random: this.random.fork("traffic") },
+      opts.traffic ?? [],
+    );
+  }
+
+  /**
+   * The `kubernetes` Service every cluster has in `default`, pointing at the API server on the
+   * first node (kind's control plane), with the Endpoints and EndpointSlice the API server's
+   * endpoint reconciler keeps for it.
+   */
+  private addKubernetesService(): void {
+    const uids = this.random.fork("kubernetes-service");
+    const uid = () => randomUid(uids);
+    const apiserver = [...this.nodes.values()][0]?.ip ?? "172.18.0.2";
+    const labels = { component: "apiserver", provider: "kubernetes" };
+    this.store.create({
+      apiVersion: "v1",
+      kind: "Service",
+      metadata: { name: "kubernetes", namespace: "default", uid: uid(), labels },
+      spec: {
+        clusterIP: KUBERNETES_SERVICE_IP,
+        clusterIPs: [KUBERNETES_SERVICE_IP],
+        internalTrafficPolicy: "Cluster",
+        ipFamilies: ["IPv4"],
+        ipFamilyPolicy: "SingleStack",
+        ports: [{ name: "https", port: 443, protocol: "TCP", targetPort: 6443 }],
+        sessionAffinity: "None",
+        type: "ClusterIP",
+      },
+      status: { loadBalancer: {} },
+    });
+    this.store.create({
+      apiVersion: "v1",
+      kind: "Endpoints",
+      metadata: {
+        name: "kubernetes",
+        namespace: "default",
+        uid: uid(),
+        labels: { "endpointslice.kubernetes.io/skip-mirror": "true" },
+      },
+      subsets: [{ addresses: [{ ip: apiserver }], ports: [{ name: "https", port: 6443, protocol: "TCP" }] }],
+    });
+    this.store.create({
+      apiVersion: "discovery.k8s.io/v1",
+      kind: "EndpointSlice",
+      metadata: {
+        name: "kubernetes",
+        namespace: "default",
+        uid: uid(),
+        labels: { "kubernetes.io/service-name": "kubernetes" },
+        generation: 1,
+      },
+      addressType: "IPv4",
+      endpoints: [{ addresses: [apiserver], conditions: { ready: true } }],
+      ports: [{ name: "https", port: 6443, protocol: "TCP" }],
+    });
+  }
+
+  /**
+   * The Service registry's allocations on create: a cluster IP (unless headless or ExternalName)
+   * and node ports for NodePort and LoadBalancer Services. Returns an error text when an address or
+   * port asked for is taken.
+   */
+  private allocateService(obj: ApiObject): string | undefined {
+    const spec = (obj.spec ??= {}) as {
+      type?: string;
+      clusterIP?: string;
+      clusterIPs?: string[];
+      ports?: { nodePort?: number }[];
+    };
+    const type = spec.type ?? "ClusterIP";
+    if (type === "ExternalName") return undefined;
+    const name = obj.metadata.name;
+    if (spec.clusterIP && spec.clusterIP !== "None") {
+      if (!this.serviceAllocator.reserveIP(spec.clusterIP))
+        return `The Service "${name}" is invalid: spec.clusterIPs: Invalid value: []string{"${spec.clusterIP}"}: failed to allocate IP ${spec.clusterIP}: provided IP is already allocated`;
+    } else if (spec.clusterIP !== "None") spec.clusterIP = this.serviceAllocator.allocateIP();
+    spec.clusterIPs = [spec.clusterIP];
+    if (type === "NodePort" || type === "LoadBalancer") {
+      for (const [i, p] of (spec.ports ?? []).entries()) {
+        if (p.nodePort === undefined) p.nodePort = this.serviceAllocator.allocatePort();
+        else if (!this.serviceAllocator.reservePort(p.nodePort))
+          return `The Service "${name}" is invalid: spec.ports[${i}].nodePort: Invalid value: ${p.nodePort}: provided port is already allocated`;
+      }
+    }
+    obj.status ??= { loadBalancer: {} };
+    return undefined;
+  }
+
+  private releaseService(obj: ApiObject): void {
+    const spec = (obj.spec ?? {}) as { clusterIP?: string; ports?: { nodePort?: number }[] };
+    if (spec.clusterIP && spec.clusterIP !== "None") this.serviceAllocator.releaseIP(spec.clusterIP);
+    for (const p of spec.ports ?? []) if (p.nodePort) this.serviceAllocator.releasePort(p.nodePort);
   }
 
   private addNode(n: NodeSpec, i: number): void {
@@ -201,6 +317,10 @@ export class Cluster implements ClusterApi {
     }
     // Why (apps registry PrepareForCreate): workload objects start at generation 1.
     if (obj.kind === "Deployment" || obj.kind === "ReplicaSet") obj.metadata.generation ??= 1;
+    if (obj.kind === "Service") {
+      const err = this.allocateService(obj);
+      if (err) return err;
+    }
     this.store.create(obj);
     if (obj.kind === "Pod") this.podCreated(obj);
     return undefined;
@@ -303,6 +423,7 @@ export class Cluster implements ClusterApi {
     if (!obj) return `Error from server (NotFound): ${resourceOf(kind)} "${name}" not found`;
     if (kind !== "Pod") {
       this.store.remove(obj);
+      if (kind === "Service") this.releaseService(obj);
       return undefined;
     }
     const spec = obj.spec as { nodeName?: string; terminationGracePeriodSeconds?: number };

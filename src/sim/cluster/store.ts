@@ -22,12 +22,7 @@ export class ObjectStore {
 
   /** A random RFC 4122 v4 uid from the seeded generator. */
   newUid(): string {
-    const hex = (n: number) => {
-      let s = "";
-      for (let i = 0; i < n; i++) s += this.random.int(0, 15).toString(16);
-      return s;
-    };
-    return `${hex(8)}-${hex(4)}-4${hex(3)}-${"89ab"[this.random.int(0, 3)]}${hex(3)}-${hex(12)}`;
+    return randomUid(this.random);
   }
 
   /** Bumps and returns the next resourceVersion. */
@@ -64,4 +59,14 @@ export class ObjectStore {
   remove(obj: ApiObject): void {
     this.objects.get(obj.kind)?.delete(this.key(obj.metadata.namespace, obj.metadata.name));
   }
+}
+
+/** A random RFC 4122 v4 uid drawn from `random`. */
+export function randomUid(random: SeededRandom): string {
+  const hex = (n: number) => {
+    let s = "";
+    for (let i = 0; i < n; i++) s += random.int(0, 15).toString(16);
+    return s;
+  };
+  return `${hex(8)}-${hex(4)}-4${hex(3)}-${"89ab"[random.int(0, 3)]}${hex(3)}-${hex(12)}`;
 }

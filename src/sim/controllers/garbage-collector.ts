@@ -11,7 +11,7 @@ import { ownerReferences } from "./meta.ts";
 import type { WatchEvent } from "./watch.ts";
 
 /** Kinds whose objects can be dependents here (what the workload controllers create). */
-const DEPENDENT_KINDS = ["ReplicaSet", "Pod"];
+const DEPENDENT_KINDS = ["ReplicaSet", "Pod", "EndpointSlice"];
 
 /** Deletes the dependents of deleted owners. */
 export class GarbageCollector {

@@ -1,9 +1,11 @@
 /**
- * The controller manager: the workload controllers and the garbage collector, fed by the API
+ * The controller manager: the workload and endpoint controllers and the garbage collector, fed by the API
  * server's watch. Each controller reacts through its own informer handlers and work queue.
  */
 import type { SeededRandom } from "../random.ts";
 import { DeploymentController } from "./deployment-controller.ts";
+import { EndpointsController } from "./endpoints-controller.ts";
+import { EndpointSliceController } from "./endpointslice-controller.ts";
 import { GarbageCollector } from "./garbage-collector.ts";
 import type { ControllerHost } from "./host.ts";
 import { ReplicaSetController } from "./replicaset-controller.ts";
@@ -14,11 +16,15 @@ export class ControllerManager {
   readonly replicaSets: ReplicaSetController;
   readonly deployments: DeploymentController;
   readonly garbageCollector: GarbageCollector;
+  readonly endpointSlices: EndpointSliceController;
+  readonly endpoints: EndpointsController;
 
   constructor(host: ControllerHost, random: SeededRandom) {
     this.replicaSets = new ReplicaSetController(host, random.fork("replicaset-controller"));
     this.deployments = new DeploymentController(host, random.fork("deployment-controller"));
     this.garbageCollector = new GarbageCollector(host, random.fork("garbage-collector"));
+    this.endpointSlices = new EndpointSliceController(host, random.fork("endpointslice-controller"));
+    this.endpoints = new EndpointsController(host, random.fork("endpoint-controller"));
   }
 
   /** Delivers one watch event to every controller's handlers. */
@@ -26,5 +32,7 @@ export class ControllerManager {
     this.replicaSets.observe(event);
     this.deployments.observe(event);
     this.garbageCollector.observe(event);
+    this.endpointSlices.observe(event);
+    this.endpoints.observe(event);
   }
 }

@@ -8,9 +8,11 @@ import type { Timeline } from "../timeline/types.ts";
 
 const round = (ms: number) => Math.round(ms / 10) / 100;
 
-/** Replaces container ids, uids and IP addresses with placeholders. */
+/** Replaces container ids, uids and resource versions with placeholders. */
 export function scrub(text: string): string {
   return text
+    .replace(/("resourceVersion": ?)"\d+"/g, '$1"<rv>"')
+    .replace(/(resourceVersion: )"\d+"/g, '$1"<rv>"')
     .replace(/containerd:\/\/[0-9a-f]{64}/g, "containerd://<id>")
     .replace(/sha256:[0-9a-f]{64}/g, "sha256:<digest>")
     .replace(/[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}/g, "<uid>");

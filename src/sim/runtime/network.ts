@@ -79,6 +79,16 @@ export class PodNetwork {
     return b?.listener.accepting ? b.listener : undefined;
   }
 
+  /** The listener bound to a port, accepting or not. */
+  boundOn(port: number): Listener | undefined {
+    return this.bound.get(port)?.listener;
+  }
+
+  /** Whether `listener` is still bound here (its process has not exited, the sandbox still stands). */
+  holds(listener: Listener): boolean {
+    return this.bound.get(listener.port)?.listener === listener && this.cluster.lookup(this.ip) === this;
+  }
+
   /** Every bound port. */
   ports(): number[] {
     return [...this.bound.keys()].sort((a, b) => a - b);

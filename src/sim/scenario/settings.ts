@@ -256,6 +256,10 @@ function readTraffic(list: unknown[], path: PathSegment[], seconds: Seconds): Tr
     if (typeof item.path === "string") t.path = item.path;
     const req = seconds(item.requestSeconds, [...path, i, "requestSeconds"]);
     if (req !== undefined) t.requestSeconds = req;
+    const start = seconds(item.start, [...path, i, "start"]);
+    if (start !== undefined) t.startMs = Math.round(start * 1000);
+    const stop = seconds(item.stop, [...path, i, "stop"]);
+    if (stop !== undefined) t.stopMs = Math.round(stop * 1000);
     traffic.push(t);
   });
   return traffic;

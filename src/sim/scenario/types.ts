@@ -65,8 +65,12 @@ export interface TrafficSpec {
   rps: number;
   port?: number;
   path?: string;
-  /** How long the server takes per request. */
+  /** How long each request lasts on top of the server's own answer time. */
   requestSeconds?: number;
+  /** When sending starts (virtual ms); unset: once kube-proxy has a ready endpoint for the Service. */
+  startMs?: number;
+  /** When sending stops (virtual ms); unset: never. */
+  stopMs?: number;
 }
 
 /** A command to run at a virtual time, exactly as typed in a terminal. */

@@ -4,7 +4,9 @@
  */
 import type { Cluster } from "../cluster/cluster.ts";
 import type { Kubelet } from "../kubelet/kubelet.ts";
+import { byPod, endpointLanes } from "./endpoint-lanes.ts";
 import type { ContainerTrack, PodLane, PodTrack, ProbeType, Timeline } from "./types.ts";
+import { deploymentTracks, serviceTracks } from "./workload-tracks.ts";
 
 /** The timeline of everything simulated up to `endMs`. */
 export function buildTimeline(cluster: Cluster, endMs: number): Timeline {
@@ -12,6 +14,8 @@ export function buildTimeline(cluster: Cluster, endMs: number): Timeline {
   const lifecycles = new Map<string, Kubelet>();
   for (const { kubelet } of cluster.nodes.values())
     for (const uid of kubelet.probes.keys()) lifecycles.set(uid, kubelet);
+  const sliceChanges = byPod(cluster.controllers.endpointSlices.history);
+  const proxyChanges = byPod(cluster.proxy.history);
   for (const [uid, h] of cluster.podHistory) {
     const kubelet = lifecycles.get(uid);
     const ps = kubelet?.lifecycleOf(uid);
@@ -67,7 +71,11 @@ export function buildTimeline(cluster: Cluster, endMs: number): Timeline {
         else if (lane.spans.length > 0) pushLane(lane, s.atMs, next, "Unknown");
       }
     });
-    const lanes: PodLane[] = [phase, ...[...conditions.values()].filter((l) => l.spans.length > 0)];
+    const lanes: PodLane[] = [
+      phase,
+      ...[...conditions.values()].filter((l) => l.spans.length > 0),
+      ...endpointLanes(sliceChanges.get(uid), proxyChanges.get(uid), endMs, cluster.proxy.propagationMs),
+    ];
     pods.push({
       uid,
       name: h.pod.metadata.name,
@@ -95,7 +103,12 @@ export function buildTimeline(cluster: Cluster, endMs: number): Timeline {
       },
       source: o.source,
     }));
-  return { version: 1, startTimeMs: cluster.startTimeMs(), endMs, pods, events };
+  const timeline: Timeline = { version: 1, startTimeMs: cluster.startTimeMs(), endMs, pods, events };
+  const deployments = deploymentTracks(cluster.workloadHistory, cluster.recorder.occurrences, endMs);
+  if (deployments.length > 0) timeline.deployments = deployments;
+  const services = serviceTracks(cluster.traffic, endMs);
+  if (services.length > 0) timeline.services = services;
+  return timeline;
 }
 
 /** Pod conditions in the order `kubectl describe` lists them. */

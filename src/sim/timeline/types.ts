@@ -140,4 +140,66 @@ export interface Timeline {
   endMs: number;
   pods: PodTrack[];
   events: TimelineEvent[];
+  /** Deployments and their ReplicaSets' replica counts over time (when the scenario has any). */
+  deployments?: DeploymentTrack[];
+  /** Traffic sent to Services (when the Scenario document sends any). */
+  services?: ServiceTrack[];
+}
+
+/** Replica counts after a change: desired (`spec.replicas`), current, ready and available pods. */
+export interface ReplicaCounts {
+  atMs: number;
+  desired: number;
+  current: number;
+  ready: number;
+  available: number;
+}
+
+/** A ReplicaSet of a Deployment over time. */
+export interface ReplicaSetTrack {
+  name: string;
+  revision?: string;
+  image?: string;
+  createdMs: number;
+  deletedMs?: number;
+  counts: ReplicaCounts[];
+}
+
+/** A Deployment, its ReplicaSets and the controller's steps (ScalingReplicaSet events). */
+export interface DeploymentTrack {
+  name: string;
+  namespace: string;
+  counts: ReplicaCounts[];
+  replicaSets: ReplicaSetTrack[];
+  steps: { atMs: number; message: string }[];
+}
+
+/** How a request ended. */
+export type RequestOutcome = "ok" | "refused" | "reset" | "no endpoints" | "error";
+
+/** A request that failed, with the pod it reached and why. */
+export interface FailedRequestMark {
+  atMs: number;
+  endMs: number;
+  outcome: Exclude<RequestOutcome, "ok">;
+  pod?: string;
+  endpoint?: string;
+  detail: string;
+  why: string;
+}
+
+/** Traffic sent to one Service. */
+export interface ServiceTrack {
+  name: string;
+  namespace: string;
+  sent: number;
+  succeeded: number;
+  failed: number;
+  byOutcome: Record<Exclude<RequestOutcome, "ok">, number>;
+  /** Requests by the second they were sent in (index = second since the start). */
+  okPerSecond: number[];
+  failedPerSecond: number[];
+  /** Failed requests (the first ones, when there are very many; see `droppedFailures`). */
+  failures: FailedRequestMark[];
+  droppedFailures: number;
 }

@@ -8,6 +8,7 @@ import type { Invocation } from "../context.ts";
 import { clientError, KubectlError, notFoundText } from "../errors.ts";
 import { valueAt } from "../jsonpath.ts";
 import { customColumns } from "../printers/custom-columns.ts";
+import { endpointSliceTable, endpointsTable } from "../printers/endpoints.ts";
 import { eventTable } from "../printers/events.ts";
 import { nodeTable } from "../printers/node.ts";
 import { formatObjects, isStructuredFormat } from "../printers/output-format.ts";
@@ -40,6 +41,10 @@ export const GET_FLAGS: FlagSpec[] = [
   { name: "chunk-size", kind: "int" },
 ];
 
+/** What the API server says (and kubectl prints on stderr) for any request for `v1` Endpoints. */
+export const ENDPOINTS_DEPRECATION_WARNING =
+  "Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n";
+
 /** The human-readable table for objects of a type. */
 export function tableFor(type: ResourceType, objs: ApiObject[], now: number, wide: boolean): Table {
   switch (type.kind) {
@@ -55,6 +60,10 @@ export function tableFor(type: ResourceType, objs: ApiObject[], now: number, wid
       return replicaSetTable(objs, now, wide);
     case "Service":
       return serviceTable(objs, now, wide);
+    case "EndpointSlice":
+      return endpointSliceTable(objs, now);
+    case "Endpoints":
+      return endpointsTable(objs, now);
     default:
       return defaultTable(objs, now);
   }
@@ -99,6 +108,7 @@ export function get(inv: Invocation): number {
   if (fieldSel && "error" in fieldSel) throw clientError(fieldSel.error);
 
   const { targets, single } = parseTargets(inv.positionals);
+  if (targets.some((t) => t.type.kind === "Endpoints")) out.err(ENDPOINTS_DEPRECATION_WARNING);
   const all = flags.bool("all-namespaces");
   const errors: string[] = [];
   const found: { type: ResourceType; objs: ApiObject[] }[] = [];

@@ -1,0 +1,295 @@
+/**
+ * The EndpointSlice controller (pkg/controller/endpointslice, `syncService` and the reconciler):
+ * for each Service with a selector, EndpointSlices named `<service>-<5 random characters>` that
+ * list the selected pods as endpoints — terminating ones included, with `ready`, `serving` and
+ * `terminating` conditions — at most 100 to a slice, one group of slices per set of resolved
+ * ports. Existing slices are updated in place; a Service with no endpoints keeps one empty
+ * placeholder slice. Every change of an endpoint's state is recorded for the views.
+ */
+import { apiTime } from "../cluster/time.ts";
+import type { ApiObject } from "../kubectl/api.ts";
+import type { SeededRandom } from "../random.ts";
+import type { ControllerHost } from "./host.ts";
+import { INFORMER_LATENCY_MS, latencyMs } from "./latency.ts";
+import { newControllerRef } from "./meta.ts";
+import {
+  type DesiredEndpoint,
+  desiredEndpoint,
+  type EndpointPort,
+  hasSelector,
+} from "./service-endpoints.ts";
+import { ServicePodIndex } from "./service-pod-index.ts";
+import type { WatchEvent } from "./watch.ts";
+import { splitKey, WorkQueue } from "./workqueue.ts";
+
+/** `--max-endpoints-per-slice` default. */
+export const MAX_ENDPOINTS_PER_SLICE = 100;
+/** The label naming a slice's Service. */
+export const SERVICE_NAME_LABEL = "kubernetes.io/service-name";
+/** The label naming who manages a slice. */
+export const MANAGED_BY_LABEL = "endpointslice.kubernetes.io/managed-by";
+/** This controller's value of `MANAGED_BY_LABEL`. */
+export const ENDPOINTSLICE_CONTROLLER_NAME = "endpointslice-controller.k8s.io";
+const TRIGGER_TIME_ANNOTATION = "endpoints.kubernetes.io/last-change-trigger-time";
+
+/** A discovery `Endpoint` as stored. */
+export interface SliceEndpoint {
+  addresses: string[];
+  conditions: { ready: boolean; serving: boolean; terminating: boolean };
+  nodeName?: string;
+  targetRef: { kind: "Pod"; name: string; namespace: string; uid: string };
+}
+
+/** An EndpointSlice's body. */
+export interface SliceView {
+  addressType: string;
+  endpoints: SliceEndpoint[] | null;
+  ports?: EndpointPort[];
+}
+
+/** The state of a pod's endpoint in a Service's slices. */
+export type EndpointState = "ready" | "not ready" | "serving, terminating" | "terminating";
+
+/** A change of a pod's endpoint state (undefined `state`: no longer listed). */
+export interface EndpointChange {
+  atMs: number;
+  service: string;
+  namespace: string;
+  podUid: string;
+  podName: string;
+  state?: EndpointState;
+}
+
+/** The endpoint state an endpoint's conditions show. */
+export function endpointState(c: { ready: boolean; serving: boolean; terminating: boolean }): EndpointState {
+  if (c.terminating) return c.serving ? "serving, terminating" : "terminating";
+  return c.ready ? "ready" : "not ready";
+}
+
+/** Whether a slice is one this controller manages for a Service. */
+export function isManagedSlice(slice: ApiObject, service: string): boolean {
+  const labels = slice.metadata.labels ?? {};
+  return labels[SERVICE_NAME_LABEL] === service && labels[MANAGED_BY_LABEL] === ENDPOINTSLICE_CONTROLLER_NAME;
+}
+
+function toSliceEndpoint(d: DesiredEndpoint): SliceEndpoint {
+  const ep: SliceEndpoint = {
+    addresses: [d.ip],
+    conditions: { ready: d.ready, serving: d.serving, terminating: d.terminating },
+    targetRef: { kind: "Pod", name: d.podName, namespace: d.namespace, uid: d.podUid },
+  };
+  if (d.nodeName) ep.nodeName = d.nodeName;
+  return ep;
+}
+
+function sameEndpoint(a: SliceEndpoint, b: SliceEndpoint): boolean {
+  return (
+    a.addresses[0] === b.addresses[0] &&
+    a.conditions.ready === b.conditions.ready &&
+    a.conditions.serving === b.conditions.serving &&
+    a.conditions.terminating === b.conditions.terminating &&
+    a.nodeName === b.nodeName
+  );
+}
+
+function portKeyOf(ports: EndpointPort[] | undefined): string {
+  return (ports ?? []).map((p) => `${p.name}/${p.port}/${p.protocol}/${p.appProtocol ?? ""}`).join(",");
+}
+
+/** The EndpointSlice controller: informer handlers, a work queue, and `syncService`. */
+export class EndpointSliceController {
+  private readonly queue: WorkQueue;
+  private readonly names: SeededRandom;
+  private readonly delays: SeededRandom;
+  private readonly index = new ServicePodIndex();
+  /** Endpoint state per service key and pod uid, as last written. */
+  private readonly states = new Map<string, Map<string, { state: EndpointState; podName: string }>>();
+  /** Every endpoint state change, in time order. */
+  readonly history: EndpointChange[] = [];
+
+  constructor(
+    private readonly host: ControllerHost,
+    random: SeededRandom,
+  ) {
+    this.names = random.fork("slice-names");
+    this.delays = random.fork("latency");
+    this.queue = new WorkQueue(host.clock, (key) => this.sync(key));
+  }
+
+  /** Informer handlers for Services, Pods and EndpointSlices. */
+  observe(event: WatchEvent): void {
+    const obj = event.object;
+    if (obj.kind === "Service") {
+      this.enqueue(this.index.observeService(event));
+    } else if (obj.kind === "Pod") {
+      for (const key of this.index.observePod(event)) this.enqueue(key);
+    } else if (obj.kind === "EndpointSlice" && event.type === "DELETED") {
+      // Why (onEndpointSliceDelete): a managed slice deleted by someone else is recreated.
+      const svc = obj.metadata.labels?.[SERVICE_NAME_LABEL];
+      if (svc && isManagedSlice(obj, svc)) this.enqueue(`${obj.metadata.namespace ?? "default"}/${svc}`);
+    }
+  }
+
+  private enqueue(key: string): void {
+    this.queue.add(key, latencyMs(this.delays, INFORMER_LATENCY_MS));
+  }
+
+  private sync(key: string): void {
+    const { namespace, name } = splitKey(key);
+    const service = this.host.store.get("Service", namespace, name);
+    const slices = this.host.store
+      .list("EndpointSlice", namespace)
+      .filter((s) => isManagedSlice(s, name) && (!service || this.ownedBy(s, service)));
+    if (!service || !hasSelector(service)) {
+      // Why (syncService): a Service without a selector gets no managed slices; a deleted one's
+      // slices go with it (the garbage collector, through the owner reference).
+      if (service) for (const s of slices) this.host.delete("EndpointSlice", namespace, s.metadata.name, {});
+      this.record(key, namespace, name, new Map());
+      return;
+    }
+    const desired = new Map<string, DesiredEndpoint>();
+    for (const pod of this.index.podsOf(key)) {
+      const d = desiredEndpoint(service, pod);
+      if (d) desired.set(d.podUid, d);
+    }
+    this.reconcile(service, slices, desired);
+    const states = new Map<string, { state: EndpointState; podName: string }>();
+    for (const d of desired.values()) states.set(d.podUid, { state: endpointState(d), podName: d.podName });
+    this.record(key, namespace, name, states);
+  }
+
+  private ownedBy(slice: ApiObject, service: ApiObject): boolean {
+    const refs = slice.metadata.ownerReferences as { uid?: string }[] | undefined;
+    return !refs || refs.some((r) => r.uid === service.metadata.uid);
+  }
+
+  private reconcile(service: ApiObject, existing: ApiObject[], desired: Map<string, DesiredEndpoint>): void {
+    const ns = service.metadata.namespace ?? "default";
+    const groups = new Map<string, DesiredEndpoint[]>();
+    for (const d of desired.values()) {
+      let g = groups.get(d.portKey);
+      if (!g) groups.set(d.portKey, (g = []));
+      g.push(d);
+    }
+    const keep = new Set<ApiObject>();
+    for (const [portKey, group] of groups) {
+      const slices = existing.filter((s) => portKeyOf((s as unknown as SliceView).ports) === portKey);
+      const wanted = new Map(group.map((d) => [d.podUid, d]));
+      const placed = new Set<string>();
+      const changed = new Set<ApiObject>();
+      for (const s of slices) {
+        const body = s as unknown as SliceView;
+        const next: SliceEndpoint[] = [];
+        for (const ep of body.endpoints ?? []) {
+          const d = wanted.get(ep.targetRef.uid);
+          if (!d || placed.has(d.podUid)) {
+            changed.add(s);
+            continue;
+          }
+          placed.add(d.podUid);
+          const fresh = toSliceEndpoint(d);
+          if (!sameEndpoint(ep, fresh)) changed.add(s);
+          next.push(fresh);
+        }
+        body.endpoints = next;
+      }
+      // New endpoints fill the slices with room first, then new slices.
+      const fresh = group.filter((d) => !placed.has(d.podUid));
+      for (const s of slices) {
+        const body = s as unknown as SliceView;
+        while (fresh.length > 0 && (body.endpoints ?? []).length < MAX_ENDPOINTS_PER_SLICE) {
+          (body.endpoints ??= []).push(toSliceEndpoint(fresh.shift()!));
+          changed.add(s);
+        }
+      }
+      for (const s of slices) {
+        const body = s as unknown as SliceView;
+        if ((body.endpoints ?? []).length === 0) continue;
+        keep.add(s);
+        if (changed.has(s)) this.update(s);
+      }
+      while (fresh.length > 0) {
+        const batch = fresh.splice(0, MAX_ENDPOINTS_PER_SLICE);
+        keep.add(this.create(service, group[0]!.ports, batch.map(toSliceEndpoint)));
+      }
+    }
+    if (desired.size === 0) {
+      // Why (reconciler placeholder): a Service without endpoints keeps one empty slice.
+      const placeholder = existing.find((s) => portKeyOf((s as unknown as SliceView).ports) === "");
+      if (placeholder) {
+        const body = placeholder as unknown as SliceView;
+        if ((body.endpoints ?? []).length > 0) {
+          body.endpoints = null;
+          this.update(placeholder);
+        }
+        keep.add(placeholder);
+      } else keep.add(this.create(service, undefined, null));
+    }
+    for (const s of existing) if (!keep.has(s)) this.host.delete("EndpointSlice", ns, s.metadata.name, {});
+  }
+
+  private create(
+    service: ApiObject,
+    ports: EndpointPort[] | undefined,
+    endpoints: SliceEndpoint[] | null,
+  ): ApiObject {
+    const ns = service.metadata.namespace ?? "default";
+    const svcName = service.metadata.name;
+    const base = svcName.length > 58 ? svcName.slice(0, 58) : svcName;
+    let name = `${base}-${this.names.kubeSuffix(5)}`;
+    while (this.host.store.get("EndpointSlice", ns, name)) name = `${base}-${this.names.kubeSuffix(5)}`;
+    const slice: ApiObject = {
+      apiVersion: "discovery.k8s.io/v1",
+      kind: "EndpointSlice",
+      metadata: {
+        name,
+        generateName: `${base}-`,
+        namespace: ns,
+        labels: {
+          ...(service.metadata.labels ?? {}),
+          [MANAGED_BY_LABEL]: ENDPOINTSLICE_CONTROLLER_NAME,
+          [SERVICE_NAME_LABEL]: svcName,
+        },
+        annotations: { [TRIGGER_TIME_ANNOTATION]: this.triggerTime() },
+        ownerReferences: [newControllerRef(service)],
+        generation: 1,
+      },
+      addressType: "IPv4",
+      endpoints,
+    };
+    if (ports && ports.length > 0) slice.ports = ports.map((p) => ({ ...p }));
+    this.host.create(slice);
+    return slice;
+  }
+
+  private update(slice: ApiObject): void {
+    slice.metadata.annotations = {
+      ...(slice.metadata.annotations ?? {}),
+      [TRIGGER_TIME_ANNOTATION]: this.triggerTime(),
+    };
+    slice.metadata.generation = ((slice.metadata.generation as number | undefined) ?? 1) + 1;
+    this.host.store.touch(slice);
+  }
+
+  private triggerTime(): string {
+    return apiTime(this.host.startTimeMs(), this.host.clock.now());
+  }
+
+  private record(
+    key: string,
+    namespace: string,
+    service: string,
+    next: Map<string, { state: EndpointState; podName: string }>,
+  ): void {
+    const prev = this.states.get(key) ?? new Map<string, { state: EndpointState; podName: string }>();
+    const atMs = this.host.clock.now();
+    for (const [podUid, was] of prev) {
+      if (!next.has(podUid)) this.history.push({ atMs, service, namespace, podUid, podName: was.podName });
+    }
+    for (const [podUid, now] of next) {
+      if (prev.get(podUid)?.state !== now.state)
+        this.history.push({ atMs, service, namespace, podUid, podName: now.podName, state: now.state });
+    }
+    this.states.set(key, next);
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * The endpoint controllers' informer caches: Services by namespace and, for each Service, the pods
+ * its selector picks (`getPodServiceMemberships`). A pod event returns the Services to sync — those
+ * the pod belonged to and those it belongs to now — but only when something an endpoint shows
+ * changed (see `endpointFingerprint`).
+ */
+import type { ApiObject } from "../kubectl/api.ts";
+import { endpointFingerprint, serviceSelects } from "./service-endpoints.ts";
+import type { WatchEvent } from "./watch.ts";
+import { objectKey } from "./workqueue.ts";
+
+/** Services and the pods they select, kept up to date from watch events. */
+export class ServicePodIndex {
+  private readonly services = new Map<string, Map<string, ApiObject>>();
+  private readonly members = new Map<string, Map<string, ApiObject>>();
+  private readonly memberOf = new Map<string, Set<string>>();
+  private readonly seen = new Map<string, string>();
+  private readonly allPods = new Map<string, Map<string, ApiObject>>();
+
+  /** A Service was added, changed or deleted: recompute its members. Returns its key. */
+  observeService(event: WatchEvent): string {
+    const svc = event.object;
+    const ns = svc.metadata.namespace ?? "default";
+    const key = objectKey(ns, svc.metadata.name);
+    let byNs = this.services.get(ns);
+    if (!byNs) this.services.set(ns, (byNs = new Map()));
+    const old = this.members.get(key);
+    for (const uid of old?.keys() ?? []) this.memberOf.get(uid)?.delete(key);
+    this.members.delete(key);
+    if (event.type === "DELETED") {
+      byNs.delete(key);
+      return key;
+    }
+    byNs.set(key, svc);
+    const members = new Map<string, ApiObject>();
+    for (const [uid, pod] of this.allPods.get(ns) ?? []) {
+      if (!serviceSelects(svc, pod)) continue;
+      members.set(uid, pod);
+      this.membership(uid).add(key);
+    }
+    this.members.set(key, members);
+    return key;
+  }
+
+  /** A pod event: the keys of the Services to sync (empty when nothing they show changed). */
+  observePod(event: WatchEvent): string[] {
+    const pod = event.object;
+    const uid = pod.metadata.uid ?? "";
+    const ns = pod.metadata.namespace ?? "default";
+    const before = [...(this.memberOf.get(uid) ?? [])];
+    if (event.type === "DELETED") {
+      for (const key of before) this.members.get(key)?.delete(uid);
+      this.memberOf.delete(uid);
+      this.seen.delete(uid);
+      this.allPods.get(ns)?.delete(uid);
+      return before;
+    }
+    let nsPods = this.allPods.get(ns);
+    if (!nsPods) this.allPods.set(ns, (nsPods = new Map()));
+    nsPods.set(uid, pod);
+    const print = endpointFingerprint(pod);
+    if (this.seen.get(uid) === print) return [];
+    this.seen.set(uid, print);
+    const now: string[] = [];
+    for (const [key, svc] of this.services.get(ns) ?? []) if (serviceSelects(svc, pod)) now.push(key);
+    const membership = this.membership(uid);
+    for (const key of before) {
+      if (!now.includes(key)) {
+        this.members.get(key)?.delete(uid);
+        membership.delete(key);
+      }
+    }
+    for (const key of now) {
+      this.members.get(key)?.set(uid, pod);
+      membership.add(key);
+    }
+    return [...new Set([...before, ...now])];
+  }
+
+  /** The pods a Service selects, in the order they were first seen. */
+  podsOf(key: string): ApiObject[] {
+    return [...(this.members.get(key)?.values() ?? [])];
+  }
+
+  private membership(uid: string): Set<string> {
+    let set = this.memberOf.get(uid);
+    if (!set) this.memberOf.set(uid, (set = new Set()));
+    return set;
+  }
+}

@@ -1,0 +1,204 @@
+/**
+ * A traffic generator from the Scenario document: HTTP requests to a Service at a steady rate.
+ * Each request goes where kube-proxy's rules (a propagation delay behind the EndpointSlices) send
+ * it — a random usable endpoint, as iptables' `statistic --mode random` picks — and then meets the
+ * pod as it really is at that instant:
+ *
+ * - no usable endpoint in the rules → rejected (`no endpoints`);
+ * - nothing listening on the pod's port, or the server stopped accepting after its stop signal,
+ *   or the pod's network is gone → `refused`;
+ * - the server's process exits (or its sandbox is torn down) before the answer is complete →
+ *   `reset`;
+ * - an answer with a 5xx status, or a server that does not speak HTTP → `error`;
+ * - otherwise `ok`.
+ */
+import type { VirtualClock } from "../clock.ts";
+import type { KubeProxy, ProxyEndpoint, ProxyPort } from "../proxy/kube-proxy.ts";
+import type { SeededRandom } from "../random.ts";
+import type { ClusterNetwork, Listener, PodNetwork } from "../runtime/network.ts";
+import type { TrafficSpec } from "../scenario/types.ts";
+import type { FailedRequest, ServiceTraffic } from "./stats.ts";
+
+/** How long a request lasts beyond the server's own answer time, unless the Scenario says. */
+export const DEFAULT_REQUEST_MS = 50;
+
+/** Sends one generator's requests and counts what became of them. */
+export class TrafficGenerator {
+  private readonly intervalMs: number;
+  private readonly requestMs: number;
+  private sentCount = 0;
+  private firstMs = 0;
+  private started = false;
+
+  constructor(
+    private readonly spec: TrafficSpec,
+    private readonly namespace: string,
+    readonly stats: ServiceTraffic,
+    private readonly clock: VirtualClock,
+    private readonly proxy: KubeProxy,
+    private readonly network: ClusterNetwork,
+    private readonly random: SeededRandom,
+  ) {
+    this.intervalMs = 1000 / spec.rps;
+    this.requestMs =
+      spec.requestSeconds !== undefined ? Math.round(spec.requestSeconds * 1000) : DEFAULT_REQUEST_MS;
+    if (spec.startMs !== undefined) clock.at(spec.startMs, () => this.start());
+    else {
+      // A load test that waits for the Service: it starts once kube-proxy routes to a ready pod.
+      proxy.onProgrammed((key) => {
+        if (this.started || key !== `${namespace}/${spec.service}`) return;
+        const port = this.port();
+        if (port?.usable.some((e) => e.ready)) this.start();
+      });
+    }
+  }
+
+  private start(): void {
+    if (this.started) return;
+    this.started = true;
+    this.firstMs = this.clock.now();
+    this.tick();
+  }
+
+  private tick(): void {
+    const now = this.clock.now();
+    if (this.spec.stopMs !== undefined && now >= this.spec.stopMs) return;
+    this.send(now);
+    this.sentCount++;
+    const next = Math.round(this.firstMs + this.sentCount * this.intervalMs);
+    this.clock.at(Math.max(next, now + 1), () => this.tick());
+  }
+
+  /** The Service port the generator targets, as kube-proxy has programmed it. */
+  private port(): ProxyPort | undefined {
+    const svc = this.proxy.lookup(this.namespace, this.spec.service);
+    if (!svc) return undefined;
+    return this.spec.port !== undefined ? svc.ports.find((p) => p.port === this.spec.port) : svc.ports[0];
+  }
+
+  private send(atMs: number): void {
+    const s = this.stats;
+    s.send();
+    const svc = this.proxy.lookup(this.namespace, this.spec.service);
+    const port = this.port();
+    if (!svc || !port) {
+      const detail = svc
+        ? `service "${this.spec.service}" has no port ${this.spec.port}`
+        : `service "${this.spec.service}" not found`;
+      s.fail({
+        atMs,
+        endMs: atMs,
+        outcome: "no endpoints",
+        detail,
+        why: svc
+          ? `${detail}: nothing to connect to.`
+          : `kube-proxy has no rules for Service "${this.spec.service}" (it does not exist, or its creation has not propagated yet).`,
+      });
+      return;
+    }
+    if (port.usable.length === 0) {
+      s.fail({
+        atMs,
+        endMs: atMs,
+        outcome: "no endpoints",
+        detail: "connect: connection refused",
+        why: `kube-proxy had no ready or serving endpoint for ${svc.name}:${port.port} (its rules lag the EndpointSlices by the propagation delay), so it rejected the connection.`,
+      });
+      return;
+    }
+    const ep = port.usable[this.random.int(0, port.usable.length - 1)]!;
+    this.deliver(atMs, svc.name, ep);
+  }
+
+  private deliver(atMs: number, service: string, ep: ProxyEndpoint): void {
+    const s = this.stats;
+    const endpoint = `${ep.ip}:${ep.port}`;
+    const pod = ep.podName;
+    const fail = (f: Omit<FailedRequest, "atMs" | "endpoint" | "pod">) =>
+      s.fail({ atMs, endpoint, ...(pod ? { pod } : {}), ...f });
+    const net = this.network.lookup(ep.ip);
+    if (!net) {
+      fail({
+        endMs: atMs,
+        outcome: "refused",
+        detail: "connect: no route to host",
+        why: `The pod ${pod ?? endpoint} and its network were already gone, but kube-proxy still routed to it: the removal had not propagated yet.`,
+      });
+      return;
+    }
+    const listener = net.accepting(ep.port);
+    if (!listener) {
+      const closing = net.boundOn(ep.port);
+      const routed = ep.ready
+        ? "kube-proxy still routed to it as ready: the endpoint change had not propagated yet"
+        : "kube-proxy routed to it as a terminating endpoint (no ready one was left)";
+      fail({
+        endMs: atMs,
+        outcome: "refused",
+        detail: "connect: connection refused",
+        why: closing
+          ? `${closing.owner} in ${pod ?? "the pod"} had stopped accepting new connections (shutting down on its stop signal), but ${routed}.`
+          : `Nothing listened on port ${ep.port} in ${pod ?? "the pod"}, yet ${routed}.`,
+      });
+      return;
+    }
+    if (!listener.http) {
+      fail({
+        endMs: atMs + this.requestMs,
+        outcome: "error",
+        detail: "empty reply from server",
+        why: `${listener.owner} on ${endpoint} accepts TCP but does not speak HTTP.`,
+      });
+      return;
+    }
+    const response = listener.http(
+      {
+        method: "GET",
+        path: this.spec.path ?? "/",
+        host: service,
+        port: ep.port,
+        headers: { host: service, "user-agent": "podlife-traffic/1.0", accept: "*/*" },
+      },
+      atMs,
+    );
+    const endMs = atMs + (response.delayMs ?? 0) + this.requestMs;
+    this.clock.at(endMs, () => this.finish(atMs, endMs, net, listener, response.status, endpoint, pod));
+  }
+
+  private finish(
+    atMs: number,
+    endMs: number,
+    net: PodNetwork,
+    listener: Listener,
+    status: number,
+    endpoint: string,
+    pod: string | undefined,
+  ): void {
+    const s = this.stats;
+    if (!net.holds(listener)) {
+      s.fail({
+        atMs,
+        endMs,
+        endpoint,
+        ...(pod ? { pod } : {}),
+        outcome: "reset",
+        detail: "connection reset by peer",
+        why: `${listener.owner} in ${pod ?? "the pod"} exited with the request still in flight (killed, or it did not drain open connections on its stop signal).`,
+      });
+      return;
+    }
+    if (status >= 500) {
+      s.fail({
+        atMs,
+        endMs,
+        endpoint,
+        ...(pod ? { pod } : {}),
+        outcome: "error",
+        detail: `HTTP ${status}`,
+        why: `${listener.owner} in ${pod ?? "the pod"} answered ${status}.`,
+      });
+      return;
+    }
+    s.succeed(atMs, pod);
+  }
+}
