@@ -237,6 +237,31 @@ function undo(inv: Invocation): number {
   return 0;
 }
 
+/**
+ * `rollout pause` / `rollout resume` (polymorphichelpers `defaultObjectPauser`/`Resumer`): flip
+ * `spec.paused`; asking for what already holds is an error for that object.
+ */
+function setPaused(inv: Invocation, paused: boolean): number {
+  const verb = paused ? "pauser" : "resumer";
+  const list = onlyDeployments(workloads(inv, "required resource not specified"), verb);
+  const errors: string[] = [];
+  for (const w of list) {
+    const name = w.obj.metadata.name;
+    if ((asDeployment(w.obj).spec.paused === true) === paused) {
+      errors.push(`error: deployments.apps "${name}" ${paused ? "is already paused" : "is not paused"}`);
+      continue;
+    }
+    updateObject(inv.api, w.obj, (copy) => {
+      const spec = (copy.spec ??= {}) as DeploymentView["spec"];
+      if (paused) spec.paused = true;
+      else delete spec.paused;
+    });
+    inv.out.out(`${kindString(w.type)}/${name} ${paused ? "paused" : "resumed"}\n`);
+  }
+  if (errors.length > 0) throw clientError(errors.join("\n").replace(/^error: /, ""));
+  return 0;
+}
+
 const SUBCOMMANDS = ["history", "pause", "restart", "resume", "status", "undo"];
 
 /** Runs `kubectl rollout SUBCOMMAND`. */
@@ -252,6 +277,10 @@ export function* rollout(inv: Invocation): Generator<Wait, number, void> {
       return restart(subInv);
     case "undo":
       return undo(subInv);
+    case "pause":
+      return setPaused(subInv, true);
+    case "resume":
+      return setPaused(subInv, false);
     case undefined:
       throw usageError("rollout", "Required resource not specified.");
     default:
