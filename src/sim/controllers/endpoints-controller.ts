@@ -35,12 +35,39 @@ interface EndpointSubset {
   ports?: { name?: string; port: number; protocol: string; appProtocol?: string }[];
 }
 
-/** Orders IPv4 addresses numerically, as `RepackSubsets` sorts them. */
-function compareIPs(a: string, b: string): number {
-  const pa = a.split(".").map(Number);
-  const pb = b.split(".").map(Number);
-  for (let i = 0; i < 4; i++) if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pa[i] ?? 0) - (pb[i] ?? 0);
-  return 0;
+/** An IPv4 address as a number, for sorting as `RepackSubsets` does. */
+function ipValue(ip: string): number {
+  let v = 0;
+  let part = 0;
+  for (let i = 0; i < ip.length; i++) {
+    const c = ip.charCodeAt(i);
+    if (c === 46) {
+      v = v * 256 + part;
+      part = 0;
+    } else part = part * 10 + (c - 48);
+  }
+  return v * 256 + part;
+}
+
+function sortByIP(list: EndpointAddress[]): EndpointAddress[] {
+  return list
+    .map((a) => ({ a, v: ipValue(a.ip) }))
+    .sort((x, y) => x.v - y.v)
+    .map((x) => x.a);
+}
+
+/** A cheap key of what the subsets say (addresses, readiness, pods, ports). */
+function subsetsKey(subsets: EndpointSubset[] | undefined): string {
+  let key = "";
+  for (const ss of subsets ?? []) {
+    for (const a of ss.addresses ?? []) key += `${a.ip}/${a.targetRef.uid}/${a.nodeName ?? ""},`;
+    key += "|";
+    for (const a of ss.notReadyAddresses ?? []) key += `${a.ip}/${a.targetRef.uid}/${a.nodeName ?? ""},`;
+    key += "|";
+    for (const p of ss.ports ?? []) key += `${p.name ?? ""}/${p.port}/${p.protocol}/${p.appProtocol ?? ""},`;
+    key += ";";
+  }
+  return key;
 }
 
 function address(d: DesiredEndpoint): EndpointAddress {
@@ -76,10 +103,8 @@ export function buildSubsets(endpoints: DesiredEndpoint[]): EndpointSubset[] {
   const subsets: EndpointSubset[] = [];
   for (const group of groups.values()) {
     const subset: EndpointSubset = {};
-    const ready = group.filter((d) => d.ready).map(address);
-    const notReady = group.filter((d) => !d.ready).map(address);
-    ready.sort((a, b) => compareIPs(a.ip, b.ip));
-    notReady.sort((a, b) => compareIPs(a.ip, b.ip));
+    const ready = sortByIP(group.filter((d) => d.ready).map(address));
+    const notReady = sortByIP(group.filter((d) => !d.ready).map(address));
     if (ready.length) subset.addresses = ready;
     if (notReady.length) subset.notReadyAddresses = notReady;
     subset.ports = subsetPorts(group[0]!.ports);
@@ -133,7 +158,7 @@ export class EndpointsController {
     if (existing) {
       const body = existing as unknown as { subsets?: EndpointSubset[] };
       if (
-        canonicalJson(body.subsets ?? []) === canonicalJson(subsets) &&
+        subsetsKey(body.subsets) === subsetsKey(subsets) &&
         canonicalJson(existing.metadata.labels ?? {}) === canonicalJson(labels)
       )
         return;
