@@ -41,7 +41,10 @@ spec:
   return docs.join("\n---\n");
 }
 
-/** A Deployment of `n` nginx replicas with probes and a preStop sleep, rolled once at 2 minutes. */
+/**
+ * A Deployment of `n` nginx replicas with probes and a preStop sleep behind a Service taking 50
+ * requests a second, rolled once at 2 minutes.
+ */
 function rollout(n: number): string {
   return `apiVersion: apps/v1
 kind: Deployment
@@ -61,12 +64,20 @@ spec:
         livenessProbe: {httpGet: {path: /, port: 80}, periodSeconds: 10}
         lifecycle: {preStop: {sleep: {seconds: 5}}}
 ---
+apiVersion: v1
+kind: Service
+metadata: {name: web}
+spec:
+  selector: {app: web}
+  ports: [{port: 80}]
+---
 apiVersion: podlife.dev/v1alpha1
 kind: Scenario
 metadata: {name: rollout-${n}}
 spec:
   seed: 7
   nodes: [${Array.from({ length: Math.max(1, Math.ceil(n / 100)) }, (_, i) => `{name: node-${i + 1}}`).join(", ")}]
+  traffic: [{service: web, rps: 50}]
   timeline:
   - at: 2m
     run: kubectl set image deployment/web nginx=nginx:1.28`;

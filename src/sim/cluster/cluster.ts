@@ -101,7 +101,7 @@ export class Cluster implements ClusterApi {
     this.recorder = new EventRecorder(opts.epochMs, () => this.clock.now());
     this.controllers = new ControllerManager(this, this.random.fork("controllers"));
     this.serviceAllocator = new ServiceAllocator(this.random.fork("service-ips"));
-    this.proxy = new KubeProxy(this.clock, this.store, opts.endpointPropagationMs);
+    this.proxy = new KubeProxy(this.clock, opts.endpointPropagationMs);
     opts.nodes.forEach((n, i) => {
       this.addNode(n, i);
     });

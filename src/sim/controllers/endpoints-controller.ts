@@ -91,6 +91,11 @@ function subsetPorts(ports: EndpointPort[]): EndpointSubset["ports"] {
   });
 }
 
+/** What an Endpoints address shows of a pod. */
+function endpointKey(d: DesiredEndpoint): string {
+  return `${d.ip}/${d.ready ? 1 : 0}/${d.nodeName}/${d.portKey}`;
+}
+
 /** Builds the subsets: endpoints grouped by ports, addresses sorted by IP (`RepackSubsets`). */
 export function buildSubsets(endpoints: DesiredEndpoint[]): EndpointSubset[] {
   const groups = new Map<string, DesiredEndpoint[]>();
@@ -118,6 +123,10 @@ export class EndpointsController {
   private readonly queue: WorkQueue;
   private readonly delays: SeededRandom;
   private readonly index = new ServicePodIndex();
+  /** Per service key: each pod's endpoint as last computed (terminating pods left out). */
+  private readonly endpoints = new Map<string, Map<string, DesiredEndpoint>>();
+  /** Per service key: pods to look at again, or "all" after a Service change. */
+  private readonly dirty = new Map<string, Set<string> | "all">();
 
   constructor(
     private readonly host: ControllerHost,
@@ -130,8 +139,19 @@ export class EndpointsController {
   /** Informer handlers for Services and Pods. */
   observe(event: WatchEvent): void {
     const obj = event.object;
-    if (obj.kind === "Service") this.enqueue(this.index.observeService(event));
-    else if (obj.kind === "Pod") for (const key of this.index.observePod(event)) this.enqueue(key);
+    if (obj.kind === "Service") {
+      const key = this.index.observeService(event);
+      this.dirty.set(key, "all");
+      this.enqueue(key);
+    } else if (obj.kind === "Pod") {
+      const { uid, keys } = this.index.observePodWithUid(event);
+      for (const key of keys) {
+        const d = this.dirty.get(key);
+        if (d === undefined) this.dirty.set(key, new Set([uid]));
+        else if (d !== "all") d.add(uid);
+        this.enqueue(key);
+      }
+    }
   }
 
   private enqueue(key: string): void {
@@ -148,12 +168,35 @@ export class EndpointsController {
       return;
     }
     if (!hasSelector(service)) return;
-    const endpoints: DesiredEndpoint[] = [];
-    for (const pod of this.index.podsOf(key)) {
-      const d = desiredEndpoint(service, pod, false);
-      if (d) endpoints.push(d);
+    const dirty = this.dirty.get(key) ?? "all";
+    this.dirty.delete(key);
+    let current = this.endpoints.get(key);
+    if (dirty === "all" || !current) {
+      current = new Map();
+      for (const pod of this.index.podsOf(key)) {
+        const d = desiredEndpoint(service, pod, false);
+        if (d) current.set(d.podUid, d);
+      }
+      this.endpoints.set(key, current);
+    } else {
+      let changed = false;
+      for (const uid of dirty) {
+        const pod = this.index.podOf(key, uid);
+        const d = pod ? desiredEndpoint(service, pod, false) : undefined;
+        const was = current.get(uid);
+        if (!d) {
+          if (was) {
+            current.delete(uid);
+            changed = true;
+          }
+        } else if (!was || endpointKey(was) !== endpointKey(d)) {
+          current.set(uid, d);
+          changed = true;
+        }
+      }
+      if (!changed && existing) return;
     }
-    const subsets = buildSubsets(endpoints);
+    const subsets = buildSubsets([...current.values()]);
     const labels = { ...(service.metadata.labels ?? {}) };
     if (existing) {
       const body = existing as unknown as { subsets?: EndpointSubset[] };

@@ -104,6 +104,15 @@ export class EndpointSliceController {
   private readonly index = new ServicePodIndex();
   /** Endpoint state per service key and pod uid, as last written. */
   private readonly states = new Map<string, Map<string, { state: EndpointState; podName: string }>>();
+  /** Per service key: the pods whose endpoints need another look, or "all" after a Service change. */
+  private readonly dirty = new Map<string, Set<string> | "all">();
+  /** Per service key: where each pod's endpoint sits (slice and entry), as last written. */
+  private readonly placed = new Map<
+    string,
+    Map<string, { slice: ApiObject; ep: SliceEndpoint; portKey: string }>
+  >();
+  /** Slices this controller deleted itself (their watch events need no resync). */
+  private readonly ownDeletes = new Set<ApiObject>();
   /** Every endpoint state change, in time order. */
   readonly history: EndpointChange[] = [];
 
@@ -120,13 +129,26 @@ export class EndpointSliceController {
   observe(event: WatchEvent): void {
     const obj = event.object;
     if (obj.kind === "Service") {
-      this.enqueue(this.index.observeService(event));
+      const key = this.index.observeService(event);
+      this.dirty.set(key, "all");
+      this.enqueue(key);
     } else if (obj.kind === "Pod") {
-      for (const key of this.index.observePod(event)) this.enqueue(key);
+      const { uid, keys } = this.index.observePodWithUid(event);
+      for (const key of keys) {
+        const d = this.dirty.get(key);
+        if (d === undefined) this.dirty.set(key, new Set([uid]));
+        else if (d !== "all") d.add(uid);
+        this.enqueue(key);
+      }
     } else if (obj.kind === "EndpointSlice" && event.type === "DELETED") {
+      if (this.ownDeletes.delete(obj)) return;
       // Why (onEndpointSliceDelete): a managed slice deleted by someone else is recreated.
       const svc = obj.metadata.labels?.[SERVICE_NAME_LABEL];
-      if (svc && isManagedSlice(obj, svc)) this.enqueue(`${obj.metadata.namespace ?? "default"}/${svc}`);
+      if (svc && isManagedSlice(obj, svc)) {
+        const key = `${obj.metadata.namespace ?? "default"}/${svc}`;
+        this.dirty.set(key, "all");
+        this.enqueue(key);
+      }
     }
   }
 
@@ -140,19 +162,24 @@ export class EndpointSliceController {
     const slices = this.host.store
       .list("EndpointSlice", namespace)
       .filter((s) => isManagedSlice(s, name) && (!service || this.ownedBy(s, service)));
+    const dirty = this.dirty.get(key) ?? "all";
+    this.dirty.delete(key);
     if (!service || !hasSelector(service)) {
       // Why (syncService): a Service without a selector gets no managed slices; a deleted one's
       // slices go with it (the garbage collector, through the owner reference).
-      if (service) for (const s of slices) this.host.delete("EndpointSlice", namespace, s.metadata.name, {});
+      if (service) for (const s of slices) this.deleteSlice(s);
+      this.placed.delete(key);
       this.record(key, namespace, name, new Map());
       return;
     }
+    if (dirty !== "all" && this.placed.has(key) && this.syncChanged(key, service, slices, dirty)) return;
     const desired = new Map<string, DesiredEndpoint>();
     for (const pod of this.index.podsOf(key)) {
       const d = desiredEndpoint(service, pod);
       if (d) desired.set(d.podUid, d);
     }
     this.reconcile(service, slices, desired);
+    this.placed.set(key, this.placements(service));
     const states = new Map<string, { state: EndpointState; podName: string }>();
     for (const d of desired.values()) states.set(d.podUid, { state: endpointState(d), podName: d.podName });
     this.record(key, namespace, name, states);
@@ -164,7 +191,6 @@ export class EndpointSliceController {
   }
 
   private reconcile(service: ApiObject, existing: ApiObject[], desired: Map<string, DesiredEndpoint>): void {
-    const ns = service.metadata.namespace ?? "default";
     const groups = new Map<string, DesiredEndpoint[]>();
     for (const d of desired.values()) {
       let g = groups.get(d.portKey);
@@ -225,7 +251,124 @@ export class EndpointSliceController {
         keep.add(placeholder);
       } else keep.add(this.create(service, undefined, null));
     }
-    for (const s of existing) if (!keep.has(s)) this.host.delete("EndpointSlice", ns, s.metadata.name, {});
+    for (const s of existing) if (!keep.has(s)) this.deleteSlice(s);
+  }
+
+  private deleteSlice(slice: ApiObject): void {
+    this.ownDeletes.add(slice);
+    this.host.delete("EndpointSlice", slice.metadata.namespace ?? "default", slice.metadata.name, {});
+  }
+
+  /** Where each pod's endpoint sits in the Service's managed slices now. */
+  private placements(
+    service: ApiObject,
+  ): Map<string, { slice: ApiObject; ep: SliceEndpoint; portKey: string }> {
+    const out = new Map<string, { slice: ApiObject; ep: SliceEndpoint; portKey: string }>();
+    const ns = service.metadata.namespace ?? "default";
+    for (const slice of this.host.store.list("EndpointSlice", ns)) {
+      if (!isManagedSlice(slice, service.metadata.name)) continue;
+      const body = slice as unknown as SliceView;
+      const portKey = portKeyOf(body.ports);
+      for (const ep of body.endpoints ?? []) out.set(ep.targetRef.uid, { slice, ep, portKey });
+    }
+    return out;
+  }
+
+  /**
+   * The reconciler's work when only some pods changed: each changed endpoint is updated where it
+   * sits, removed, or added to a slice with room (or a new one), so a sync costs what changed, not
+   * the size of the Service. Returns false when a full reconcile is needed (no endpoint left: the
+   * placeholder slice comes back).
+   */
+  private syncChanged(key: string, service: ApiObject, slices: ApiObject[], uids: Set<string>): boolean {
+    const placed = this.placed.get(key)!;
+    const changed = new Set<ApiObject>();
+    const toAdd: DesiredEndpoint[] = [];
+    const before = new Map<string, { state: EndpointState; podName: string } | undefined>();
+    const states = this.states.get(key) ?? new Map<string, { state: EndpointState; podName: string }>();
+    for (const uid of uids) {
+      before.set(uid, states.get(uid));
+      const pod = this.index.podOf(key, uid);
+      const d = pod ? desiredEndpoint(service, pod) : undefined;
+      const at = placed.get(uid);
+      if (at && (!d || d.portKey !== at.portKey)) {
+        const body = at.slice as unknown as SliceView;
+        body.endpoints = (body.endpoints ?? []).filter((e) => e !== at.ep);
+        changed.add(at.slice);
+        placed.delete(uid);
+      }
+      if (!d) continue;
+      const fresh = toSliceEndpoint(d);
+      const now = placed.get(uid);
+      if (now) {
+        if (!sameEndpoint(now.ep, fresh)) {
+          const list = (now.slice as unknown as SliceView).endpoints ?? [];
+          list[list.indexOf(now.ep)] = fresh;
+          now.ep = fresh;
+          changed.add(now.slice);
+        }
+      } else toAdd.push(d);
+    }
+    if (placed.size + toAdd.length === 0) return false;
+    const leftover = new Map<string, DesiredEndpoint[]>();
+    for (const d of toAdd) {
+      const fresh = toSliceEndpoint(d);
+      const slice = slices.find((s) => {
+        const body = s as unknown as SliceView;
+        return portKeyOf(body.ports) === d.portKey && (body.endpoints ?? []).length < MAX_ENDPOINTS_PER_SLICE;
+      });
+      if (slice) {
+        ((slice as unknown as SliceView).endpoints ??= []).push(fresh);
+        placed.set(d.podUid, { slice, ep: fresh, portKey: d.portKey });
+        changed.add(slice);
+      } else {
+        let group = leftover.get(d.portKey);
+        if (!group) leftover.set(d.portKey, (group = []));
+        group.push(d);
+      }
+    }
+    for (const s of slices) {
+      const body = s as unknown as SliceView;
+      if ((body.endpoints ?? []).length === 0) this.deleteSlice(s);
+      else if (changed.has(s)) this.update(s);
+    }
+    for (const group of leftover.values()) {
+      for (let i = 0; i < group.length; i += MAX_ENDPOINTS_PER_SLICE) {
+        const batch = group.slice(i, i + MAX_ENDPOINTS_PER_SLICE);
+        const eps = batch.map(toSliceEndpoint);
+        const created = this.create(service, batch[0]!.ports, eps);
+        batch.forEach((d, j) => {
+          placed.set(d.podUid, { slice: created, ep: eps[j]!, portKey: d.portKey });
+        });
+      }
+    }
+    const atMs = this.host.clock.now();
+    const { namespace, name } = splitKey(key);
+    for (const uid of uids) {
+      const at = placed.get(uid);
+      const was = before.get(uid);
+      if (!at) {
+        if (was) {
+          this.history.push({ atMs, service: name, namespace, podUid: uid, podName: was.podName });
+          states.delete(uid);
+        }
+        continue;
+      }
+      const state = endpointState(at.ep.conditions);
+      if (was?.state !== state) {
+        this.history.push({
+          atMs,
+          service: name,
+          namespace,
+          podUid: uid,
+          podName: at.ep.targetRef.name,
+          state,
+        });
+      }
+      states.set(uid, { state, podName: at.ep.targetRef.name });
+    }
+    this.states.set(key, states);
+    return true;
   }
 
   private create(

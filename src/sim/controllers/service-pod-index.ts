@@ -77,6 +77,16 @@ export class ServicePodIndex {
     return [...new Set([...before, ...now])];
   }
 
+  /** A pod the Service selects, by uid (undefined when it no longer does). */
+  podOf(key: string, uid: string): ApiObject | undefined {
+    return this.members.get(key)?.get(uid);
+  }
+
+  /** A pod event: the Services to sync and the pod's uid (see `observePod`). */
+  observePodWithUid(event: WatchEvent): { uid: string; keys: string[] } {
+    return { uid: event.object.metadata.uid ?? "", keys: this.observePod(event) };
+  }
+
   /** The pods a Service selects, in the order they were first seen. */
   podsOf(key: string): ApiObject[] {
     return [...(this.members.get(key)?.values() ?? [])];

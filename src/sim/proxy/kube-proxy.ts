@@ -69,67 +69,113 @@ interface SliceEndpoint {
   targetRef?: { kind?: string; name?: string; uid?: string };
 }
 
-/** The rules for a Service, from the Service and its slices as they are now. */
-function program(service: ApiObject, slices: ApiObject[]): ProxyService {
+/** What kube-proxy's EndpointSlice cache keeps of one slice. */
+interface SliceSnapshot {
+  ports: SlicePort[];
+  endpoints: {
+    ip: string;
+    ready: boolean;
+    serving: boolean;
+    terminating: boolean;
+    podName?: string;
+    podUid?: string;
+  }[];
+}
+
+/** What it keeps of a Service. */
+interface ServiceSnapshot {
+  clusterIP: string;
+  ports: { name: string; port: number; protocol: string }[];
+}
+
+/** A Service's cached state: its spec, its slices, and the rules built from them (lazily). */
+interface ServiceEntry {
+  service?: ServiceSnapshot;
+  slices: Map<string, SliceSnapshot>;
+  rules?: ProxyService;
+}
+
+function snapshotSlice(slice: ApiObject): SliceSnapshot {
+  const body = slice as unknown as { ports?: SlicePort[] | null; endpoints?: SliceEndpoint[] | null };
+  return {
+    ports: (body.ports ?? []).map((p) => ({ ...p })),
+    endpoints: (body.endpoints ?? []).flatMap((e) => {
+      const ip = e.addresses?.[0];
+      if (!ip) return [];
+      // Why (EndpointSlice API): an unset `ready` or `serving` means true; unset `terminating` false.
+      const ready = e.conditions?.ready ?? true;
+      const ep: SliceSnapshot["endpoints"][number] = {
+        ip,
+        ready,
+        serving: e.conditions?.serving ?? ready,
+        terminating: e.conditions?.terminating ?? false,
+      };
+      if (e.targetRef?.kind === "Pod") {
+        ep.podName = e.targetRef.name;
+        ep.podUid = e.targetRef.uid;
+      }
+      return [ep];
+    }),
+  };
+}
+
+function snapshotService(service: ApiObject): ServiceSnapshot {
   const spec = (service.spec ?? {}) as {
     clusterIP?: string;
     ports?: { name?: string; port: number; protocol?: string }[];
   };
+  return {
+    clusterIP: spec.clusterIP ?? "",
+    ports: (spec.ports ?? []).map((p) => ({
+      name: p.name ?? "",
+      port: p.port,
+      protocol: p.protocol ?? "TCP",
+    })),
+  };
+}
+
+/** The rules for a Service (`CategorizeEndpoints` per port). */
+function buildRules(namespace: string, name: string, entry: ServiceEntry): ProxyService | undefined {
+  const svc = entry.service;
+  if (!svc) return undefined;
   const ports: ProxyPort[] = [];
-  for (const sp of spec.ports ?? []) {
-    const name = sp.name ?? "";
-    const protocol = sp.protocol ?? "TCP";
+  for (const sp of svc.ports) {
     const all: ProxyEndpoint[] = [];
     const seen = new Set<string>();
-    for (const slice of slices) {
-      const body = slice as unknown as { ports?: SlicePort[] | null; endpoints?: SliceEndpoint[] | null };
-      const p = (body.ports ?? []).find((x) => (x.name ?? "") === name && (x.protocol ?? "TCP") === protocol);
+    for (const slice of entry.slices.values()) {
+      const p = slice.ports.find((x) => (x.name ?? "") === sp.name && (x.protocol ?? "TCP") === sp.protocol);
       if (!p || p.port === undefined) continue;
-      for (const e of body.endpoints ?? []) {
-        const ip = e.addresses?.[0];
-        if (!ip || seen.has(`${ip}:${p.port}`)) continue;
-        seen.add(`${ip}:${p.port}`);
-        // Why (EndpointSlice API): an unset `ready` or `serving` means true; unset `terminating` false.
-        const ready = e.conditions?.ready ?? true;
-        const serving = e.conditions?.serving ?? ready;
-        const terminating = e.conditions?.terminating ?? false;
-        const ep: ProxyEndpoint = { ip, port: p.port, ready, serving, terminating };
-        if (e.targetRef?.kind === "Pod") {
-          ep.podName = e.targetRef.name;
-          ep.podUid = e.targetRef.uid;
-        }
-        all.push(ep);
+      for (const e of slice.endpoints) {
+        const id = `${e.ip}:${p.port}`;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        all.push({ ...e, port: p.port });
       }
     }
     let usable = all.filter((e) => e.ready);
     if (usable.length === 0) usable = all.filter((e) => e.serving && e.terminating);
-    ports.push({ name, port: sp.port, protocol, usable, all });
+    ports.push({ name: sp.name, port: sp.port, protocol: sp.protocol, usable, all });
   }
-  return {
-    namespace: service.metadata.namespace ?? "default",
-    name: service.metadata.name,
-    clusterIP: spec.clusterIP ?? "",
-    ports,
-  };
+  return { namespace, name, clusterIP: svc.clusterIP, ports };
 }
 
-/** kube-proxy: Services and their endpoints as the data path sees them, a propagation delay late. */
+type Change =
+  | { kind: "service"; snapshot?: ServiceSnapshot }
+  | { kind: "slice"; name: string; snapshot?: SliceSnapshot };
+
+/**
+ * kube-proxy: Services and their endpoints as the data path sees them, a propagation delay late.
+ * Each watch event is copied when it happens (what the informer delivered) and applied to the
+ * cache one delay later; the rules are rebuilt from the cache when next asked for.
+ */
 export class KubeProxy {
-  private readonly services = new Map<string, ProxyService>();
-  /** Snapshots waiting for their delay, by service key (only the latest per instant is kept). */
-  private readonly pending = new Map<string, { atMs: number; snapshot: ProxyService | undefined }>();
+  private readonly entries = new Map<string, ServiceEntry>();
   private readonly listeners: ((key: string) => void)[] = [];
-  /** Per service key and pod uid: the state kube-proxy last programmed. */
-  private readonly programmed = new Map<string, Map<string, { state: EndpointState; podName: string }>>();
   /** Every change in what kube-proxy routes to, in time order. */
   readonly history: ProxyChange[] = [];
 
   constructor(
     private readonly clock: VirtualClock,
-    private readonly store: {
-      get(kind: string, ns: string | undefined, name: string): ApiObject | undefined;
-      list(kind: string, ns?: string): ApiObject[];
-    },
     readonly propagationMs: number,
   ) {}
 
@@ -137,66 +183,74 @@ export class KubeProxy {
   observe(event: WatchEvent): void {
     const obj = event.object;
     const ns = obj.metadata.namespace ?? "default";
+    let change: Change;
     let name: string | undefined;
-    if (obj.kind === "Service") name = obj.metadata.name;
-    else if (obj.kind === "EndpointSlice") name = obj.metadata.labels?.[SERVICE_NAME_LABEL];
+    if (obj.kind === "Service") {
+      name = obj.metadata.name;
+      change = { kind: "service", ...(event.type === "DELETED" ? {} : { snapshot: snapshotService(obj) }) };
+    } else if (obj.kind === "EndpointSlice") {
+      name = obj.metadata.labels?.[SERVICE_NAME_LABEL];
+      change = {
+        kind: "slice",
+        name: obj.metadata.name,
+        ...(event.type === "DELETED" ? {} : { snapshot: snapshotSlice(obj) }),
+      };
+    } else return;
     if (!name) return;
     const key = `${ns}/${name}`;
-    const now = this.clock.now();
-    const waiting = this.pending.get(key);
-    const snapshot = this.snapshot(ns, name);
-    if (waiting && waiting.atMs === now) {
-      waiting.snapshot = snapshot;
-      return;
-    }
-    const entry = { atMs: now, snapshot };
-    this.pending.set(key, entry);
-    this.clock.setTimeout(() => {
-      if (this.pending.get(key) === entry) this.pending.delete(key);
-      this.apply(key, entry.snapshot);
-    }, this.propagationMs);
+    this.clock.setTimeout(() => this.apply(key, change), this.propagationMs);
   }
 
-  private snapshot(ns: string, name: string): ProxyService | undefined {
-    const service = this.store.get("Service", ns, name);
-    if (!service) return undefined;
-    const slices = this.store
-      .list("EndpointSlice", ns)
-      .filter((s) => s.metadata.labels?.[SERVICE_NAME_LABEL] === name);
-    return program(service, slices);
+  private entry(key: string): ServiceEntry {
+    let e = this.entries.get(key);
+    if (!e) this.entries.set(key, (e = { slices: new Map() }));
+    return e;
   }
 
-  private apply(key: string, snapshot: ProxyService | undefined): void {
-    if (snapshot) this.services.set(key, snapshot);
-    else this.services.delete(key);
-    this.recordChanges(key, snapshot);
+  private apply(key: string, change: Change): void {
+    const entry = this.entry(key);
+    entry.rules = undefined;
+    if (change.kind === "service") {
+      if (change.snapshot) entry.service = change.snapshot;
+      else {
+        delete entry.service;
+        for (const name of [...entry.slices.keys()]) this.applySlice(key, entry, name, undefined);
+      }
+    } else this.applySlice(key, entry, change.name, change.snapshot);
     for (const l of this.listeners) l(key);
   }
 
-  private recordChanges(key: string, snapshot: ProxyService | undefined): void {
-    const next = new Map<string, { state: EndpointState; podName: string }>();
-    for (const p of snapshot?.ports ?? []) {
-      for (const e of p.all) {
-        if (e.podUid && !next.has(e.podUid))
-          next.set(e.podUid, { state: endpointState(e), podName: e.podName ?? "" });
-      }
-    }
-    const prev = this.programmed.get(key) ?? new Map<string, { state: EndpointState; podName: string }>();
+  /** Replaces one slice in the cache, recording the pods whose routing changed. */
+  private applySlice(key: string, entry: ServiceEntry, name: string, next: SliceSnapshot | undefined): void {
+    const prev = entry.slices.get(name);
+    if (next) entry.slices.set(name, next);
+    else entry.slices.delete(name);
     const atMs = this.clock.now();
-    const [namespace, service] = [key.slice(0, key.indexOf("/")), key.slice(key.indexOf("/") + 1)];
-    for (const [podUid, was] of prev) {
-      if (!next.has(podUid)) this.history.push({ atMs, service, namespace, podUid, podName: was.podName });
+    const slash = key.indexOf("/");
+    const namespace = key.slice(0, slash);
+    const service = key.slice(slash + 1);
+    const before = new Map<string, EndpointState>();
+    for (const e of prev?.endpoints ?? []) if (e.podUid) before.set(e.podUid, endpointState(e));
+    const after = new Set<string>();
+    for (const e of next?.endpoints ?? []) {
+      if (!e.podUid) continue;
+      after.add(e.podUid);
+      const state = endpointState(e);
+      if (before.get(e.podUid) !== state)
+        this.history.push({ atMs, service, namespace, podUid: e.podUid, podName: e.podName ?? "", state });
     }
-    for (const [podUid, now] of next) {
-      if (prev.get(podUid)?.state !== now.state)
-        this.history.push({ atMs, service, namespace, podUid, podName: now.podName, state: now.state });
+    for (const e of prev?.endpoints ?? []) {
+      if (e.podUid && !after.has(e.podUid))
+        this.history.push({ atMs, service, namespace, podUid: e.podUid, podName: e.podName ?? "" });
     }
-    this.programmed.set(key, next);
   }
 
   /** The Service as kube-proxy has programmed it now, if it has. */
   lookup(namespace: string, name: string): ProxyService | undefined {
-    return this.services.get(`${namespace}/${name}`);
+    const entry = this.entries.get(`${namespace}/${name}`);
+    if (!entry) return undefined;
+    entry.rules ??= buildRules(namespace, name, entry);
+    return entry.rules;
   }
 
   /** Calls `fn` with the service key each time kube-proxy reprograms a Service. */

@@ -89,8 +89,10 @@ describe("traffic through kube-proxy during a rolling update", () => {
 
   it("programs kube-proxy one propagation delay after the EndpointSlice changes", () => {
     const { sim } = totals(rollout({ propagation: "3s" }), 60_000);
-    const slices = sim.cluster.controllers.endpointSlices.history;
-    const proxy = sim.cluster.proxy.history;
+    const order = <T extends { atMs: number; podUid: string }>(list: T[]) =>
+      [...list].sort((a, b) => a.atMs - b.atMs || (a.podUid < b.podUid ? -1 : a.podUid > b.podUid ? 1 : 0));
+    const slices = order(sim.cluster.controllers.endpointSlices.history);
+    const proxy = order(sim.cluster.proxy.history);
     expect(proxy.length).toBe(slices.length);
     proxy.forEach((p, i) => {
       expect(p.podUid).toBe(slices[i]!.podUid);
