@@ -26,6 +26,7 @@ import { type ServiceTraffic, startTraffic } from "../traffic/index.ts";
 import { type ApplyTarget, applyManifest, updateObject } from "./apply.ts";
 import { EventRecorder, type InvolvedObject } from "./events.ts";
 import { KUBERNETES_SERVICE_IP, ServiceAllocator } from "./service-ips.ts";
+import { serviceRouter } from "./service-router.ts";
 import { type ObjectStore, randomUid } from "./store.ts";
 import { apiTime } from "./time.ts";
 
@@ -102,6 +103,11 @@ export class Cluster implements ClusterApi {
     this.controllers = new ControllerManager(this, this.random.fork("controllers"));
     this.serviceAllocator = new ServiceAllocator(this.random.fork("service-ips"));
     this.proxy = new KubeProxy(this.clock, opts.endpointPropagationMs);
+    this.network.router = serviceRouter(
+      (ns) => this.store.list("Service", ns),
+      this.proxy,
+      this.random.fork("service-routing"),
+    );
     opts.nodes.forEach((n, i) => {
       this.addNode(n, i);
     });

@@ -13,6 +13,8 @@ export interface HttpRequest {
   host: string;
   port: number;
   headers: Record<string, string>;
+  /** The client's address as the server sees it (default: the node, as for the kubelet's probes). */
+  client?: string;
 }
 
 /** An HTTP answer; `delayMs` is how long the server takes to send it. */
@@ -101,9 +103,22 @@ export class PodNetwork {
   }
 }
 
+/** Services on the network: the cluster DNS and kube-proxy's rules for cluster IPs. */
+export interface ServiceRouter {
+  /** The cluster IP the cluster DNS answers for a name (`web`, `web.default.svc.cluster.local`). */
+  resolve(name: string, namespace: string): string | undefined;
+  /**
+   * Where kube-proxy sends a new connection to a cluster IP and port: an endpoint, `"reject"` when
+   * the Service has no usable endpoint, undefined when the address is no Service's.
+   */
+  route(ip: string, port: number): { ip: string; port: number } | "reject" | undefined;
+}
+
 /** The cluster's flat pod network: pod IPs to namespaces. */
 export class ClusterNetwork {
   private readonly byIp = new Map<string, PodNetwork>();
+  /** Service names and cluster IPs (set by the cluster). */
+  router?: ServiceRouter;
 
   attach(n: PodNetwork): void {
     this.byIp.set(n.ip, n);
@@ -130,7 +145,16 @@ export function connect(from: PodNetwork | undefined, host: string, port: number
     host === "localhost" || host === "127.0.0.1" || host === "::1" || host === "0.0.0.0"
       ? from
       : from?.cluster.lookup(host);
-  if (!target) return { ok: false, error: "unreachable" };
+  if (!target) {
+    // A Service's cluster IP: kube-proxy's rules pick an endpoint (or reject the connection).
+    const via = from?.cluster.router?.route(host, port);
+    if (via === "reject") return { ok: false, error: "refused" };
+    if (!via) return { ok: false, error: "unreachable" };
+    const backend = from?.cluster.lookup(via.ip);
+    if (!backend) return { ok: false, error: "unreachable" };
+    const l = backend.accepting(via.port);
+    return l ? { ok: true, listener: l } : { ok: false, error: "refused" };
+  }
   const l = target.accepting(port);
   return l ? { ok: true, listener: l } : { ok: false, error: "refused" };
 }

@@ -77,7 +77,7 @@ export function* httpd(ctx: ProcessContext): ProcessBody {
     const res: HttpResponse = r.ok ? { status: 200, body: r.value } : { status: 404, body: notFoundPage() };
     const size = r.ok ? new TextEncoder().encode(res.body).length : 196;
     ctx.stdout(
-      `${clientAddress(ctx)} - - [${clfTime(wallTimeMs(ctx))}] "${req.method} ${req.path} HTTP/1.1" ${res.status} ${size}\n`,
+      `${req.client ?? clientAddress(ctx)} - - [${clfTime(wallTimeMs(ctx))}] "${req.method} ${req.path} HTTP/1.1" ${res.status} ${size}\n`,
     );
     return res;
   };

@@ -33,12 +33,15 @@ export function reasonPhrase(status: number): string {
   return REASONS[status] ?? "";
 }
 
-/** Resolves a host name the way the container would (localhost, its own hostname, IP literals). */
+/**
+ * Resolves a host name the way the container would: localhost, its own hostname, IP literals,
+ * then the cluster DNS for Service names (the pod's `resolv.conf` searches its namespace).
+ */
 function resolveHost(t: Tool, host: string): string | undefined {
   if (host === "localhost" || host === "::1") return "127.0.0.1";
   if (host === t.ctx.ns.hostname) return t.ctx.ns.net.ip;
   if (/^\d+\.\d+\.\d+\.\d+$/.test(host)) return host;
-  return undefined;
+  return t.ctx.ns.net.cluster.router?.resolve(host, "default");
 }
 
 interface Url {
@@ -109,8 +112,10 @@ function* wget(t: Tool, args: string[]): ProcessBody {
     method: o.flags.has("s") ? "HEAD" : "GET",
     path: url.path,
     host: `${url.host}:${url.port}`,
-    port: url.port,
+    // The server's own port: a Service may map its port to another target port.
+    port: c.listener.port,
     headers,
+    client: t.ctx.ns.net.ip,
   };
   const res: HttpResponse = c.listener.http(req, t.ctx.now());
   const delay = res.delayMs ?? 0;

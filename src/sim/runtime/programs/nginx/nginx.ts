@@ -171,7 +171,7 @@ export function* master(ctx: ProcessContext): ProcessBody {
     connection++;
     const w = workers[0] ?? ctx.pid;
     const r = serveNginx(cfg, ctx.fs, req, version);
-    const client = clientAddress(ctx);
+    const client = req.client ?? clientAddress(ctx);
     const request = `${req.method} ${req.path} HTTP/1.1`;
     if (r.errorLog) {
       errorLog(
