@@ -8,6 +8,7 @@ import type { ContainerTrack, Mark, PodTrack, Span, SpanKind, Timeline } from ".
 import { itemId } from "./items.ts";
 import { MARK_COLOR, PROBE_COLOR, podValueFill, SPAN_FILL, textOn } from "./palette.ts";
 import { formatVirtualTime, tickStepMs, ticks } from "./time-format.ts";
+import { addWorkloadTitles, type LaidOutWorkloads, layoutWorkloads } from "./workload-layout.ts";
 
 /** Sizes and range of the drawing; only `width` is required. */
 export interface SwimlaneOptions {
@@ -142,6 +143,8 @@ export interface LaidOut {
   labelWidth: number;
   axis: { y: number; ticks: AxisTick[] };
   pods: LaidOutPod[];
+  /** Deployments and Services' traffic, above the pods (absent for a timeline of bare pods). */
+  workloads?: LaidOutWorkloads;
   /** Shown instead of lanes when the timeline has no pods. */
   emptyMessage?: string;
 }
@@ -182,6 +185,8 @@ export function layoutSwimlanes(timeline: Timeline, options: SwimlaneOptions): L
   let y = o.margin + o.axisHeight;
   const plotTop = y;
   const range: Range = { startMs, endMs, x };
+  const { workloads, bottom: podsTop } = layoutWorkloads(timeline, y, range, plotLeft, plotRight);
+  y = podsTop;
   const pods: LaidOutPod[] = timeline.pods.map((pod, podIndex) => {
     const podY = y;
     y += o.podHeaderHeight;
@@ -232,6 +237,7 @@ export function layoutSwimlanes(timeline: Timeline, options: SwimlaneOptions): L
     axis,
     pods,
   };
+  if (podsTop > plotTop) out.workloads = workloads;
   if (!pods.length) out.emptyMessage = "No pods in this scenario.";
   return out;
 }
@@ -267,6 +273,7 @@ export function itemTitles(l: LaidOut): Map<string, string> {
       for (const m of lane.marks) out.set(m.id, m.title);
       for (const t of lane.ticks) out.set(t.id, t.title);
     }
+  addWorkloadTitles(l.workloads, out);
   return out;
 }
 

@@ -4,6 +4,7 @@
  * browser and `podlife render` cannot drift apart.
  */
 import { type LaidOut, type LaidOutLane, type LaidOutPod, timeToX } from "./layout.ts";
+import { buildWorkloadNodes, WORKLOAD_CSS } from "./workload-scene.ts";
 
 /** One SVG element: its tag, attributes, and either text or children. */
 export interface SvgNode {
@@ -58,7 +59,8 @@ const CHAR_WIDTH_PX = 6.4;
 
 /** Builds the children of the root `<svg>` for a layout. Pure. */
 export function buildScene(l: LaidOut, opts: SceneOptions = {}): SvgNode[] {
-  const nodes: SvgNode[] = [{ tag: "style", key: "style", attrs: {}, text: SWIMLANE_CSS }];
+  const css = l.workloads ? `${SWIMLANE_CSS}\n${WORKLOAD_CSS(ROOT_CLASS)}` : SWIMLANE_CSS;
+  const nodes: SvgNode[] = [{ tag: "style", key: "style", attrs: {}, text: css }];
   nodes.push({
     tag: "g",
     key: "grid",
@@ -86,6 +88,13 @@ export function buildScene(l: LaidOut, opts: SceneOptions = {}): SvgNode[] {
       text: t.label,
     })),
   });
+  if (l.workloads)
+    nodes.push({
+      tag: "g",
+      key: "workloads",
+      attrs: { class: "pl-workloads" },
+      children: buildWorkloadNodes(l, opts),
+    });
   nodes.push({
     tag: "g",
     key: "pods",
