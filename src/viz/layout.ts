@@ -5,6 +5,7 @@
  * endpoints). x is virtual time.
  */
 import type { ContainerTrack, Mark, PodTrack, Span, SpanKind, Timeline } from "../sim/timeline/types.ts";
+import type { LaidOutVariant } from "./compare.ts";
 import { itemId } from "./items.ts";
 import { MARK_COLOR, PROBE_COLOR, podValueFill, SPAN_FILL, textOn } from "./palette.ts";
 import { formatVirtualTime, tickStepMs, ticks } from "./time-format.ts";
@@ -144,7 +145,9 @@ export interface LaidOut {
   axis: { y: number; ticks: AxisTick[] };
   pods: LaidOutPod[];
   /** Deployments and Services' traffic, above the pods (absent for a timeline of bare pods). */
-  workloads?: LaidOutWorkloads;
+  workloads?: LaidOutWorkloads | undefined;
+  /** Compare mode: the variants stacked on this layout's time axis (see `compare.ts`). */
+  variants?: LaidOutVariant[] | undefined;
   /** Shown instead of lanes when the timeline has no pods. */
   emptyMessage?: string;
 }
@@ -274,6 +277,8 @@ export function itemTitles(l: LaidOut): Map<string, string> {
       for (const t of lane.ticks) out.set(t.id, t.title);
     }
   addWorkloadTitles(l.workloads, out);
+  for (const v of l.variants ?? [])
+    for (const [id, text] of itemTitles(v.layout)) out.set(`${v.label}:${id}`, text);
   return out;
 }
 
