@@ -6,6 +6,7 @@
  */
 import type { Timeline } from "../sim/timeline/types.ts";
 import { type LaidOut, layoutSwimlanes, type SwimlaneOptions } from "./layout.ts";
+import { workloadItemPod } from "./workload-items.ts";
 
 /** A variant to compare: a short label (`A`), a title, and its timeline. */
 export interface CompareVariant {
@@ -67,4 +68,20 @@ export function splitVariantId(id: string): { label?: string; id: string } {
 
 function emptyTimeline(endMs: number): Timeline {
   return { version: 1, startTimeMs: 0, endMs, pods: [], events: [] };
+}
+
+/**
+ * The pod a selected item points at when that is not where the item is drawn (a failed request
+ * reached it), as `name` or `label:name` in compare mode; undefined otherwise.
+ */
+export function focusPodOf(
+  timeline: Timeline,
+  variants: CompareVariant[] | undefined,
+  selectedId: string | undefined,
+): string | undefined {
+  if (!selectedId) return undefined;
+  const { label, id } = variants ? splitVariantId(selectedId) : { id: selectedId };
+  const t = label === undefined ? timeline : variants?.find((v) => v.label === label)?.timeline;
+  const pod = t ? workloadItemPod(t, id) : undefined;
+  return pod === undefined ? undefined : label === undefined ? pod : `${label}:${pod}`;
 }

@@ -161,7 +161,8 @@ export function layoutDeployment(
     const x = round(r.x(step.atMs));
     const direction = step.message.startsWith("Scaled down") ? "down" : "up";
     const prev = marks[marks.length - 1];
-    if (prev && Math.abs(prev.x - x) < 3) {
+    // Steps closer than a mark's width (8 px) are one mark.
+    if (prev && Math.abs(prev.x - x) < 8) {
       prev.count++;
       prev.title = `${prev.title}\n${formatVirtualTime(step.atMs)}  ${step.message}`;
       return;

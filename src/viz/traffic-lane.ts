@@ -117,8 +117,9 @@ export function layoutTraffic(
     if (f.atMs < r.startMs || f.atMs > r.endMs) return;
     const x = round(r.x(f.atMs));
     const prev = failures[failures.length - 1];
-    // Failures closer than 3 px are one mark (a second of refused requests is dozens of them).
-    if (prev && x - prev.x < 3) {
+    // Failures closer than 6 px (the width of a mark) are one mark: a second of refused requests is
+    // dozens of them.
+    if (prev && x - prev.x < 6) {
       prev.count++;
       const head = svc.failures[Number(prev.key)]!;
       prev.title = `${prev.count} failed requests, ${formatVirtualTime(prev.atMs)} → ${formatVirtualTime(f.atMs)}\nThe first: ${head.outcome}: ${head.detail}${head.pod ? ` (pod ${head.pod})` : ""}\n${head.why}`;

@@ -143,7 +143,7 @@ function deploymentNode(
         {
           tag: "rect",
           key: "hit",
-          attrs: { x: m.x - 6, y: m.y, width: 12, height: m.height, fill: "transparent" },
+          attrs: { x: m.x - 4, y: m.y, width: 8, height: m.height, fill: "transparent" },
         },
       ],
     };
@@ -264,7 +264,7 @@ function trafficNode(l: LaidOut, t: LaidOutTraffic, item: Item, title: (t: strin
         {
           tag: "rect",
           key: "hit",
-          attrs: { x: f.x - 5, y: f.y, width: 10, height: f.height, fill: "transparent" },
+          attrs: { x: f.x - 3, y: f.y, width: 6, height: f.height, fill: "transparent" },
         },
       ],
     }),
