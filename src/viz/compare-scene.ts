@@ -9,7 +9,8 @@ import { buildPlayhead, buildScene, type SceneOptions, type SvgNode } from "./sc
 export function buildCompareScene(l: LaidOut, opts: SceneOptions): SvgNode[] {
   const variants = l.variants ?? [];
   // The shared style, grid and axis come from a scene of the outer layout (it has no pods).
-  const shared = buildScene({ ...l, variants: undefined, workloads: undefined }, {}).filter(
+  const withWorkloads = variants.find((v) => v.layout.workloads)?.layout.workloads;
+  const shared = buildScene({ ...l, variants: undefined, workloads: withWorkloads, pods: [] }, {}).filter(
     (n) => n.key === "style" || n.key === "grid" || n.key === "axis",
   );
   const nodes = [...shared];

@@ -194,7 +194,11 @@ function deploymentNode(
       });
     }
     if (row.desiredPath)
-      rowChildren.push({ tag: "path", key: "desired", attrs: { class: "pl-desired", d: row.desiredPath } });
+      rowChildren.push({
+        tag: "path",
+        key: "desired",
+        attrs: { class: "pl-desired", d: row.desiredPath, fill: "none" },
+      });
     children.push({
       tag: "g",
       key: row.key,
