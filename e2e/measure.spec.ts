@@ -45,10 +45,10 @@ test.describe("measurements", () => {
     const timeline = page.getByTestId("timeline");
     let worst = 0;
     for (const id of ids) {
+      // A scenario the API server rejects (maxSurge 0 with maxUnavailable 0) draws nothing new.
+      if (id === "maxsurge-zero") continue;
       await playground.examplePicker.selectOption(id);
       await expect(playground.status).toHaveAttribute("data-busy", "false");
-      // A scenario the API server rejects (maxSurge 0 with maxUnavailable 0) draws nothing new.
-      if ((await playground.status.getAttribute("class"))?.includes("failed")) continue;
       // An edit: a comment line typed at the end (simulated again, drawn again).
       const before = await timeline.getAttribute("data-redraw-ms");
       await playground.typeAtEnd(`\n# edited ${id}`);
