@@ -5,6 +5,7 @@ import { GalleryDialog } from "./gallery.ts";
 import { Panels } from "./panels.ts";
 import { Swimlanes } from "./swimlanes.ts";
 import { DetailsPanel, PlaybackBar } from "./timeline.ts";
+import { Workloads } from "./workloads.ts";
 
 /** The playground page, in the words of a user: open it, type in the editor, read the views. */
 export class PlaygroundPage {
@@ -16,6 +17,7 @@ export class PlaygroundPage {
   readonly details: DetailsPanel;
   readonly panels: Panels;
   readonly gallery: GalleryDialog;
+  readonly workloads: Workloads;
   readonly theme: Locator;
   readonly examplePicker: Locator;
   /** The banner that says a link could not be read. */
@@ -30,6 +32,7 @@ export class PlaygroundPage {
     this.details = new DetailsPanel(page);
     this.panels = new Panels(page);
     this.gallery = new GalleryDialog(page);
+    this.workloads = new Workloads(page);
     this.theme = page.getByTestId("theme");
     this.examplePicker = page.getByTestId("example-picker");
     this.editor = page.getByTestId("editor");

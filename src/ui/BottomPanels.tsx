@@ -30,11 +30,12 @@ export function BottomPanels({ timeline, playheadMs, selectedId, kubectl, record
   const [tab, setTab] = useState<TabId>("events");
   const selected = timeline && selectedId ? describeItem(timeline, selectedId) : undefined;
   const filter: EventFilter = {};
-  if (selected) {
+  if (selected?.podName) {
     filter.podName = selected.podName;
     if (selected.containerName !== undefined) filter.containerName = selected.containerName;
   }
-  const podIndex = selectedId ? (podIndexOf(selectedId) ?? 0) : 0;
+  const podIndex =
+    selected && selected.podIndex >= 0 ? selected.podIndex : selectedId ? (podIndexOf(selectedId) ?? 0) : 0;
 
   const onTabKey = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key !== "ArrowLeft" && e.key !== "ArrowRight") return;

@@ -16,8 +16,8 @@ export function DetailsPanel({ timeline, selectedId }: DetailsPanelProps) {
         <>
           <p className="details-head">
             <strong data-testid="details-heading">{d.heading}</strong>
-            <span className="details-where">
-              {d.podName}
+            <span className="details-where" data-testid="details-where">
+              {d.where ? [d.where, d.podName && `pod ${d.podName}`].filter(Boolean).join(", ") : d.podName}
               {d.containerName ? ` / ${d.containerName}` : ""}
             </span>
             <span className="details-time" data-testid="details-time">

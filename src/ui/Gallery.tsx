@@ -30,6 +30,7 @@ export function Gallery({ onPick }: { onPick: (id: string) => void }) {
           [
             ["tutorial", "From the tutorial"],
             ["concept", "One concept each"],
+            ["workload", "Deployments under load"],
           ] as const
         ).map(([g, title]) => (
           <section key={g} aria-label={title}>

@@ -6,7 +6,9 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { encodeScenarioHash } from "../share/scenario-hash.ts";
 import type { Diagnostic } from "../sim/index.ts";
+import { splitVariantId } from "../viz/compare.ts";
 import { BottomPanels } from "./BottomPanels.tsx";
+import { CompareBar } from "./CompareBar.tsx";
 import { DetailsPanel } from "./DetailsPanel.tsx";
 import { DiagnosticsPanel } from "./DiagnosticsPanel.tsx";
 import type { YamlEditor as YamlEditorApi } from "./editor/monaco.ts";
@@ -19,6 +21,7 @@ import { usePlayback } from "./playback.ts";
 import { SharedLinkPrompt } from "./SharedLinkPrompt.tsx";
 import { ThemeSwitch } from "./ThemeSwitch.tsx";
 import { SimulationStatus, TimelineView } from "./TimelineView.tsx";
+import { useComparison } from "./use-comparison.ts";
 import { useLocalWork, useSaveAsYouType } from "./use-local-work.ts";
 import { useSimulation } from "./use-simulation.ts";
 
@@ -29,9 +32,53 @@ export function Playground({ launch }: { launch: Launch }) {
   useSaveAsYouType(work, text);
   const { pendingSharedText } = work;
   const editorRef = useRef<YamlEditorApi | null>(null);
-  const sim = useSimulation(text);
+  // Compare mode: variant B's text and the variants' titles; the editor shows the active tab's text.
+  const [compareB, setCompareB] = useState<{ text: string; titles: [string, string] } | undefined>();
+  const [tab, setTab] = useState<"A" | "B">("A");
+  const tabRef = useRef(tab);
+  tabRef.current = tab;
+  const activeText = tab === "B" && compareB ? compareB.text : text;
+  const sim = useSimulation(activeText);
+  const comparison = useComparison(
+    sim.compare,
+    compareB
+      ? [
+          { label: "A", title: compareB.titles[0], text },
+          { label: "B", title: compareB.titles[1], text: compareB.text },
+        ]
+      : undefined,
+  );
   const playback = usePlayback(sim.timeline);
   const [selectedId, setSelectedId] = useState<string | undefined>(undefined);
+  // In compare mode a selected id names its variant (`B:0.c1.s2`): the panels read that variant.
+  const selection = (() => {
+    if (!comparison.variants || !selectedId) return { timeline: sim.timeline, id: selectedId };
+    const { label, id } = splitVariantId(selectedId);
+    return { timeline: comparison.variants.find((v) => v.label === label)?.timeline, id };
+  })();
+  const showText = (t: string) => {
+    setText(t);
+    editorRef.current?.setValue(t);
+  };
+  const switchTab = (next: "A" | "B") => {
+    if (!compareB || next === tab) return;
+    setTab(next);
+    // The editor reports the new text as an edit: it must land in the tab switched to.
+    tabRef.current = next;
+    editorRef.current?.setValue(next === "B" ? compareB.text : text);
+  };
+  const startCompare = () => {
+    setCompareB({ text, titles: ["original", "changed copy"] });
+    setTab("B");
+    setSelectedId(undefined);
+  };
+  const stopCompare = () => {
+    if (compareB && tab === "B") setText(compareB.text);
+    setCompareB(undefined);
+    setTab("A");
+    tabRef.current = "A";
+    setSelectedId(undefined);
+  };
 
   // Keep the scenario in the URL so a reload or a shared link opens the same text (at once when
   // the page is left, so a quick reload finds the hash and the saved work in step). While a
@@ -59,8 +106,10 @@ export function Playground({ launch }: { launch: Launch }) {
     if (shared === undefined) return;
     setExampleId("");
     setSelectedId(undefined);
-    setText(shared);
-    editorRef.current?.setValue(shared);
+    setCompareB(undefined);
+    setTab("A");
+    tabRef.current = "A";
+    showText(shared);
   };
 
   const pickExample = (id: string) => {
@@ -69,21 +118,26 @@ export function Playground({ launch }: { launch: Launch }) {
     setExampleId(id);
     setSelectedId(undefined);
     playback.setPlayhead(Number.POSITIVE_INFINITY);
-    setText(ex.text);
-    editorRef.current?.setValue(ex.text);
+    setCompareB(ex.compare ? { text: ex.compare.text, titles: ex.compare.titles } : undefined);
+    setTab("A");
+    tabRef.current = "A";
+    showText(ex.text);
   };
 
-  const onEdit = useCallback((t: string) => setText(t), []);
+  const onEdit = useCallback((t: string) => {
+    if (tabRef.current === "B") setCompareB((c) => (c ? { ...c, text: t } : c));
+    else setText(t);
+  }, []);
   const { recordCommand } = sim;
   const recordAction = useCallback(
     async (atMs: number, line: string): Promise<string | undefined> => {
       const reply = await recordCommand(atMs, line);
       if (reply.type !== "scenario-text") return reply.diagnostics[0]?.message ?? "unknown error";
-      setText(reply.text);
+      onEdit(reply.text);
       editorRef.current?.setValue(reply.text);
       return undefined;
     },
-    [recordCommand],
+    [recordCommand, onEdit],
   );
   const onReady = useCallback((e: YamlEditorApi | null) => {
     editorRef.current = e;
@@ -134,17 +188,31 @@ export function Playground({ launch }: { launch: Launch }) {
       )}
       <main className="panes">
         <section className="pane editor-pane" aria-label="Scenario">
-          <YamlEditor value={text} onChange={onEdit} diagnostics={sim.diagnostics} onReady={onReady} />
+          <CompareBar
+            titles={compareB?.titles}
+            active={tab}
+            results={comparison.results}
+            onStart={startCompare}
+            onStop={stopCompare}
+            onSwitch={switchTab}
+          />
+          <YamlEditor value={activeText} onChange={onEdit} diagnostics={sim.diagnostics} onReady={onReady} />
         </section>
         <section className="pane view-pane" aria-label="Simulation">
           <SimulationStatus sim={sim} />
           <PlaybackBar playback={playback} />
-          <TimelineView sim={sim} playback={playback} selectedId={selectedId} onSelect={setSelectedId} />
-          <DetailsPanel timeline={sim.timeline} selectedId={selectedId} />
-          <BottomPanels
-            timeline={sim.timeline}
-            playheadMs={playback.playheadMs}
+          <TimelineView
+            sim={sim}
+            playback={playback}
             selectedId={selectedId}
+            onSelect={setSelectedId}
+            variants={comparison.variants}
+          />
+          <DetailsPanel timeline={selection.timeline} selectedId={selection.id} />
+          <BottomPanels
+            timeline={selection.timeline}
+            playheadMs={playback.playheadMs}
+            selectedId={selection.id}
             kubectl={sim.kubectl}
             record={recordAction}
           />

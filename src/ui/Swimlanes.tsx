@@ -14,12 +14,15 @@ import {
   useState,
 } from "react";
 import type { Timeline } from "../sim/index.ts";
+import { type CompareVariant, focusPodOf, layoutCompare } from "../viz/compare.ts";
 import { itemTitles, type LaidOut, layoutSwimlanes, plotRange, xToTime } from "../viz/layout.ts";
 import { renderPlayhead, renderSwimlanes } from "../viz/render-dom.ts";
 import { ROOT_CLASS } from "../viz/scene.ts";
 
 export interface SwimlanesProps {
   timeline: Timeline;
+  /** Compare mode: variants drawn one under the other on one time axis (instead of `timeline`). */
+  variants?: CompareVariant[] | undefined;
   selectedId?: string | undefined;
   onSelect?: (id: string | undefined) => void;
   playheadMs?: number | undefined;
@@ -39,6 +42,7 @@ interface Tooltip {
 
 export function Swimlanes({
   timeline,
+  variants,
   selectedId,
   onSelect,
   playheadMs,
@@ -67,7 +71,7 @@ export function Swimlanes({
 
   const drawWidth = Math.max(width, 480);
   const { plotLeft, plotRight } = plotRange({ width: drawWidth });
-  const endMs = timeline.endMs;
+  const endMs = variants ? Math.max(1, ...variants.map((v) => v.timeline.endMs)) : timeline.endMs;
   const base = useMemo(
     () => scaleLinear().domain([0, endMs]).range([plotLeft, plotRight]),
     [endMs, plotLeft, plotRight],
@@ -80,9 +84,11 @@ export function Swimlanes({
   const laidOut = useMemo(
     () =>
       width > 0
-        ? layoutSwimlanes(timeline, { width: drawWidth, startMs: viewStart, endMs: viewEnd })
+        ? variants
+          ? layoutCompare(variants, { width: drawWidth, startMs: viewStart, endMs: viewEnd })
+          : layoutSwimlanes(timeline, { width: drawWidth, startMs: viewStart, endMs: viewEnd })
         : undefined,
-    [timeline, width, drawWidth, viewStart, viewEnd],
+    [timeline, variants, width, drawWidth, viewStart, viewEnd],
   );
   const titles = useMemo(() => (laidOut ? itemTitles(laidOut) : new Map<string, string>()), [laidOut]);
 
@@ -140,10 +146,19 @@ export function Swimlanes({
     if (width > 0) fitAll();
   }, [fitMs, width > 0]);
 
+  // A selected failed request points at the pod it reached: highlight it and bring it into view.
+  const focusPod = focusPodOf(timeline, variants, selectedId);
   useLayoutEffect(() => {
     if (sceneRef.current && laidOut)
-      renderSwimlanes(sceneRef.current, laidOut, { interactive: true, selectedId });
-  }, [laidOut, selectedId]);
+      renderSwimlanes(sceneRef.current, laidOut, {
+        interactive: true,
+        selectedId,
+        ...(focusPod !== undefined ? { focusPod } : {}),
+      });
+  }, [laidOut, selectedId, focusPod]);
+  useEffect(() => {
+    if (focusPod !== undefined) revealPod(sceneRef.current, focusPod);
+  }, [focusPod]);
 
   useLayoutEffect(() => {
     if (overlayRef.current && laidOut && playheadMs !== undefined)
@@ -268,6 +283,15 @@ export function Swimlanes({
       )}
     </div>
   );
+}
+
+/** Scrolls the group of pod `focus` (`name`, or `label:name` in compare mode) into view. */
+function revealPod(scene: SVGGElement | null, focus: string): void {
+  const [label, name] = focus.includes(":") ? focus.split(":", 2) : [undefined, focus];
+  const within = label ? scene?.querySelector(`[data-testid="variant-${CSS.escape(label)}"]`) : scene;
+  within
+    ?.querySelector(`[data-testid="pod-${CSS.escape(name ?? "")}"]`)
+    ?.scrollIntoView({ block: "center", behavior: "smooth" });
 }
 
 type ArrowKey = "ArrowLeft" | "ArrowRight" | "ArrowUp" | "ArrowDown";

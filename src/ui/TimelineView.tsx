@@ -1,5 +1,6 @@
 /** The simulation's views shared by the playground and the embed view. */
 import { type KeyboardEvent, useLayoutEffect, useRef } from "react";
+import type { CompareVariant } from "../viz/compare.ts";
 import { formatVirtualTime } from "../viz/time-format.ts";
 import type { Playback } from "./playback.ts";
 import { Swimlanes } from "./Swimlanes.tsx";
@@ -33,10 +34,12 @@ export interface TimelineViewProps {
   playback: Playback;
   selectedId: string | undefined;
   onSelect: (id: string | undefined) => void;
+  /** Compare mode: the variants to draw on one time axis. */
+  variants?: CompareVariant[] | undefined;
 }
 
 /** The swimlanes of the last good timeline, with the playhead and the selection. */
-export function TimelineView({ sim, playback, selectedId, onSelect }: TimelineViewProps) {
+export function TimelineView({ sim, playback, selectedId, onSelect, variants }: TimelineViewProps) {
   const boxRef = useRef<HTMLDivElement>(null);
   // Measured, not enforced: from sending the text to the worker to the swimlanes redrawn with its
   // timeline (the children's layout effects, which draw, run before this one). The e2e reads it.
@@ -56,6 +59,7 @@ export function TimelineView({ sim, playback, selectedId, onSelect }: TimelineVi
       {sim.timeline && (
         <Swimlanes
           timeline={sim.timeline}
+          variants={variants}
           selectedId={selectedId}
           onSelect={onSelect}
           playheadMs={playback.playheadMs}

@@ -7,8 +7,14 @@ import gracestop from "./examples/gracestop.yaml?raw";
 import imagePullBackOff from "./examples/imagepullbackoff.yaml?raw";
 import initPod from "./examples/init-pod.yaml?raw";
 import livenessExec from "./examples/liveness-exec.yaml?raw";
+import maxSurgeZero from "./examples/maxsurge-zero.yaml?raw";
 import pid1Sigterm from "./examples/pid1-sigterm.yaml?raw";
 import prestopGrace from "./examples/prestop-grace.yaml?raw";
+import progressDeadline from "./examples/progress-deadline.yaml?raw";
+import recreate from "./examples/recreate.yaml?raw";
+import rollingUpdate from "./examples/rolling-update.yaml?raw";
+import rolloutNoPrestop from "./examples/rollout-no-prestop.yaml?raw";
+import rolloutPrestop from "./examples/rollout-prestop.yaml?raw";
 import sidecarOrder from "./examples/sidecar-order.yaml?raw";
 import startupProbe from "./examples/startup-probe.yaml?raw";
 
@@ -18,9 +24,11 @@ export interface Example {
   title: string;
   /** Two lines: what the scenario shows, and what to look at. */
   summary: [string, string];
-  /** The tutorial's own demos, or one concept each. */
-  group: "tutorial" | "concept";
+  /** The tutorial's own demos, one concept each, or Deployments and Services under load. */
+  group: "tutorial" | "concept" | "workload";
   text: string;
+  /** Opens in compare mode: `text` is variant A, this is variant B, with the two tabs' titles. */
+  compare?: { text: string; titles: [string, string] };
 }
 
 export const EXAMPLES: readonly Example[] = [
@@ -113,6 +121,58 @@ export const EXAMPLES: readonly Example[] = [
     ],
     group: "concept",
     text: imagePullBackOff,
+  },
+  {
+    id: "rollout-prestop",
+    title: "Zero-downtime rollout (and its broken twin)",
+    summary: [
+      "A: a preStop sleep of 5 s outlasts kube-proxy's 2 s delay — 0 failed requests during the rollout.",
+      "B: the same without preStop — nginx stops at once while kube-proxy still sends it requests.",
+    ],
+    group: "workload",
+    text: rolloutPrestop,
+    compare: { text: rolloutNoPrestop, titles: ["preStop sleep 5s", "no preStop"] },
+  },
+  {
+    id: "rollout-no-prestop",
+    title: "Rollout without preStop: refused requests",
+    summary: [
+      "The broken twin alone: each old pod's nginx quits on SIGTERM before kube-proxy has caught up.",
+      "Select a red mark under the traffic bars to see the refused request, its pod and why.",
+    ],
+    group: "workload",
+    text: rolloutNoPrestop,
+  },
+  {
+    id: "maxsurge-zero",
+    title: "maxSurge 0 and maxUnavailable 0",
+    summary: [
+      "A rolling update that may neither add a pod nor remove one could never progress.",
+      "The API server rejects the Deployment: see its message under the editor, at the field.",
+    ],
+    group: "workload",
+    text: maxSurgeZero,
+  },
+  {
+    id: "progress-deadline",
+    title: "Rollout stuck on a failing readiness probe",
+    summary: [
+      "Version 2 never passes readiness: one new pod waits not ready, the old three keep serving.",
+      "At 50 s progressDeadlineSeconds (30) runs out: `kubectl rollout status deployment/shop` fails.",
+    ],
+    group: "workload",
+    text: progressDeadline,
+  },
+  {
+    id: "recreate",
+    title: "Recreate vs RollingUpdate",
+    summary: [
+      "A: Recreate stops all old pods first — every request fails with no endpoints meanwhile.",
+      "B: RollingUpdate replaces them a few at a time behind the Service — nothing fails.",
+    ],
+    group: "workload",
+    text: recreate,
+    compare: { text: rollingUpdate, titles: ["Recreate", "RollingUpdate"] },
   },
 ];
 

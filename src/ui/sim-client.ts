@@ -4,6 +4,8 @@
  */
 import type { Diagnostic } from "../sim/index.ts";
 import {
+  type CompareReply,
+  compareRequest,
   type ErrorReply,
   isReply,
   type KubectlReply,
@@ -33,6 +35,8 @@ export interface SimClient {
   kubectl(text: string, atMs: number, line: string): Promise<KubectlCommandReply>;
   /** `text` with `line` added to its Scenario timeline at `atMs`. */
   recordCommand(text: string, atMs: number, line: string): Promise<ScenarioTextReply | ErrorReply>;
+  /** Simulates variants of a scenario for compare mode. */
+  compare(variants: { label: string; text: string }[]): Promise<CompareReply | ErrorReply>;
   dispose(): void;
 }
 
@@ -109,6 +113,9 @@ export function createSimClient(
     },
     recordCommand(text, atMs, line) {
       return send<ScenarioTextReply | ErrorReply>((id) => recordCommandRequest(id, text, atMs, line));
+    },
+    compare(variants) {
+      return send<CompareReply | ErrorReply>((id) => compareRequest(id, variants));
     },
     dispose() {
       for (const p of pending.values()) clearTimeout(p.timer);

@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Diagnostic, Timeline } from "../sim/index.ts";
-import type { ErrorReply, ScenarioTextReply } from "../worker/protocol.ts";
+import type { CompareReply, ErrorReply, ScenarioTextReply } from "../worker/protocol.ts";
 import { createSimClient, type KubectlCommandReply, type SimClient } from "./sim-client.ts";
 
 /** What the views show: the last good timeline, and the diagnostics of the latest run. */
@@ -26,6 +26,8 @@ export interface SimulationHandle extends SimulationState {
   kubectl(atMs: number, line: string): Promise<KubectlCommandReply>;
   /** The current text with `line` added to its Scenario timeline at `atMs`. */
   recordCommand(atMs: number, line: string): Promise<ScenarioTextReply | ErrorReply>;
+  /** Simulates variants of a scenario (compare mode) in the same worker. */
+  compare(variants: { label: string; text: string }[]): Promise<CompareReply | ErrorReply>;
 }
 
 /** Debounce for edits: a pause in typing, not every keystroke, starts a run. */
@@ -95,5 +97,11 @@ export function useSimulation(text: string): SimulationHandle {
     return client.recordCommand(textRef.current, atMs, line);
   }, []);
 
-  return { ...state, kubectl, recordCommand };
+  const compare = useCallback((variants: { label: string; text: string }[]) => {
+    const client = clientRef.current;
+    if (!client) return Promise.reject(new Error("the simulator is not running"));
+    return client.compare(variants);
+  }, []);
+
+  return { ...state, kubectl, recordCommand, compare };
 }

@@ -6,6 +6,7 @@
  */
 import type { ContainerTrack, PodTrack, Timeline } from "../sim/timeline/types.ts";
 import { formatVirtualTime } from "./time-format.ts";
+import { describeWorkloadItem, isWorkloadItemId } from "./workload-items.ts";
 
 /** Builders of item ids. */
 export const itemId = {
@@ -19,8 +20,10 @@ export const itemId = {
 /** What the details panel shows for a selected item. */
 export interface ItemDetails {
   id: string;
-  kind: "span" | "mark" | "probe" | "pod-lane";
-  /** Index of the pod in the timeline, and its name. */
+  kind: "span" | "mark" | "probe" | "pod-lane" | "step" | "replicas" | "traffic" | "failure";
+  /** Where it is, when that is not (only) a pod: `deployment/web`, `service/web`. */
+  where?: string;
+  /** Index of the pod in the timeline, and its name (-1 and "" for a Deployment's or Service's item). */
   podIndex: number;
   podName: string;
   /** The container the item belongs to, if any. */
@@ -46,6 +49,7 @@ export function podIndexOf(id: string): number | undefined {
 
 /** Describes the item `id` points at, or undefined when the timeline has no such item. */
 export function describeItem(timeline: Timeline, id: string): ItemDetails | undefined {
+  if (isWorkloadItemId(id)) return describeWorkloadItem(timeline, id);
   const m = ID.exec(id);
   if (!m) return undefined;
   const podIndex = Number(m[1]);

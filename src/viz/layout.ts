@@ -5,9 +5,11 @@
  * endpoints). x is virtual time.
  */
 import type { ContainerTrack, Mark, PodTrack, Span, SpanKind, Timeline } from "../sim/timeline/types.ts";
+import type { LaidOutVariant } from "./compare.ts";
 import { itemId } from "./items.ts";
 import { MARK_COLOR, PROBE_COLOR, podValueFill, SPAN_FILL, textOn } from "./palette.ts";
 import { formatVirtualTime, tickStepMs, ticks } from "./time-format.ts";
+import { addWorkloadTitles, type LaidOutWorkloads, layoutWorkloads } from "./workload-layout.ts";
 
 /** Sizes and range of the drawing; only `width` is required. */
 export interface SwimlaneOptions {
@@ -142,6 +144,10 @@ export interface LaidOut {
   labelWidth: number;
   axis: { y: number; ticks: AxisTick[] };
   pods: LaidOutPod[];
+  /** Deployments and Services' traffic, above the pods (absent for a timeline of bare pods). */
+  workloads?: LaidOutWorkloads | undefined;
+  /** Compare mode: the variants stacked on this layout's time axis (see `compare.ts`). */
+  variants?: LaidOutVariant[] | undefined;
   /** Shown instead of lanes when the timeline has no pods. */
   emptyMessage?: string;
 }
@@ -182,6 +188,8 @@ export function layoutSwimlanes(timeline: Timeline, options: SwimlaneOptions): L
   let y = o.margin + o.axisHeight;
   const plotTop = y;
   const range: Range = { startMs, endMs, x };
+  const { workloads, bottom: podsTop } = layoutWorkloads(timeline, y, range, plotLeft, plotRight);
+  y = podsTop;
   const pods: LaidOutPod[] = timeline.pods.map((pod, podIndex) => {
     const podY = y;
     y += o.podHeaderHeight;
@@ -232,6 +240,7 @@ export function layoutSwimlanes(timeline: Timeline, options: SwimlaneOptions): L
     axis,
     pods,
   };
+  if (podsTop > plotTop) out.workloads = workloads;
   if (!pods.length) out.emptyMessage = "No pods in this scenario.";
   return out;
 }
@@ -267,6 +276,9 @@ export function itemTitles(l: LaidOut): Map<string, string> {
       for (const m of lane.marks) out.set(m.id, m.title);
       for (const t of lane.ticks) out.set(t.id, t.title);
     }
+  addWorkloadTitles(l.workloads, out);
+  for (const v of l.variants ?? [])
+    for (const [id, text] of itemTitles(v.layout)) out.set(`${v.label}:${id}`, text);
   return out;
 }
 

@@ -52,7 +52,30 @@ const POD_VALUE_FILL: Record<string, string> = {
   serving: "#9fd4ae",
   terminating: "#f08a3c",
   absent: "#c5ccd6",
+  // Endpoint membership (`endpoints/<service>`, `kube-proxy/<service>` lanes): pale when the pod
+  // gets no new requests, dark orange when it is terminating and no longer serving.
+  "not ready": "#c5ccd6",
+  "serving, terminating": "#e9c46a",
 };
+
+/** Fills of a Deployment's replica bars, rollout steps and a Service's traffic. */
+export const WORKLOAD_COLOR = {
+  ready: "#2f9e5b",
+  notReady: "#9fd4ae",
+  desired: "#6b7280",
+  stepUp: "#2b9bd6",
+  stepDown: "#f08a3c",
+  ok: "#2f9e5b",
+  failed: "#d63c3c",
+};
+
+/** Legend of the pod-lane values that need one: endpoint membership as kube-proxy sees it. */
+export const ENDPOINT_LEGEND: readonly { value: string; label: string }[] = [
+  { value: "ready", label: "ready: gets requests" },
+  { value: "not ready", label: "not ready: no requests" },
+  { value: "serving, terminating", label: "serving, terminating" },
+  { value: "terminating", label: "terminating, not serving" },
+];
 
 /** Fill for a pod-lane value; unknown values get a neutral grey. */
 export function podValueFill(value: string): string {

@@ -3,7 +3,10 @@
  * draw this same tree: D3 into a live `<svg>`, and a serializer into standalone markup, so the
  * browser and `podlife render` cannot drift apart.
  */
+
+import { buildCompareScene } from "./compare-scene.ts";
 import { type LaidOut, type LaidOutLane, type LaidOutPod, timeToX } from "./layout.ts";
+import { buildWorkloadNodes, WORKLOAD_CSS } from "./workload-scene.ts";
 
 /** One SVG element: its tag, attributes, and either text or children. */
 export interface SvgNode {
@@ -39,7 +42,8 @@ export const SWIMLANE_CSS = `
 .${ROOT_CLASS} .pl-future{fill:var(--pl-bg);opacity:.45;pointer-events:none}
 .${ROOT_CLASS} .pl-playhead line{stroke:var(--pl-accent);stroke-width:1.5;pointer-events:none}
 .${ROOT_CLASS} .pl-playhead path{fill:var(--pl-accent);cursor:ew-resize}
-.${ROOT_CLASS} .pl-axis-hit{fill:transparent;cursor:ew-resize}`.trim();
+.${ROOT_CLASS} .pl-axis-hit{fill:transparent;cursor:ew-resize}
+.${ROOT_CLASS} .pl-pod-focus .pl-pod-name{fill:var(--pl-accent);text-decoration:underline}`.trim();
 
 /** How the drawing is used: the interactive page, or a static picture. */
 export interface SceneOptions {
@@ -52,13 +56,17 @@ export interface SceneOptions {
   selectedId?: string;
   /** Virtual time of the playhead; what lies after it is veiled. */
   playheadMs?: number;
+  /** Name of a pod to highlight (the pod a selected failed request reached). */
+  focusPod?: string;
 }
 
 const CHAR_WIDTH_PX = 6.4;
 
 /** Builds the children of the root `<svg>` for a layout. Pure. */
 export function buildScene(l: LaidOut, opts: SceneOptions = {}): SvgNode[] {
-  const nodes: SvgNode[] = [{ tag: "style", key: "style", attrs: {}, text: SWIMLANE_CSS }];
+  if (l.variants) return buildCompareScene(l, opts);
+  const css = l.workloads ? `${SWIMLANE_CSS}\n${WORKLOAD_CSS(ROOT_CLASS)}` : SWIMLANE_CSS;
+  const nodes: SvgNode[] = [{ tag: "style", key: "style", attrs: {}, text: css }];
   nodes.push({
     tag: "g",
     key: "grid",
@@ -86,6 +94,13 @@ export function buildScene(l: LaidOut, opts: SceneOptions = {}): SvgNode[] {
       text: t.label,
     })),
   });
+  if (l.workloads)
+    nodes.push({
+      tag: "g",
+      key: "workloads",
+      attrs: { class: "pl-workloads" },
+      children: buildWorkloadNodes(l, opts),
+    });
   nodes.push({
     tag: "g",
     key: "pods",
@@ -152,7 +167,7 @@ function podNode(l: LaidOut, p: LaidOutPod, opts: SceneOptions): SvgNode {
   return {
     tag: "g",
     key: p.key,
-    attrs: { class: "pl-pod", "data-testid": p.testId },
+    attrs: { class: opts.focusPod === p.name ? "pl-pod pl-pod-focus" : "pl-pod", "data-testid": p.testId },
     children: [
       {
         tag: "text",

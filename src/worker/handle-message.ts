@@ -6,6 +6,8 @@
 import type { Diagnostic } from "../sim/index.ts";
 import { createSimulation, type SimulateOptions, type SimulateResult, simulate } from "../sim/index.ts";
 import {
+  type CompareReply,
+  type CompareRequest,
   decodeRequest,
   type ErrorReply,
   type KubectlReply,
@@ -80,6 +82,18 @@ export function createMessageHandler(deps: HandlerDeps = {}): (msg: unknown) => 
     };
   };
 
+  const runCompare = (r: CompareRequest): CompareReply => ({
+    v: PROTOCOL_VERSION,
+    type: "compare-result",
+    id: r.id,
+    variants: r.variants.map(({ label, text }) => {
+      const reply = runSimulate({ v: PROTOCOL_VERSION, type: "simulate", id: r.id, text });
+      if (reply.type === "timeline")
+        return { label, timeline: reply.timeline, diagnostics: reply.diagnostics };
+      return { label, diagnostics: reply.type === "error" ? reply.diagnostics : [] };
+    }),
+  });
+
   const runKubectl = (r: KubectlRequest): Reply => {
     const key = `${r.seed ?? ""}\u0000${r.text}`;
     try {
@@ -114,6 +128,7 @@ export function createMessageHandler(deps: HandlerDeps = {}): (msg: unknown) => 
     if (!decoded.ok) return decoded.reply;
     const r = decoded.request;
     if (r.type === "kubectl") return runKubectl(r);
+    if (r.type === "compare") return runCompare(r);
     if (r.type === "record-command") {
       const out = recordCommand(r.text, r.atMs, r.line);
       if (out.ok) return { v: PROTOCOL_VERSION, type: "scenario-text", id: r.id, text: out.text };

@@ -3,22 +3,29 @@
  * every message is structured-cloneable. The UI imports this module at run time (it has no
  * simulator code in it); the simulator's types come in as types only.
  *
- * Version 2 (v1 plus `kubectl` and `record-command`):
- *   UI → worker: `{ v: 2, type: "simulate", id, text, untilMs?, seed? }`
+ * Version 3 (v2 plus `compare`):
+ *   UI → worker: `{ v: 3, type: "simulate", id, text, untilMs?, seed? }`
  *              | `{ v: 2, type: "kubectl", id, text, atMs, line, seed? }` — run one `kubectl …` line
  *                against the scenario `text` simulated up to `atMs` (the playhead)
  *              | `{ v: 2, type: "record-command", id, text, atMs, line }` — add the line to the
  *                Scenario document's timeline at `atMs`
+ *              | `{ v: 3, type: "compare", id, variants: [{ label, text }, …] }` — simulate two (or
+ *                more) variants of a scenario, for compare mode
  *   worker → UI: `{ v: 2, type: "timeline", id, timeline, diagnostics }`
  *              | `{ v: 2, type: "kubectl-result", id, exitCode, stdout, stderr, atMs, endMs }`
  *              | `{ v: 2, type: "scenario-text", id, text }` (the text with the command recorded)
+ *              | `{ v: 3, type: "compare-result", id, variants: [{ label, timeline?, diagnostics }] }`
+ *                (one result per variant, in order; no timeline when that variant has errors)
  *              | `{ v: 2, type: "error", id, diagnostics }` (the scenario cannot be simulated)
  *              | `{ v: 2, type: "protocol-error", message }` (unknown or malformed message)
  */
 import type { Diagnostic, Timeline } from "../sim/index.ts";
 
 /** The protocol version this build speaks. */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
+
+/** The most variants a compare request may carry. */
+export const MAX_VARIANTS = 4;
 
 /** Ask the worker to simulate a scenario text. Replies carry the same `id`. */
 export interface SimulateRequest {
@@ -58,8 +65,17 @@ export interface RecordCommandRequest {
   line: string;
 }
 
+/** Ask the worker to simulate variants of a scenario, for compare mode (one time axis). */
+export interface CompareRequest {
+  v: typeof PROTOCOL_VERSION;
+  type: "compare";
+  id: number;
+  /** Two to `MAX_VARIANTS` scenario texts, each with a short label (`A`, `B`). */
+  variants: { label: string; text: string }[];
+}
+
 /** Any message the UI may send. */
-export type Request = SimulateRequest | KubectlRequest | RecordCommandRequest;
+export type Request = SimulateRequest | KubectlRequest | RecordCommandRequest | CompareRequest;
 
 /** The scenario simulated: its timeline and any non-fatal diagnostics. */
 export interface TimelineReply {
@@ -99,6 +115,21 @@ export interface ErrorReply {
   diagnostics: Diagnostic[];
 }
 
+/** One variant simulated: its timeline, or only diagnostics when it cannot be simulated. */
+export interface VariantResult {
+  label: string;
+  timeline?: Timeline;
+  diagnostics: Diagnostic[];
+}
+
+/** The variants of a compare request, simulated, in the request's order. */
+export interface CompareReply {
+  v: typeof PROTOCOL_VERSION;
+  type: "compare-result";
+  id: number;
+  variants: VariantResult[];
+}
+
 /** The worker received something that is not a valid request of this protocol version. */
 export interface ProtocolErrorReply {
   v: typeof PROTOCOL_VERSION;
@@ -107,7 +138,13 @@ export interface ProtocolErrorReply {
 }
 
 /** Any message the worker may send. */
-export type Reply = TimelineReply | KubectlReply | ScenarioTextReply | ErrorReply | ProtocolErrorReply;
+export type Reply =
+  | TimelineReply
+  | KubectlReply
+  | ScenarioTextReply
+  | CompareReply
+  | ErrorReply
+  | ProtocolErrorReply;
 
 /** A decoded request, or the reason it is not one. */
 export type DecodedRequest = { ok: true; request: Request } | { ok: false; reply: ProtocolErrorReply };
@@ -131,11 +168,12 @@ export function decodeRequest(msg: unknown): DecodedRequest {
       `unsupported protocol version ${JSON.stringify(m.v)} (this worker speaks v${PROTOCOL_VERSION})`,
     );
   }
-  if (m.type !== "simulate" && m.type !== "kubectl" && m.type !== "record-command") {
+  if (m.type !== "simulate" && m.type !== "kubectl" && m.type !== "record-command" && m.type !== "compare") {
     return protocolError(`unknown message type ${JSON.stringify(m.type)}`);
   }
   const type = m.type;
   if (!isFiniteNumber(m.id)) return protocolError(`${type}: id must be a number`);
+  if (type === "compare") return decodeCompare(m.id, m.variants);
   if (typeof m.text !== "string") return protocolError(`${type}: text must be a string`);
   if (m.seed !== undefined && !Number.isInteger(m.seed)) {
     return protocolError(`${type}: seed must be an integer`);
@@ -169,6 +207,24 @@ export function decodeRequest(msg: unknown): DecodedRequest {
   if (m.untilMs !== undefined) request.untilMs = m.untilMs as number;
   if (m.seed !== undefined) request.seed = m.seed as number;
   return { ok: true, request };
+}
+
+function decodeCompare(id: number, variants: unknown): DecodedRequest {
+  if (!Array.isArray(variants) || variants.length < 2 || variants.length > MAX_VARIANTS)
+    return protocolError(`compare: variants must be an array of 2 to ${MAX_VARIANTS}`);
+  const out: CompareRequest["variants"] = [];
+  for (const v of variants as unknown[]) {
+    const o = (typeof v === "object" && v !== null ? v : {}) as Record<string, unknown>;
+    if (typeof o.label !== "string" || typeof o.text !== "string")
+      return protocolError("compare: each variant needs a string label and text");
+    out.push({ label: o.label, text: o.text });
+  }
+  return { ok: true, request: { v: PROTOCOL_VERSION, type: "compare", id, variants: out } };
+}
+
+/** Builds a compare request. */
+export function compareRequest(id: number, variants: { label: string; text: string }[]): CompareRequest {
+  return { v: PROTOCOL_VERSION, type: "compare", id, variants: variants.map((v) => ({ ...v })) };
 }
 
 /** Builds a simulate request (the UI's side of the protocol). */
@@ -210,6 +266,7 @@ const REPLY_TYPES: ReadonlySet<unknown> = new Set([
   "timeline",
   "kubectl-result",
   "scenario-text",
+  "compare-result",
   "error",
   "protocol-error",
 ]);

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { layoutCompare, splitVariantId } from "./compare.ts";
+import { SAMPLE_TIMELINE } from "./fixtures.ts";
+import { itemTitles } from "./layout.ts";
+import { renderSwimlanesToString } from "./render-string.ts";
+import { ROLLOUT_TIMELINE } from "./workload-fixtures.ts";
+
+const variants = [
+  { label: "A", title: "no preStop", timeline: ROLLOUT_TIMELINE },
+  { label: "B", title: "bare pod", timeline: { ...SAMPLE_TIMELINE, endMs: 60_000 } },
+];
+
+describe("compare layout", () => {
+  it("stacks the variants on one time axis, the longest run's, each under a header with its failures", () => {
+    const l = layoutCompare(variants, { width: 900 });
+    expect(l.endMs).toBe(120_000);
+    const [a, b] = l.variants!;
+    expect(a!.header).toBe("A: no preStop — 3 failed requests");
+    expect(b!.header).toBe("B: bare pod");
+    expect(a!.layout.plotLeft).toBe(b!.layout.plotLeft);
+    expect(a!.layout.endMs).toBe(b!.layout.endMs);
+    // B starts below the bottom of A.
+    expect(b!.dy + b!.layout.plotTop).toBeGreaterThan(a!.dy + a!.layout.plotBottom);
+    expect(l.plotBottom).toBe(b!.dy + b!.layout.plotBottom);
+    expect(l.height).toBeGreaterThan(l.plotBottom);
+  });
+
+  it("prefixes item ids with the variant's label", () => {
+    const l = layoutCompare(variants, { width: 900 });
+    const ids = [...itemTitles(l).keys()];
+    expect(ids).toContain("A:t0.f0");
+    expect(ids).toContain("B:0.c0.s0");
+    expect(splitVariantId("B:0.c0.s0")).toEqual({ label: "B", id: "0.c0.s0" });
+    expect(splitVariantId("0.c0.s0")).toEqual({ id: "0.c0.s0" });
+    const svg = renderSwimlanesToString(l);
+    expect(svg).toContain('data-testid="variant-A"');
+    expect(svg).toContain('transform="translate(0,');
+    expect(svg.match(/data-testid="time-axis"/g)).toHaveLength(1);
+  });
+});
