@@ -226,7 +226,8 @@ describe("signals, jobs and time", () => {
     expect(r.out).toBe("4\n");
   });
 
-  it("burns virtual CPU in an endless loop and can be killed", () => {
+  // A busy loop is ~1.4 M interpreter steps over 10 virtual minutes: seconds of CPU on a loaded machine.
+  it("burns virtual CPU in an endless loop and can be killed", { timeout: 30_000 }, () => {
     const box = startShellBox(["sh", "-c", "while true; do :; done"]);
     box.runUntil(600_000);
     expect(box.exit()).toBeUndefined();
@@ -250,7 +251,7 @@ describe("signals, jobs and time", () => {
     expect(r.atMs).toBeLessThan(20);
   });
 
-  it("a trap interrupts a busy loop promptly", () => {
+  it("a trap interrupts a busy loop promptly", { timeout: 30_000 }, () => {
     const box = startShellBox(["sh", "-c", "trap 'echo stop; exit 0' TERM; while :; do :; done"]);
     box.runUntil(60_000);
     box.signal("SIGTERM");
