@@ -152,12 +152,18 @@ export function stepWhy(d: DeploymentTrack, step: { atMs: number; message: strin
       return `The Deployment was created: its first ReplicaSet is scaled up to ${to} replicas.`;
     if (before && before.current === 0)
       return `Scaled up the ${which} to ${to}: with Recreate, the new pods come only once every old pod is gone.`;
-    return `Scaled up the ${which} from ${from} to ${to}: the rolling update may run up to ${desired} + maxSurge pods in all, and new pods must pass readiness before old ones go.`;
+    const surge = d.strategy
+      ? `${desired + d.strategy.maxSurge} pods in all (${desired} + maxSurge ${d.strategy.maxSurge})`
+      : `${desired} + maxSurge pods in all`;
+    return `Scaled up the ${which} from ${from} to ${to}: the rolling update may run up to ${surge}, and new pods must pass readiness before old ones go.`;
   }
   if (to === "0" && isRecreate(d, step.atMs))
     return `Scaled down the ${which} to 0 at once: the Recreate strategy stops every old pod before it creates a new one, so nothing serves in between.`;
   const avail = before?.available ?? 0;
-  return `Scaled down the ${which} from ${from} to ${to}: ${avail} pod${avail === 1 ? " was" : "s were"} available, and the rolling update keeps at least ${desired} − maxUnavailable available while it removes old pods.`;
+  const floor = d.strategy
+    ? `${Math.max(0, desired - d.strategy.maxUnavailable)} (${desired} − maxUnavailable ${d.strategy.maxUnavailable})`
+    : `${desired} − maxUnavailable`;
+  return `Scaled down the ${which} from ${from} to ${to}: ${avail} pod${avail === 1 ? " was" : "s were"} available, and the rolling update keeps at least ${floor} available while it removes old pods.`;
 }
 
 /** A Recreate step: the old pods are scaled down while no other ReplicaSet has any pods. */

@@ -172,6 +172,10 @@ export interface DeploymentTrack {
   counts: ReplicaCounts[];
   replicaSets: ReplicaSetTrack[];
   steps: { atMs: number; message: string }[];
+  /** The strategy, with `maxSurge` and `maxUnavailable` resolved to pod counts. */
+  strategy?: { type: "RollingUpdate" | "Recreate"; maxSurge: number; maxUnavailable: number };
+  /** Each change of the Deployment's conditions (Progressing, Available), oldest first. */
+  conditions?: { atMs: number; type: string; status: string; reason: string; message: string }[];
 }
 
 /** How a request ended. */

@@ -2,6 +2,7 @@
  * The history the workload views draw: each ReplicaSet's desired, current, ready and available
  * replicas after every change, and each Deployment's, recorded from the API server's watch.
  */
+import { isRollingUpdate, maxSurge, maxUnavailable } from "../controllers/deployment-util.ts";
 import { controllerOf } from "../controllers/meta.ts";
 import type { WatchEvent } from "../controllers/watch.ts";
 import type { ApiObject } from "../kubectl/api.ts";
@@ -32,6 +33,10 @@ export interface WorkloadRecord {
   createdMs: number;
   deletedMs?: number;
   samples: ReplicaSample[];
+  /** For Deployments: the strategy as last seen, with the surge and unavailability resolved. */
+  strategy?: { type: "RollingUpdate" | "Recreate"; maxSurge: number; maxUnavailable: number };
+  /** For Deployments: each change of a condition (Progressing, Available). */
+  conditions?: { atMs: number; type: string; status: string; reason: string; message: string }[];
 }
 
 function sample(obj: ApiObject, atMs: number): ReplicaSample {
@@ -83,6 +88,7 @@ export class WorkloadHistory {
       if (owner) rec.ownerUid = owner.uid;
       this.records.set(uid, rec);
     }
+    if (obj.kind === "Deployment" && event.type !== "DELETED") this.deploymentDetails(rec, obj, atMs);
     const revision = obj.metadata.annotations?.["deployment.kubernetes.io/revision"];
     if (revision) rec.revision = revision;
     if (event.type === "DELETED") {
@@ -94,5 +100,24 @@ export class WorkloadHistory {
     if (last && same(last, s)) return;
     if (last && last.atMs === atMs) rec.samples[rec.samples.length - 1] = s;
     else rec.samples.push(s);
+  }
+
+  private deploymentDetails(rec: WorkloadRecord, obj: ApiObject, atMs: number): void {
+    const rolling = isRollingUpdate(obj);
+    rec.strategy = {
+      type: rolling ? "RollingUpdate" : "Recreate",
+      maxSurge: rolling ? maxSurge(obj) : 0,
+      maxUnavailable: rolling ? maxUnavailable(obj) : 0,
+    };
+    const list = (rec.conditions ??= []);
+    const conds = (obj.status as { conditions?: Record<string, string>[] } | undefined)?.conditions ?? [];
+    for (const c of conds) {
+      const type = c.type ?? "";
+      let last: (typeof list)[number] | undefined;
+      for (const x of list) if (x.type === type) last = x;
+      if (last && last.status === c.status && last.reason === c.reason && last.message === c.message)
+        continue;
+      list.push({ atMs, type, status: c.status ?? "", reason: c.reason ?? "", message: c.message ?? "" });
+    }
   }
 }

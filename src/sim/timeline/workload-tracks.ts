@@ -29,6 +29,8 @@ export function deploymentTracks(
           ...(r.deletedMs !== undefined && r.deletedMs <= endMs ? { deletedMs: r.deletedMs } : {}),
           counts: r.samples.filter((s) => s.atMs <= endMs),
         })),
+      ...(d.strategy ? { strategy: { ...d.strategy } } : {}),
+      ...(d.conditions ? { conditions: d.conditions.filter((c) => c.atMs <= endMs) } : {}),
       steps: events
         .filter(
           (e) =>

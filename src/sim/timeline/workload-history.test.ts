@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { stepWhy } from "../../viz/workload-items.ts";
+import { simulate, workload } from "../controllers/testing.ts";
+
+describe("Deployment tracks", () => {
+  it("carry the resolved strategy and each condition change, and the steps name the numbers", () => {
+    const sim = simulate(
+      `${workload("Deployment", "web", 4)}---
+apiVersion: podlife.dev/v1alpha1
+kind: Scenario
+metadata: {name: roll}
+spec:
+  timeline:
+  - {at: 20s, run: kubectl set image deployment/web nginx=nginx:1.28}
+`,
+    );
+    sim.runUntil(60_000);
+    const d = sim.timeline().deployments![0]!;
+    expect(d.strategy).toEqual({ type: "RollingUpdate", maxSurge: 1, maxUnavailable: 1 });
+    const progressing = d.conditions!.filter((c) => c.type === "Progressing").map((c) => c.reason);
+    expect(progressing).toEqual([
+      "NewReplicaSetCreated",
+      "ReplicaSetUpdated",
+      "NewReplicaSetAvailable",
+      "NewReplicaSetCreated",
+      "ReplicaSetUpdated",
+      "NewReplicaSetAvailable",
+    ]);
+    const up = d.steps.find((s) => s.message.includes("from 1 to 2"))!;
+    expect(stepWhy(d, up)).toContain("up to 5 pods in all (4 + maxSurge 1)");
+    const down = d.steps.find((s) => s.message.startsWith("Scaled down") && s.atMs > 20_000)!;
+    expect(stepWhy(d, down)).toContain("keeps at least 3 (4 − maxUnavailable 1) available");
+  });
+});
