@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { stepWhy } from "../../viz/workload-items.ts";
-import { simulate, workload } from "../controllers/testing.ts";
+import { simulate, workload } from "../sim/controllers/testing.ts";
+import { stepWhy } from "./workload-items.ts";
 
 describe("Deployment tracks", () => {
   it("carry the resolved strategy and each condition change, and the steps name the numbers", () => {
