@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { readEmbedParams } from "./embed-params.ts";
 import { decodeScenarioHash, encodeScenarioHash } from "./scenario-hash.ts";
 
 describe("scenario hash", () => {
@@ -18,18 +17,5 @@ describe("scenario hash", () => {
     expect(decodeScenarioHash("#v9/abc").kind).toBe("error");
     expect(decodeScenarioHash("#v1/!!!").kind).toBe("error");
     expect(decodeScenarioHash("#v1/AAAA").kind).toBe("error");
-  });
-});
-
-describe("embed params", () => {
-  it.each([
-    ["", false],
-    ["?embed=1", true],
-    ["?embed=true", true],
-    ["?embed", true],
-    ["?embed=0", false],
-    ["?x=1&embed=1", true],
-  ])("%s → embed %s", (search, embed) => {
-    expect(readEmbedParams(search).embed).toBe(embed);
   });
 });
