@@ -2,6 +2,7 @@
 import type { Timeline } from "../sim/index.ts";
 import { describeItem } from "../viz/items.ts";
 import { formatVirtualTime } from "../viz/time-format.ts";
+import { useMessages } from "./i18n/i18n.tsx";
 
 export interface DetailsPanelProps {
   timeline: Timeline | undefined;
@@ -9,9 +10,10 @@ export interface DetailsPanelProps {
 }
 
 export function DetailsPanel({ timeline, selectedId }: DetailsPanelProps) {
+  const m = useMessages();
   const d = timeline && selectedId ? describeItem(timeline, selectedId) : undefined;
   return (
-    <section className="details" data-testid="details" aria-label="Selection" aria-live="polite">
+    <section className="details" data-testid="details" aria-label={m.selection} aria-live="polite">
       {d ? (
         <>
           <p className="details-head">
@@ -39,10 +41,7 @@ export function DetailsPanel({ timeline, selectedId }: DetailsPanelProps) {
           )}
         </>
       ) : (
-        <p className="details-empty">
-          Select a bar, a mark or a probe tick (click, or focus the swimlanes and use the arrow keys) to see
-          why it happened.
-        </p>
+        <p className="details-empty">{m.selectHint}</p>
       )}
     </section>
   );

@@ -1,5 +1,6 @@
 /** The list of problems the simulator found in the scenario, each linked to its place in the text. */
 import type { Diagnostic } from "../sim/index.ts";
+import { useMessages } from "./i18n/i18n.tsx";
 
 export interface DiagnosticsPanelProps {
   diagnostics: Diagnostic[];
@@ -16,12 +17,13 @@ function where(d: Diagnostic): string {
 }
 
 export function DiagnosticsPanel({ diagnostics, onSelect }: DiagnosticsPanelProps) {
+  const m = useMessages();
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const warnings = diagnostics.length - errors;
   return (
-    <section className="diagnostics" data-testid="diagnostics" aria-label="Problems">
+    <section className="diagnostics" data-testid="diagnostics" aria-label={m.problems}>
       <header className="panel-title">
-        Problems
+        {m.problems}
         <span className="count" data-testid="diagnostics-count">
           {diagnostics.length === 0 ? "none" : `${errors} error${errors === 1 ? "" : "s"}, ${warnings} other`}
         </span>

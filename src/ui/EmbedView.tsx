@@ -1,34 +1,65 @@
 /**
- * The embed view (`?embed=1`): read-only swimlanes for an iframe. It renders no editor and never
- * imports the editor module, so no Monaco code is downloaded.
+ * The embed view (`?embed=1`): read-only swimlanes, playback and the events panel for an iframe.
+ * It renders no editor and never imports the editor module, so no Monaco code is downloaded, and
+ * it touches no storage (a sandboxed iframe has none). The link's parameters choose the start
+ * time, autoplay, a loop range, the speed, which lanes, the theme and the height; "Open in
+ * playground" carries the scenario and the view as they are on screen.
  */
 
-import { useState } from "react";
+import { useMemo, useState } from "react";
+import { pageBase, playgroundLink } from "../share/links.ts";
+import { filterLanes } from "../viz/filter-lanes.ts";
 import { DetailsPanel } from "./DetailsPanel.tsx";
+import { EventsPanel } from "./EventsPanel.tsx";
+import { useMessages } from "./i18n/i18n.tsx";
+import "./share.css";
 import type { Launch } from "./launch.ts";
 import { PlaybackBar } from "./PlaybackBar.tsx";
 import { usePlayback } from "./playback.ts";
 import { SimulationStatus, TimelineView } from "./TimelineView.tsx";
 import { useSimulation } from "./use-simulation.ts";
+import { currentView } from "./use-url-sync.ts";
 
 export function EmbedView({ launch }: { launch: Launch }) {
+  const m = useMessages();
   const sim = useSimulation(launch.text);
-  const playback = usePlayback(sim.timeline);
-  const [selectedId, setSelectedId] = useState<string | undefined>(undefined);
-  const playgroundUrl = `${window.location.pathname}${window.location.hash}`;
+  const { embed, view: linkView } = launch;
+  const lanes = embed.lanes;
+  const timeline = useMemo(() => sim.timeline && filterLanes(sim.timeline, lanes), [sim.timeline, lanes]);
+  const shown = useMemo(() => ({ ...sim, timeline }), [sim, timeline]);
+  const playback = usePlayback(timeline, {
+    initialMs: linkView.playheadMs ?? embed.loop?.fromMs ?? (embed.autoplay ? 0 : undefined),
+    speed: linkView.speed,
+    autoplay: embed.autoplay,
+    loop: embed.loop,
+  });
+  const [selectedId, setSelectedId] = useState<string | undefined>(lanes ? undefined : linkView.selectedId);
+  const view = currentView(playback, selectedId, linkView.theme ?? "system", linkView.lang);
+  // Selection ids index the full run; with only some lanes shown they would point elsewhere.
+  if (lanes) delete view.selectedId;
+  const playgroundUrl = playgroundLink(pageBase(window.location.href), launch.text, view);
   return (
-    <div className="app embed">
+    <div
+      className="app embed"
+      style={embed.heightPx !== undefined ? { height: `${embed.heightPx}px` } : undefined}
+      data-testid="embed"
+    >
       <header className="embed-bar">
         <span className="brand">Podlife</span>
-        <SimulationStatus sim={sim} />
-        <a href={playgroundUrl} target="_blank" rel="noreferrer" data-testid="open-in-playground">
-          Open in playground ↗
+        <SimulationStatus sim={shown} />
+        <a href={playgroundUrl} target="_blank" rel="noopener noreferrer" data-testid="open-in-playground">
+          {m.openInPlayground}
         </a>
       </header>
-      {launch.hashError && <p className="banner">{launch.hashError} Showing the default scenario.</p>}
+      {launch.hashError && (
+        <p className="banner">
+          {launch.hashError} {m.embedLinkErrorShowing}
+        </p>
+      )}
       <PlaybackBar playback={playback} />
-      <TimelineView sim={sim} playback={playback} selectedId={selectedId} onSelect={setSelectedId} />
-      <DetailsPanel timeline={sim.timeline} selectedId={selectedId} />
+      <TimelineView sim={shown} playback={playback} selectedId={selectedId} onSelect={setSelectedId} />
+      <DetailsPanel timeline={timeline} selectedId={selectedId} />
+      {timeline && <EventsPanel timeline={timeline} playheadMs={playback.playheadMs} filter={{}} />}
       {sim.failed && (
         <ul className="embed-errors" data-testid="diagnostics">
           {sim.diagnostics.map((d, i) => (

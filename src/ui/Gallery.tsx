@@ -1,8 +1,10 @@
 /** The gallery of built-in scenarios: the tutorial's demos first, then one scenario per concept. */
 import { useRef } from "react";
 import { EXAMPLES, type Example } from "./examples.ts";
+import { useMessages } from "./i18n/i18n.tsx";
 
 export function Gallery({ onPick }: { onPick: (id: string) => void }) {
+  const m = useMessages();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const group = (g: Example["group"]) => EXAMPLES.filter((e) => e.group === g);
   const pick = (id: string) => {
@@ -17,20 +19,20 @@ export function Gallery({ onPick }: { onPick: (id: string) => void }) {
         onClick={() => dialogRef.current?.showModal()}
         data-testid="gallery-open"
       >
-        Gallery
+        {m.gallery}
       </button>
       <dialog ref={dialogRef} className="gallery" data-testid="gallery" aria-labelledby="gallery-title">
         <header>
-          <h2 id="gallery-title">Gallery</h2>
-          <button type="button" onClick={() => dialogRef.current?.close()} aria-label="Close the gallery">
+          <h2 id="gallery-title">{m.gallery}</h2>
+          <button type="button" onClick={() => dialogRef.current?.close()} aria-label={m.closeGallery}>
             ✕
           </button>
         </header>
         {(
           [
-            ["tutorial", "From the tutorial"],
-            ["concept", "One concept each"],
-            ["workload", "Deployments under load"],
+            ["tutorial", m.fromTutorial],
+            ["concept", m.oneConcept],
+            ["workload", m.underLoad],
           ] as const
         ).map(([g, title]) => (
           <section key={g} aria-label={title}>

@@ -1,9 +1,11 @@
 /** Playback controls: step back, play/pause, step forward, speed, the playhead's time and a jump box. */
 import { type FormEvent, useState } from "react";
 import { formatVirtualTime } from "../viz/time-format.ts";
+import { useMessages } from "./i18n/i18n.tsx";
 import { type Playback, parseTime, SPEEDS } from "./playback.ts";
 
 export function PlaybackBar({ playback }: { playback: Playback }) {
+  const m = useMessages();
   const [jump, setJump] = useState("");
   const [jumpError, setJumpError] = useState(false);
   const onJump = (e: FormEvent) => {
@@ -16,13 +18,13 @@ export function PlaybackBar({ playback }: { playback: Playback }) {
     setJump("");
   };
   return (
-    <div className="playback" role="toolbar" aria-label="Playback" data-testid="playback">
+    <div className="playback" role="toolbar" aria-label={m.playback} data-testid="playback">
       <button
         type="button"
         onClick={playback.stepPrevious}
         data-testid="step-previous"
-        title="Previous event (,)"
-        aria-label="Previous event"
+        title={`${m.previousEvent} (,)`}
+        aria-label={m.previousEvent}
       >
         <StepIcon direction="previous" />
       </button>
@@ -32,26 +34,26 @@ export function PlaybackBar({ playback }: { playback: Playback }) {
         onClick={playback.toggle}
         data-testid="play-toggle"
         aria-pressed={playback.playing}
-        title="Play or pause (Space)"
+        title={m.playTitle}
       >
-        {playback.playing ? "Pause" : "Play"}
+        {playback.playing ? m.pause : m.play}
       </button>
       <button
         type="button"
         onClick={playback.stepNext}
         data-testid="step-next"
-        title="Next event (.)"
-        aria-label="Next event"
+        title={`${m.nextEvent} (.)`}
+        aria-label={m.nextEvent}
       >
         <StepIcon direction="next" />
       </button>
       <label className="speed">
-        <span className="visually-hidden">Speed</span>
+        <span className="visually-hidden">{m.speed}</span>
         <select
           value={playback.speed}
           onChange={(e) => playback.setSpeed(Number(e.target.value))}
           data-testid="speed"
-          aria-label="Playback speed"
+          aria-label={m.speed}
         >
           {SPEEDS.map((s) => (
             <option key={s} value={s}>
@@ -60,7 +62,7 @@ export function PlaybackBar({ playback }: { playback: Playback }) {
           ))}
         </select>
       </label>
-      <output className="playhead-time" data-testid="playhead-time" aria-label="Playhead time">
+      <output className="playhead-time" data-testid="playhead-time" aria-label={m.playheadTime}>
         {formatVirtualTime(Math.round(playback.playheadMs))}
         <span className="of"> / {formatVirtualTime(playback.endMs)}</span>
       </output>
@@ -72,8 +74,8 @@ export function PlaybackBar({ playback }: { playback: Playback }) {
             setJump(e.target.value);
             setJumpError(false);
           }}
-          placeholder="jump to 1m30s"
-          aria-label="Jump to time"
+          placeholder={m.jumpPlaceholder}
+          aria-label={m.jumpLabel}
           aria-invalid={jumpError}
           data-testid="jump-input"
           spellCheck={false}

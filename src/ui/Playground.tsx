@@ -3,29 +3,34 @@
  * Every edit re-simulates (debounced) and redraws; the scenario is kept in the URL's hash and
  * saved in the browser as local work (`use-local-work.ts`).
  */
-import { useCallback, useEffect, useRef, useState } from "react";
-import { encodeScenarioHash } from "../share/scenario-hash.ts";
+import { useCallback, useRef, useState } from "react";
+import { embedLink, pageBase } from "../share/links.ts";
 import type { Diagnostic } from "../sim/index.ts";
 import { splitVariantId } from "../viz/compare.ts";
 import { BottomPanels } from "./BottomPanels.tsx";
 import { CompareBar } from "./CompareBar.tsx";
 import { DetailsPanel } from "./DetailsPanel.tsx";
 import { DiagnosticsPanel } from "./DiagnosticsPanel.tsx";
+import { ExamplePrompt } from "./ExamplePrompt.tsx";
 import type { YamlEditor as YamlEditorApi } from "./editor/monaco.ts";
 import { YamlEditor } from "./editor/YamlEditor.tsx";
-import { DEFAULT_EXAMPLE, EXAMPLES } from "./examples.ts";
+import { DEFAULT_EXAMPLE, EXAMPLES, type Example } from "./examples.ts";
 import { Gallery } from "./Gallery.tsx";
+import { useMessages } from "./i18n/i18n.tsx";
 import type { Launch } from "./launch.ts";
 import { PlaybackBar } from "./PlaybackBar.tsx";
 import { usePlayback } from "./playback.ts";
 import { SharedLinkPrompt } from "./SharedLinkPrompt.tsx";
+import { ShareMenu } from "./ShareMenu.tsx";
 import { ThemeSwitch } from "./ThemeSwitch.tsx";
 import { SimulationStatus, TimelineView } from "./TimelineView.tsx";
 import { useComparison } from "./use-comparison.ts";
 import { useLocalWork, useSaveAsYouType } from "./use-local-work.ts";
 import { useSimulation } from "./use-simulation.ts";
+import { currentView, useThemeChoice, useUrlSync } from "./use-url-sync.ts";
 
 export function Playground({ launch }: { launch: Launch }) {
+  const m = useMessages();
   const work = useLocalWork(launch, DEFAULT_EXAMPLE.text);
   const [text, setText] = useState(work.start.text);
   const [exampleId, setExampleId] = useState(work.start.source === "default" ? DEFAULT_EXAMPLE.id : "");
@@ -48,8 +53,10 @@ export function Playground({ launch }: { launch: Launch }) {
         ]
       : undefined,
   );
-  const playback = usePlayback(sim.timeline);
-  const [selectedId, setSelectedId] = useState<string | undefined>(undefined);
+  const playback = usePlayback(sim.timeline, { initialMs: launch.view.playheadMs, speed: launch.view.speed });
+  const [selectedId, setSelectedId] = useState<string | undefined>(launch.view.selectedId);
+  // A link carries variant A only, so a selection in compare mode (`B:0.c1.s2`) stays out of it.
+  const view = currentView(playback, compareB ? undefined : selectedId, useThemeChoice(), launch.view.lang);
   // In compare mode a selected id names its variant (`B:0.c1.s2`): the panels read that variant.
   const selection = (() => {
     if (!comparison.variants || !selectedId) return { timeline: sim.timeline, id: selectedId };
@@ -57,6 +64,8 @@ export function Playground({ launch }: { launch: Launch }) {
     return { timeline: comparison.variants.find((v) => v.label === label)?.timeline, id };
   })();
   const showText = (t: string) => {
+    setSelectedId(undefined);
+    playback.setPlayhead(Number.POSITIVE_INFINITY);
     setText(t);
     editorRef.current?.setValue(t);
   };
@@ -80,26 +89,15 @@ export function Playground({ launch }: { launch: Launch }) {
     setSelectedId(undefined);
   };
 
-  // Keep the scenario in the URL so a reload or a shared link opens the same text (at once when
-  // the page is left, so a quick reload finds the hash and the saved work in step). While a
-  // shared link waits for the user's choice, its hash stays.
-  const startSource = work.start.source;
-  useEffect(() => {
-    if (pendingSharedText !== undefined) return;
-    const writeHash = () => {
-      const fromDefault = text === DEFAULT_EXAMPLE.text && startSource === "default";
-      const hash = fromDefault ? "" : encodeScenarioHash(text);
-      if (hash !== window.location.hash) {
-        history.replaceState(null, "", `${window.location.pathname}${window.location.search}${hash}`);
-      }
-    };
-    const timer = setTimeout(writeHash, 400);
-    window.addEventListener("pagehide", writeHash);
-    return () => {
-      clearTimeout(timer);
-      window.removeEventListener("pagehide", writeHash);
-    };
-  }, [text, startSource, pendingSharedText]);
+  // Keep the scenario and the view in the URL so a reload or a shared link opens the same thing.
+  // While a shared link waits for the user's choice, its hash stays.
+  useUrlSync({
+    text,
+    omitHash: text === DEFAULT_EXAMPLE.text && work.start.source === "default",
+    paused: pendingSharedText !== undefined,
+    view,
+    viewReady: sim.timeline !== undefined,
+  });
 
   const openShared = () => {
     const shared = work.openShared();
@@ -112,16 +110,44 @@ export function Playground({ launch }: { launch: Launch }) {
     showText(shared);
   };
 
-  const pickExample = (id: string) => {
-    const ex = EXAMPLES.find((e) => e.id === id);
-    if (!ex) return;
-    setExampleId(id);
-    setSelectedId(undefined);
-    playback.setPlayhead(Number.POSITIVE_INFINITY);
+  const openExample = (ex: Example) => {
+    setExampleId(ex.id);
     setCompareB(ex.compare ? { text: ex.compare.text, titles: ex.compare.titles } : undefined);
     setTab("A");
     tabRef.current = "A";
     showText(ex.text);
+  };
+  // An example never silently replaces a scenario that is not one of the examples: ask first,
+  // set the work aside in its own saved entry, and offer to go back to it.
+  const [examplePrompt, setExamplePrompt] = useState<{ example?: Example; setAside?: string }>({});
+  const pickExample = (id: string) => {
+    const ex = EXAMPLES.find((e) => e.id === id);
+    if (!ex) return;
+    // Nothing to lose when A is an example's text and B (if any) is untouched or an example's.
+    const pristine =
+      EXAMPLES.some((e) => e.text === text) &&
+      (!compareB || compareB.text === text || EXAMPLES.some((e) => e.compare?.text === compareB.text));
+    if (pristine) {
+      setExamplePrompt({});
+      openExample(ex);
+    } else setExamplePrompt({ example: ex });
+  };
+  const confirmExample = () => {
+    const ex = examplePrompt.example;
+    if (!ex) return;
+    work.setAside(text, ex.text);
+    setExamplePrompt({ setAside: text });
+    openExample(ex);
+  };
+  const undoExample = () => {
+    const mine = examplePrompt.setAside;
+    setExamplePrompt({});
+    if (mine === undefined) return;
+    setExampleId("");
+    setCompareB(undefined);
+    setTab("A");
+    tabRef.current = "A";
+    showText(mine);
   };
 
   const onEdit = useCallback((t: string) => {
@@ -146,24 +172,25 @@ export function Playground({ launch }: { launch: Launch }) {
     if (d.line !== undefined) editorRef.current?.reveal(d.line, d.column ?? 1);
   }, []);
 
-  const embedUrl = `${window.location.pathname}?embed=1${encodeScenarioHash(text)}`;
+  const { playheadMs: _playhead, selectedId: _selected, ...embedView } = view;
+  const embedUrl = embedLink(pageBase(window.location.href), text, embedView, { autoplay: false });
 
   return (
     <div className="app playground">
       <header className="topbar">
         <h1>
-          Podlife <span className="tagline">what Kubernetes does with your Pod, second by second</span>
+          Podlife <span className="tagline">{m.tagline}</span>
         </h1>
         <div className="actions">
           <Gallery onPick={pickExample} />
           <label>
-            Example{" "}
+            {m.example}{" "}
             <select
               value={exampleId}
               onChange={(e) => pickExample(e.target.value)}
               data-testid="example-picker"
             >
-              {exampleId === "" && <option value="">(your scenario)</option>}
+              {exampleId === "" && <option value="">{m.yourScenario}</option>}
               {EXAMPLES.map((ex) => (
                 <option key={ex.id} value={ex.id}>
                   {ex.title}
@@ -172,22 +199,30 @@ export function Playground({ launch }: { launch: Launch }) {
             </select>
           </label>
           <a href={embedUrl} target="_blank" rel="noreferrer" data-testid="embed-link">
-            Embed view
+            {m.embedView}
           </a>
+          <ShareMenu text={text} view={view} timeline={sim.timeline} />
           <ThemeSwitch />
         </div>
       </header>
       {launch.hashError && (
         <p className="banner" role="alert" data-testid="link-error">
-          {launch.hashError} Showing{" "}
-          {work.start.source === "local" ? "your saved work" : "the default scenario"}.
+          {launch.hashError} {m.linkErrorShowing(work.start.source === "local")}
         </p>
       )}
       {pendingSharedText !== undefined && (
         <SharedLinkPrompt onOpenShared={openShared} onKeepMine={work.keepMine} />
       )}
+      {(examplePrompt.example || examplePrompt.setAside !== undefined) && (
+        <ExamplePrompt
+          asking={examplePrompt.example?.title}
+          onOpen={confirmExample}
+          onKeep={() => setExamplePrompt({})}
+          onUndo={undoExample}
+        />
+      )}
       <main className="panes">
-        <section className="pane editor-pane" aria-label="Scenario">
+        <section className="pane editor-pane" aria-label={m.scenarioPane}>
           <CompareBar
             titles={compareB?.titles}
             active={tab}
@@ -198,7 +233,7 @@ export function Playground({ launch }: { launch: Launch }) {
           />
           <YamlEditor value={activeText} onChange={onEdit} diagnostics={sim.diagnostics} onReady={onReady} />
         </section>
-        <section className="pane view-pane" aria-label="Simulation">
+        <section className="pane view-pane" aria-label={m.simulationPane}>
           <SimulationStatus sim={sim} />
           <PlaybackBar playback={playback} />
           <TimelineView

@@ -2,6 +2,7 @@
  * The banner shown when a link's scenario differs from the work saved in this browser: it asks
  * before replacing anything, and says that the local work stays saved whichever is chosen.
  */
+import { useMessages } from "./i18n/i18n.tsx";
 
 export function SharedLinkPrompt({
   onOpenShared,
@@ -10,17 +11,17 @@ export function SharedLinkPrompt({
   onOpenShared: () => void;
   onKeepMine: () => void;
 }) {
+  const m = useMessages();
   return (
     <section className="banner share-prompt" aria-labelledby="share-prompt-text" data-testid="share-prompt">
       <p id="share-prompt-text" role="status">
-        This link holds a different scenario from the work saved in this browser, which is shown for now. Your
-        work stays saved either way.
+        {m.sharePromptText}
       </p>
       <button type="button" onClick={onOpenShared} data-testid="share-prompt-open">
-        Open the shared scenario
+        {m.sharePromptOpen}
       </button>
       <button type="button" onClick={onKeepMine} data-testid="share-prompt-keep">
-        Keep my work
+        {m.keepMyWork}
       </button>
     </section>
   );

@@ -1,12 +1,14 @@
 /** Chooses light, dark, or the system's theme. */
 import { useState } from "react";
-import { chooseTheme, pageStorage, readThemeChoice, type ThemeChoice } from "./theme.ts";
+import { useMessages } from "./i18n/i18n.tsx";
+import { chooseTheme, currentThemeChoice, type ThemeChoice } from "./theme.ts";
 
 export function ThemeSwitch() {
-  const [choice, setChoice] = useState<ThemeChoice>(() => readThemeChoice(pageStorage()));
+  const m = useMessages();
+  const [choice, setChoice] = useState<ThemeChoice>(currentThemeChoice);
   return (
     <label>
-      Theme{" "}
+      {m.theme}{" "}
       <select
         value={choice}
         onChange={(e) => {
@@ -16,9 +18,9 @@ export function ThemeSwitch() {
         }}
         data-testid="theme"
       >
-        <option value="system">System</option>
-        <option value="light">Light</option>
-        <option value="dark">Dark</option>
+        <option value="system">{m.themeSystem}</option>
+        <option value="light">{m.themeLight}</option>
+        <option value="dark">{m.themeDark}</option>
       </select>
     </label>
   );

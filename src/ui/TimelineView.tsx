@@ -2,20 +2,20 @@
 import { type KeyboardEvent, useLayoutEffect, useRef } from "react";
 import type { CompareVariant } from "../viz/compare.ts";
 import { formatVirtualTime } from "../viz/time-format.ts";
+import { useMessages } from "./i18n/i18n.tsx";
 import type { Playback } from "./playback.ts";
 import { Swimlanes } from "./Swimlanes.tsx";
 import type { SimulationState } from "./use-simulation.ts";
 
 /** One line saying what is on screen: simulating, failed, or the range and how long it took. */
 export function SimulationStatus({ sim }: { sim: SimulationState }) {
+  const m = useMessages();
   let text: string;
-  if (!sim.timeline && sim.busy) text = "Simulating…";
-  else if (sim.failed)
-    text = sim.timeline ? "The scenario has errors: showing the last good run." : "The scenario has errors.";
+  if (!sim.timeline && sim.busy) text = m.simulating;
+  else if (sim.failed) text = sim.timeline ? m.errorsLastGood : m.errors;
   else if (sim.timeline) {
-    const pods = sim.timeline.pods.length;
-    const ms = sim.lastRunMs !== undefined ? ` in ${Math.max(1, Math.round(sim.lastRunMs))} ms` : "";
-    text = `${pods} pod${pods === 1 ? "" : "s"}, 0s → ${formatVirtualTime(sim.timeline.endMs)} of virtual time, simulated${ms}.`;
+    const ms = sim.lastRunMs !== undefined ? `${Math.max(1, Math.round(sim.lastRunMs))}` : "";
+    text = m.runSummary(sim.timeline.pods.length, formatVirtualTime(sim.timeline.endMs), ms);
   } else text = "";
   return (
     <p

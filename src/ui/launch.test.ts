@@ -8,6 +8,8 @@ describe("readLaunch", () => {
       mode: "playground",
       text: "default",
       source: "default",
+      view: {},
+      embed: { embed: false, autoplay: false },
     });
   });
 
@@ -17,6 +19,8 @@ describe("readLaunch", () => {
       mode: "embed",
       text: "kind: Pod\n",
       source: "hash",
+      view: {},
+      embed: { embed: true, autoplay: false },
     });
   });
 
@@ -24,5 +28,11 @@ describe("readLaunch", () => {
     const l = readLaunch({ search: "", hash: "#v1/%%%" }, "default");
     expect(l.text).toBe("default");
     expect(l.hashError).toMatch(/damaged/);
+  });
+
+  it("reads the view settings and the embed parameters from the query", () => {
+    const l = readLaunch({ search: "?embed=1&t=30s&autoplay=1&lang=zh", hash: "" }, "default");
+    expect(l.view).toEqual({ playheadMs: 30_000, lang: "zh" });
+    expect(l.embed.autoplay).toBe(true);
   });
 });

@@ -1,10 +1,11 @@
 /**
- * What the page was opened with, read from its location: playground or embed view, and which
- * scenario (from the hash, or the default demo). Takes the location as a parameter so it is
- * testable without a browser.
+ * What the page was opened with, read from its location: playground or embed view, which
+ * scenario (from the hash, or the default demo), the view settings and the embed parameters of
+ * the query. Takes the location as a parameter so it is testable without a browser.
  */
-import { readEmbedParams } from "../share/embed-params.ts";
+import { type EmbedParams, readEmbedParams } from "../share/embed-params.ts";
 import { decodeScenarioHash } from "../share/scenario-hash.ts";
+import { readViewParams, type ViewParams } from "../share/view-params.ts";
 
 /** How to start the app. */
 export interface Launch {
@@ -15,14 +16,20 @@ export interface Launch {
   source: "hash" | "default";
   /** Set when the hash held a scenario that could not be read (the default is shown instead). */
   hashError?: string;
+  /** Playhead, speed, selection, theme and language asked for by the link. */
+  view: ViewParams;
+  /** The embed view's own parameters (autoplay, loop, lanes, height). */
+  embed: EmbedParams;
 }
 
 /** Reads the launch parameters from `location` (only `search` and `hash` are used). */
 export function readLaunch(location: { search: string; hash: string }, defaultText: string): Launch {
-  const mode = readEmbedParams(location.search).embed ? "embed" : "playground";
+  const embed = readEmbedParams(location.search);
+  const view = readViewParams(location.search);
+  const mode = embed.embed ? "embed" : "playground";
   const decoded = decodeScenarioHash(location.hash);
-  if (decoded.kind === "scenario") return { mode, text: decoded.text, source: "hash" };
-  const launch: Launch = { mode, text: defaultText, source: "default" };
+  if (decoded.kind === "scenario") return { mode, text: decoded.text, source: "hash", view, embed };
+  const launch: Launch = { mode, text: defaultText, source: "default", view, embed };
   if (decoded.kind === "error") launch.hashError = decoded.message;
   return launch;
 }

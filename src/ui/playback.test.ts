@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SAMPLE_TIMELINE } from "../viz/fixtures.ts";
-import { eventTimes, nextTime, parseTime, previousTime } from "./playback.ts";
+import { advancePlayhead, eventTimes, nextTime, parseTime, previousTime } from "./playback.ts";
 
 describe("playback helpers", () => {
   it("collects distinct event and mark times in order", () => {
@@ -51,5 +51,25 @@ describe("playback helpers", () => {
 
   it.each(["", "soon", "1x", "-5s", "s"])("rejects %j", (text) => {
     expect(parseTime(text)).toBeUndefined();
+  });
+});
+
+describe("advancing the playhead", () => {
+  it("stops at the end of the run", () => {
+    expect(advancePlayhead(900, 50, 1000)).toEqual({ ms: 950, playing: true });
+    expect(advancePlayhead(990, 50, 1000)).toEqual({ ms: 1000, playing: false });
+  });
+
+  it("wraps inside a loop range, and enters it from outside", () => {
+    const loop = { fromMs: 100, toMs: 200 };
+    expect(advancePlayhead(150, 20, 1000, loop)).toEqual({ ms: 170, playing: true });
+    expect(advancePlayhead(190, 30, 1000, loop)).toEqual({ ms: 120, playing: true });
+    expect(advancePlayhead(0, 10, 1000, loop)).toEqual({ ms: 100, playing: true });
+    expect(advancePlayhead(500, 10, 1000, loop).ms).toBeGreaterThanOrEqual(100);
+  });
+
+  it("clips a loop to the run", () => {
+    expect(advancePlayhead(140, 20, 150, { fromMs: 100, toMs: 200 })).toEqual({ ms: 110, playing: true });
+    expect(advancePlayhead(0, 10, 50, { fromMs: 100, toMs: 200 })).toEqual({ ms: 50, playing: false });
   });
 });

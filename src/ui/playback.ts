@@ -4,10 +4,11 @@
  * playhead with `requestAnimationFrame`.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
+import { DEFAULT_SPEED, PLAYBACK_SPEEDS } from "../share/view-params.ts";
 import type { Timeline } from "../sim/index.ts";
 
 /** Playback speeds offered (virtual seconds per wall second). */
-export const SPEEDS = [1, 2, 5, 10, 25, 50, 100] as const;
+export const SPEEDS = PLAYBACK_SPEEDS;
 
 /** Sorted, distinct virtual times at which something happened: Kubernetes events and container marks. */
 export function eventTimes(timeline: Timeline): number[] {
@@ -55,30 +56,78 @@ export interface Playback {
   stepPrevious(): void;
 }
 
+/** A range of virtual time played over and over. */
+export interface LoopRange {
+  fromMs: number;
+  toMs: number;
+}
+
+/** Where playback starts and how it runs (from a link's view settings or embed parameters). */
+export interface PlaybackOptions {
+  /** Playhead at start; absent: at the end (everything shown). */
+  initialMs?: number | undefined;
+  speed?: number | undefined;
+  /** Start playing as soon as there is a timeline. */
+  autoplay?: boolean | undefined;
+  loop?: LoopRange | undefined;
+}
+
+/**
+ * The playhead after `elapsedMs` of playing from `atMs`: it stops at `endMs`, or, with a loop,
+ * wraps from the loop's end (or the run's) back to the loop's start. Returns the new time and
+ * whether playing goes on.
+ */
+export function advancePlayhead(
+  atMs: number,
+  elapsedMs: number,
+  endMs: number,
+  loop?: LoopRange,
+): { ms: number; playing: boolean } {
+  const next = atMs + elapsedMs;
+  if (loop) {
+    const from = Math.min(loop.fromMs, endMs);
+    const to = Math.min(loop.toMs, endMs);
+    if (to <= from) return { ms: from, playing: false };
+    if (next >= to || next < from)
+      return { ms: from + ((Math.max(next, to) - to) % (to - from)), playing: true };
+    return { ms: next, playing: true };
+  }
+  return next >= endMs ? { ms: endMs, playing: false } : { ms: next, playing: true };
+}
+
 /**
  * Playback state for a timeline. The playhead starts at the end (everything shown) unless
- * `initialMs` says otherwise, and stays where it is when a re-simulation keeps the range.
+ * `options.initialMs` says otherwise, and stays where it is when a re-simulation keeps the range.
  */
-export function usePlayback(timeline: Timeline | undefined, initialMs?: number): Playback {
+export function usePlayback(timeline: Timeline | undefined, options: PlaybackOptions = {}): Playback {
   const endMs = timeline?.endMs ?? 0;
-  const [playheadMs, setPlayheadMs] = useState<number>(initialMs ?? Number.POSITIVE_INFINITY);
+  const [playheadMs, setPlayheadMs] = useState<number>(options.initialMs ?? Number.POSITIVE_INFINITY);
   const [playing, setPlaying] = useState(false);
-  const [speed, setSpeed] = useState<number>(10);
+  const [speed, setSpeed] = useState<number>(options.speed ?? DEFAULT_SPEED);
   const times = useRef<number[]>([]);
   times.current = timeline ? eventTimes(timeline) : [];
   const clamped = Math.min(Math.max(0, playheadMs), endMs);
-  const latest = useRef({ clamped, endMs, speed });
-  latest.current = { clamped, endMs, speed };
+  const { loop } = options;
+  const latest = useRef({ clamped, endMs, speed, loop });
+  latest.current = { clamped, endMs, speed, loop };
+
+  // Autoplay once, when the first timeline arrives.
+  const autoplayed = useRef(false);
+  useEffect(() => {
+    if (!options.autoplay || autoplayed.current || !timeline) return;
+    autoplayed.current = true;
+    setPlaying(true);
+  }, [options.autoplay, timeline]);
 
   useEffect(() => {
     if (!playing) return;
     let last = performance.now();
     let frame = requestAnimationFrame(function tick(now) {
-      const { clamped: at, endMs: end, speed: sp } = latest.current;
-      const next = Math.min(end, at + (now - last) * sp);
+      const { clamped: at, endMs: end, speed: sp, loop: range } = latest.current;
+      const next = advancePlayhead(at, (now - last) * sp, end, range);
       last = now;
-      setPlayheadMs(next);
-      if (next >= end) setPlaying(false);
+      setPlayheadMs(next.ms);
+      if (!next.playing) setPlaying(false);
       else frame = requestAnimationFrame(tick);
     });
     return () => cancelAnimationFrame(frame);
@@ -87,8 +136,9 @@ export function usePlayback(timeline: Timeline | undefined, initialMs?: number):
   const setPlayhead = useCallback((ms: number) => setPlayheadMs(Math.max(0, ms)), []);
   const toggle = useCallback(() => {
     setPlaying((p) => {
-      // Playing from the very end starts over.
-      if (!p && latest.current.clamped >= latest.current.endMs) setPlayheadMs(0);
+      // Playing from the very end starts over (from the loop's start when there is one).
+      const { clamped: at, endMs: end, loop: range } = latest.current;
+      if (!p && at >= end) setPlayheadMs(range ? range.fromMs : 0);
       return !p;
     });
   }, []);

@@ -56,12 +56,28 @@ export function chooseTheme(choice: ThemeChoice): void {
   applyTheme(choice);
 }
 
-/** Applies the stored choice and follows system changes; call once at start-up. */
-export function initTheme(): void {
-  applyTheme(readThemeChoice(pageStorage()));
+/**
+ * Applies the stored choice, or `fromLink` (a link's `theme`, applied to this page without being
+ * stored), and follows system changes; call once at start-up.
+ */
+export function initTheme(fromLink?: ThemeChoice): void {
+  applyTheme(fromLink ?? readThemeChoice(pageStorage()));
   darkQuery().addEventListener("change", () =>
     applyTheme((document.documentElement.dataset.theme as ThemeChoice | undefined) ?? "system"),
   );
+}
+
+/** The choice in effect on the page (stored, or from the link). */
+export function currentThemeChoice(): ThemeChoice {
+  const v = document.documentElement.dataset.theme;
+  return CHOICES.includes(v as ThemeChoice) ? (v as ThemeChoice) : "system";
+}
+
+/** Calls `listener` whenever the choice changes (the theme switch); returns a function that stops it. */
+export function onThemeChoiceChange(listener: (choice: ThemeChoice) => void): () => void {
+  const observer = new MutationObserver(() => listener(currentThemeChoice()));
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
+  return () => observer.disconnect();
 }
 
 /** Whether the theme in effect is dark. */

@@ -44,6 +44,11 @@ export interface LocalWork {
   keepMine: () => void;
   /** Saves `text` as this tab's work unless it is already saved. */
   save: (text: string) => void;
+  /**
+   * Saves `current` now and moves this tab to a fresh entry that starts as `next` (an example
+   * opened over work), so the work stays saved under its old entry.
+   */
+  setAside: (current: string, next: string) => void;
 }
 
 /** Reads local work once and returns the playground's start and the prompt's answers. */
@@ -95,6 +100,15 @@ export function useLocalWork(launch: Launch, defaultText: string): LocalWork {
 
   const keepMine = useCallback(() => setPending(undefined), []);
 
+  const setAside = useCallback(
+    (current: string, next: string) => {
+      save(current);
+      startNewEntry();
+      state.current.opened = next;
+    },
+    [save, startNewEntry],
+  );
+
   // A duplicated tab shares this tab's work id: when another document writes our entry, move to a
   // fresh one and save our own text there, so neither tab's text is lost.
   useEffect(() => {
@@ -109,7 +123,7 @@ export function useLocalWork(launch: Launch, defaultText: string): LocalWork {
     return () => window.removeEventListener("storage", onStorage);
   }, [save, startNewEntry]);
 
-  return { start: init.start, pendingSharedText, openShared, keepMine, save };
+  return { start: init.start, pendingSharedText, openShared, keepMine, save, setAside };
 }
 
 /** Saves `text` a moment after it stops changing, and at once when the page is hidden or left. */
