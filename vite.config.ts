@@ -2,6 +2,8 @@ import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 import { bundleReport } from "./scripts/bundle-report.ts";
+import { contentSecurityPolicy } from "./scripts/csp.ts";
+import { e2ePages } from "./scripts/e2e-pages.ts";
 
 /** The fixed port of `vite preview`, which the browser tests run against. */
 export const PREVIEW_PORT = 4319;
@@ -9,7 +11,9 @@ export const PREVIEW_PORT = 4319;
 const monacoEsmVs = fileURLToPath(new URL("./node_modules/monaco-editor/esm/vs/", import.meta.url));
 
 export default defineConfig({
-  plugins: [react(), bundleReport({ budgetGzipKb: 250 })],
+  plugins: [react(), contentSecurityPolicy(), bundleReport({ budgetGzipKb: 250 }), e2ePages()],
+  // Relative asset URLs: the build works from any static host and base path.
+  base: "./",
   resolve: {
     alias: [
       // monaco-yaml's worker imports `monaco-editor/esm/vs/editor/editor.worker.js`, which Monaco
@@ -53,6 +57,9 @@ export default defineConfig({
     },
   },
   preview: {
+    // A sandboxed iframe (no allow-same-origin) has an opaque origin: its module scripts and
+    // worker are CORS requests, answered here as a static host should (see README).
+    cors: true,
     port: PREVIEW_PORT,
     strictPort: true,
     host: "127.0.0.1",

@@ -18,9 +18,14 @@ export class EmbedPage {
     this.swimlanes = new Swimlanes(page);
   }
 
-  /** Opens the embed view, with `scenario` in the hash when given. */
-  async open(scenario?: string): Promise<void> {
-    await this.page.goto(`/?embed=1${scenario === undefined ? "" : encodeScenarioHash(scenario)}`);
+  /** Opens the embed view, with `scenario` in the hash when given and more `params` in the query. */
+  async open(scenario?: string, params = ""): Promise<void> {
+    await this.page.goto(embedPath(scenario, params));
     await expect(this.swimlanes.svg).toBeVisible();
   }
+}
+
+/** The path of the embed view for `scenario` with extra query `params` (`autoplay=1&loop=…`). */
+export function embedPath(scenario?: string, params = ""): string {
+  return `/?embed=1${params ? `&${params}` : ""}${scenario === undefined ? "" : encodeScenarioHash(scenario)}`;
 }

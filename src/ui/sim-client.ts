@@ -17,7 +17,8 @@ import {
   simulateRequest,
   type TimelineReply,
 } from "../worker/protocol.ts";
-import SimWorker from "../worker/sim.worker.ts?worker";
+import simWorkerUrl from "../worker/sim.worker.ts?worker&url";
+import { startWorker } from "./start-worker.ts";
 
 /** A reply to a simulate request (protocol errors are reported as error replies). */
 export type SimulateReply = TimelineReply | ErrorReply;
@@ -50,7 +51,7 @@ function failure(id: number, message: string, code = "internal"): ErrorReply {
 
 /** Starts a simulator worker (`makeWorker` is injectable for tests). */
 export function createSimClient(
-  makeWorker: () => Worker = () => new SimWorker({ name: "podlife-sim" }),
+  makeWorker: () => Worker = () => startWorker(simWorkerUrl, "podlife-sim"),
 ): SimClient {
   let worker: Worker | undefined;
   let nextId = 1;
