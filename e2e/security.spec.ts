@@ -59,8 +59,8 @@ test.describe("scenario text is never HTML", () => {
     );
     await expect(await playground.panels.runKubectl("kubectl get pod xss -o yaml")).toContainText(payload(1));
     await playground.panels.openTab("status");
-    await playground.swimlanes.lane("xss", "app").locator(".pl-bar").first().click();
-    await playground.swimlanes.lane("xss", "app").hover();
+    await playground.swimlanes.marks("xss", "app", "exit").last().click();
+    await expect(playground.details.heading).toBeVisible();
     await expect(playground.editor).toHaveAttribute("data-ready", "true");
     await expectNoInjection(page);
   });
@@ -72,7 +72,8 @@ test.describe("scenario text is never HTML", () => {
     await playground.openLink(IN_NAMES);
     await expect(playground.problems().first()).toContainText(payload(6));
     await expect(playground.problems().nth(1)).toContainText(payload(7));
-    await playground.editor.locator(".squiggly-error").first().hover();
+    await expect(playground.editor.locator(".squiggly-error").first()).toBeAttached();
+    await playground.editor.locator(".squiggly-error").first().hover({ force: true });
     await expectNoInjection(page);
   });
 

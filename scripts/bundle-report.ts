@@ -19,6 +19,11 @@ export interface BundleReport {
   workersGzip: Record<string, number>;
   /** Start-up CSS, gzip. */
   mainCssGzip: number;
+  /**
+   * What the embed view downloads: the same start-up JavaScript as the playground (the editor is
+   * never loaded) plus the simulator worker, gzip.
+   */
+  embed: { mainThreadJsGzip: number; simWorkerJsGzip: number; totalJsGzip: number };
 }
 
 const MONACO_MODULE = /[\\/]node_modules[\\/](monaco-editor|monaco-yaml|monaco-[\w-]+)[\\/]/;
@@ -48,6 +53,7 @@ export function bundleReport(options: { budgetGzipKb: number }): Plugin {
         lazyJsGzip: 0,
         workersGzip: {},
         mainCssGzip: 0,
+        embed: { mainThreadJsGzip: 0, simWorkerJsGzip: 0, totalJsGzip: 0 },
       };
       const initialCss = new Set<string>();
       for (const c of chunks) {
@@ -69,6 +75,12 @@ export function bundleReport(options: { budgetGzipKb: number }): Plugin {
         if (/\.js$/.test(f.fileName)) report.workersGzip[f.fileName] = gz(f.source);
         if (initialCss.has(f.fileName)) report.mainCssGzip += gz(f.source);
       }
+      const simWorker = Object.entries(report.workersGzip).find(([f]) => /sim\.worker/.test(f))?.[1] ?? 0;
+      report.embed = {
+        mainThreadJsGzip: report.mainThreadJsGzip,
+        simWorkerJsGzip: simWorker,
+        totalJsGzip: report.mainThreadJsGzip + simWorker,
+      };
       const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
       const lines = [
         "",
@@ -76,6 +88,7 @@ export function bundleReport(options: { budgetGzipKb: number }): Plugin {
         `Start-up CSS: ${kb(report.mainCssGzip)} gzip`,
         `Lazy editor JS (Monaco + monaco-yaml): ${kb(report.lazyJsGzip)} gzip`,
         ...Object.entries(report.workersGzip).map(([f, n]) => `Worker ${f}: ${kb(n)} gzip`),
+        `Embed view JS: ${kb(report.embed.totalJsGzip)} gzip (${kb(report.embed.mainThreadJsGzip)} page + ${kb(simWorker)} simulator worker)`,
         "",
       ];
       console.log(lines.join("\n"));

@@ -5,7 +5,8 @@
  *   2. lint         biome check .
  *   3. unit tests   vitest run
  *   4. build        vite build (prints the main-thread JS size without Monaco)
- *   5. e2e tests    Playwright in Chromium against that build (scripts/e2e.mjs)
+ *   5. embed size   the embed view's JavaScript against its budget (scripts/embed-size.mjs)
+ *   6. e2e tests    Playwright in Chromium against that build (scripts/e2e.mjs)
  * Every stage runs even when an earlier one failed (except the browser tests, which need the
  * build), then a summary lists them all and the last line is the plain `N passed, N failed` that
  * CI reads. N counts the Vitest and Playwright tests (from their JSON reports); a stage that fails
@@ -16,6 +17,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { checkEmbedSize } from "./embed-size.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const bin = (name) => join(root, "node_modules", ".bin", name);
@@ -105,6 +107,17 @@ const stages = [
       const r = readJson(BUNDLE_REPORT);
       return r ? `main-thread JS without Monaco: ${kb(r.mainThreadJsGzip)} gzip` : "";
     },
+  },
+  {
+    name: "embed size",
+    title: "the embed view's JavaScript against its budget",
+    needsBuild: true,
+    run: () => {
+      const { ok, line } = checkEmbedSize(readJson(BUNDLE_REPORT));
+      console.log(line);
+      return ok ? 0 : 1;
+    },
+    note: () => checkEmbedSize(readJson(BUNDLE_REPORT)).line,
   },
   {
     name: "e2e tests",
