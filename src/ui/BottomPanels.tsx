@@ -4,17 +4,14 @@ import type { Timeline } from "../sim/index.ts";
 import { describeItem, podIndexOf } from "../viz/items.ts";
 import type { EventFilter } from "./describe-events.ts";
 import { EventsPanel } from "./EventsPanel.tsx";
+import { useMessages } from "./i18n/i18n.tsx";
 import { KubectlConsole } from "./KubectlConsole.tsx";
 import { PodStatusPanel } from "./PodStatusPanel.tsx";
 import type { KubectlCommandReply } from "./sim-client.ts";
 import { WatchPanel } from "./WatchPanel.tsx";
 
-const TABS = [
-  { id: "events", label: "Events" },
-  { id: "status", label: "Pod status" },
-  { id: "watch", label: "get pods -w" },
-  { id: "console", label: "kubectl" },
-] as const;
+/** The tabs; the last two are named after the kubectl commands they show, in every language. */
+const TABS = [{ id: "events" }, { id: "status" }, { id: "watch" }, { id: "console" }] as const;
 type TabId = (typeof TABS)[number]["id"];
 
 export interface BottomPanelsProps {
@@ -27,6 +24,13 @@ export interface BottomPanelsProps {
 }
 
 export function BottomPanels({ timeline, playheadMs, selectedId, kubectl, record }: BottomPanelsProps) {
+  const m = useMessages();
+  const labels: Record<TabId, string> = {
+    events: m.tabEvents,
+    status: m.tabPodStatus,
+    watch: "get pods -w",
+    console: "kubectl",
+  };
   const [tab, setTab] = useState<TabId>("events");
   const selected = timeline && selectedId ? describeItem(timeline, selectedId) : undefined;
   const filter: EventFilter = {};
@@ -47,8 +51,8 @@ export function BottomPanels({ timeline, playheadMs, selectedId, kubectl, record
   };
 
   return (
-    <section className="bottom-panels" aria-label="Panels">
-      <div className="tabs" role="tablist" aria-label="Panels" onKeyDown={onTabKey}>
+    <section className="bottom-panels" aria-label={m.panels}>
+      <div className="tabs" role="tablist" aria-label={m.panels} onKeyDown={onTabKey}>
         {TABS.map((t) => (
           <button
             key={t.id}
@@ -61,7 +65,7 @@ export function BottomPanels({ timeline, playheadMs, selectedId, kubectl, record
             onClick={() => setTab(t.id)}
             data-testid={`tab-${t.id}`}
           >
-            {t.label}
+            {labels[t.id]}
           </button>
         ))}
       </div>

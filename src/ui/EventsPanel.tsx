@@ -1,6 +1,7 @@
 /** Events as `kubectl describe` prints them, at the playhead, filtered to the selection. */
 import type { Timeline } from "../sim/index.ts";
 import { describeEvents, type EventFilter } from "./describe-events.ts";
+import { useMessages } from "./i18n/i18n.tsx";
 
 export function EventsPanel({
   timeline,
@@ -11,22 +12,20 @@ export function EventsPanel({
   playheadMs: number;
   filter: EventFilter;
 }) {
+  const m = useMessages();
   const rows = describeEvents(timeline, playheadMs, filter);
   const scope =
     filter.podName === undefined
-      ? "all objects"
-      : filter.containerName
-        ? `pod ${filter.podName}, container ${filter.containerName}`
-        : `pod ${filter.podName}`;
+      ? m.eventsScopeAll
+      : m.eventsScopePod(filter.podName, filter.containerName ?? "");
   const showObject = filter.podName === undefined;
   return (
     <div className="events" data-testid="events">
       <p className="panel-note" data-testid="events-scope">
-        Events of {scope} by the playhead
-        {filter.podName === undefined ? " (select an item to narrow this down)" : ""}.
+        {scope}
       </p>
       {rows.length === 0 ? (
-        <p className="panel-note">No events.</p>
+        <p className="panel-note">{m.noEvents}</p>
       ) : (
         <table className="kubectl-table">
           <thead>

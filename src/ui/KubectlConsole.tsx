@@ -4,6 +4,7 @@
  */
 import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from "react";
 import { formatVirtualTime } from "../viz/time-format.ts";
+import { useMessages } from "./i18n/i18n.tsx";
 import type { KubectlCommandReply } from "./sim-client.ts";
 
 interface Entry {
@@ -77,6 +78,7 @@ export function normalizeCommand(input: string): string {
 }
 
 export function KubectlConsole({ playheadMs, run, record }: KubectlConsoleProps) {
+  const m = useMessages();
   const [entries, setEntries] = useState<Entry[]>([]);
   const [recording, setRecording] = useState(true);
   const [input, setInput] = useState("");
@@ -210,14 +212,14 @@ export function KubectlConsole({ playheadMs, run, record }: KubectlConsoleProps)
           data-testid="console-input"
         />
         {record && (
-          <label className="console-record" title="Add actions (delete, exec, …) to the scenario's timeline">
+          <label className="console-record" title={m.recordActionsTitle}>
             <input
               type="checkbox"
               checked={recording}
               onChange={(e) => setRecording(e.target.checked)}
               data-testid="console-record"
             />{" "}
-            record actions
+            {m.recordActions}
           </label>
         )}
       </form>

@@ -1,5 +1,6 @@
 /** The selected pod's status at the playhead: phase, conditions, container states and restarts. */
 import type { Timeline } from "../sim/index.ts";
+import { useMessages } from "./i18n/i18n.tsx";
 import { podStatusAt } from "./pod-status.ts";
 
 export function PodStatusPanel({
@@ -11,8 +12,9 @@ export function PodStatusPanel({
   podIndex: number;
   playheadMs: number;
 }) {
+  const m = useMessages();
   const pod = timeline.pods[podIndex] ?? timeline.pods[0];
-  if (!pod) return <p className="panel-note">No pods in this scenario.</p>;
+  if (!pod) return <p className="panel-note">{m.noPods}</p>;
   const s = podStatusAt(pod, playheadMs);
   return (
     <div className="pod-status" data-testid="pod-status">

@@ -18,6 +18,7 @@ import { type CompareVariant, focusPodOf, layoutCompare } from "../viz/compare.t
 import { itemTitles, type LaidOut, layoutSwimlanes, plotRange, xToTime } from "../viz/layout.ts";
 import { renderPlayhead, renderSwimlanes } from "../viz/render-dom.ts";
 import { ROOT_CLASS } from "../viz/scene.ts";
+import { useMessages } from "./i18n/i18n.tsx";
 
 export interface SwimlanesProps {
   timeline: Timeline;
@@ -49,6 +50,7 @@ export function Swimlanes({
   onPlayheadChange,
   onOtherKey,
 }: SwimlanesProps) {
+  const m = useMessages();
   const boxRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const sceneRef = useRef<SVGGElement>(null);
@@ -249,7 +251,7 @@ export function Swimlanes({
       data-zoomed={zoomed}
       data-view-start={Math.round(viewStart)}
       data-view-end={Math.round(viewEnd)}
-      aria-label="Swimlanes. W and S zoom, A and D pan, F fits, arrow keys move the selection, Escape clears it."
+      aria-label={m.swimlanesKeys}
       aria-keyshortcuts="W S A D F ArrowLeft ArrowRight ArrowUp ArrowDown Escape"
     >
       {/* biome-ignore lint/a11y/useKeyWithClickEvents: the keyboard path is the box's arrow keys */}
@@ -258,7 +260,7 @@ export function Swimlanes({
         className={ROOT_CLASS}
         data-testid="swimlanes"
         role="img"
-        aria-label="Swimlanes: what each container of each pod does over virtual time"
+        aria-label={m.swimlanesImage}
         width={laidOut?.width ?? 0}
         height={laidOut?.height ?? 0}
         viewBox={laidOut ? `0 0 ${laidOut.width} ${laidOut.height}` : undefined}

@@ -62,6 +62,21 @@ export const en = {
   exportPng: "Export PNG",
   close: "Close",
   problems: "Problems",
+  tabEvents: "Events",
+  tabPodStatus: "Pod status",
+  panels: "Panels",
+  eventsScopeAll: "Events of all objects by the playhead (select an item to narrow this down).",
+  eventsScopePod: (pod: string, container: string) =>
+    container
+      ? `Events of pod ${pod}, container ${container} by the playhead.`
+      : `Events of pod ${pod} by the playhead.`,
+  noEvents: "No events.",
+  noPods: "No pods in this scenario.",
+  recordActions: "record actions",
+  recordActionsTitle: "Add actions (delete, exec, …) to the scenario's timeline",
+  swimlanesKeys:
+    "Swimlanes. W and S zoom, A and D pan, F fits, arrow keys move the selection, Escape clears it.",
+  swimlanesImage: "Swimlanes: what each container of each pod does over virtual time",
 } as const;
 
 /** The catalog's shape: every language gives each key a value of the same type. */

@@ -57,4 +57,16 @@ export const zh: Messages = {
   exportPng: "导出 PNG",
   close: "关闭",
   problems: "问题",
+  tabEvents: "事件",
+  tabPodStatus: "Pod 状态",
+  panels: "面板",
+  eventsScopeAll: "播放头之前所有对象的事件（选择一项可缩小范围）。",
+  eventsScopePod: (pod, container) =>
+    container ? `播放头之前 Pod ${pod} 中容器 ${container} 的事件。` : `播放头之前 Pod ${pod} 的事件。`,
+  noEvents: "没有事件。",
+  noPods: "此场景中没有 Pod。",
+  recordActions: "记录操作",
+  recordActionsTitle: "把操作（delete、exec 等）加入场景的时间线",
+  swimlanesKeys: "泳道。W、S 缩放，A、D 平移，F 适配，方向键移动选中项，Esc 取消选中。",
+  swimlanesImage: "泳道：每个 Pod 的每个容器在虚拟时间中的活动",
 };
