@@ -74,6 +74,20 @@ test.describe("sharing", () => {
     await expect(playground.sharePrompt).toHaveCount(0);
   });
 
+  test("a new link pasted over edited work asks first, as on load", async ({ playground, page }) => {
+    await playground.open();
+    await playground.typeAtEnd("  - {name: sidecar, image: busybox}");
+    await playground.waitUntilSaved("sidecar");
+    await page.evaluate((h) => {
+      window.location.hash = h;
+    }, encodeScenarioHash(example("crashloop")));
+    await expect(playground.sharePrompt).toBeVisible();
+    await expect(playground.editor).toContainText("name: sidecar");
+    await playground.openSharedButton.click();
+    await expect(playground.editor).not.toContainText("name: sidecar");
+    expect((await playground.savedWork()).some((t) => t.includes("name: sidecar"))).toBe(true);
+  });
+
   test("embed code and Markdown snippet", async ({ playground, page }) => {
     await playground.openExample("init-pod");
     const share = new ShareControls(page);

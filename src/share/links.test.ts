@@ -9,10 +9,11 @@ import {
   pageBase,
   playgroundLink,
 } from "./links.ts";
-import { decodeScenarioHash } from "./scenario-hash.ts";
+import { decodeScenarioHash, encodeScenarioHash } from "./scenario-hash.ts";
 import { readViewParams } from "./view-params.ts";
 
 const TEXT = "kind: Pod\nmetadata: {name: web}\n";
+const HASH = encodeScenarioHash(TEXT);
 
 describe("links", () => {
   it("keep the host and base path of the page", () => {
@@ -23,15 +24,15 @@ describe("links", () => {
   });
 
   it("carry the scenario and the view in a playground link", () => {
-    const url = new URL(playgroundLink("https://h/base/", TEXT, { playheadMs: 30_000, speed: 25 }));
+    const url = new URL(playgroundLink("https://h/base/", HASH, { playheadMs: 30_000, speed: 25 }));
     expect(url.pathname).toBe("/base/");
     expect(readViewParams(url.search)).toEqual({ playheadMs: 30_000, speed: 25 });
     expect(decodeScenarioHash(url.hash)).toEqual({ kind: "scenario", text: TEXT });
-    expect(playgroundLink("https://h/", TEXT, {})).toMatch(/^https:\/\/h\/#v1\//);
+    expect(playgroundLink("https://h/", HASH, {})).toMatch(/^https:\/\/h\/#v1\//);
   });
 
   it("carry the embed parameters in an embed link", () => {
-    const url = new URL(embedLink("https://h/", TEXT, { lang: "zh" }, { autoplay: true, heightPx: 400 }));
+    const url = new URL(embedLink("https://h/", HASH, { lang: "zh" }, { autoplay: true, heightPx: 400 }));
     expect(readEmbedParams(url.search)).toEqual({ embed: true, autoplay: true, heightPx: 400 });
     expect(readViewParams(url.search)).toEqual({ lang: "zh" });
   });

@@ -4,7 +4,6 @@
  * All are built from the page's own address, so they work from any static host and base path.
  */
 import { type EmbedParams, writeEmbedParams } from "./embed-params.ts";
-import { encodeScenarioHash } from "./scenario-hash.ts";
 import { type ViewParams, writeViewParams } from "./view-params.ts";
 
 /** The page's address without query and hash (`https://host/base/`). */
@@ -12,20 +11,23 @@ export function pageBase(href: string): string {
   return href.replace(/[?#].*$/s, "");
 }
 
-/** A playground link that opens `text` with the view settings `view`. */
-export function playgroundLink(base: string, text: string, view: ViewParams): string {
-  return `${base}${writeViewParams("", view)}${encodeScenarioHash(text)}`;
+/**
+ * A playground link that opens the scenario in `scenarioHash` (from `encodeScenarioHash`, made
+ * once per text: the playhead changes every frame while playing, the text does not) with the
+ * view settings `view`.
+ */
+export function playgroundLink(base: string, scenarioHash: string, view: ViewParams): string {
+  return `${base}${writeViewParams("", view)}${scenarioHash}`;
 }
 
-/** An embed-view link for `text`. */
+/** An embed-view link for the scenario in `scenarioHash`. */
 export function embedLink(
   base: string,
-  text: string,
+  scenarioHash: string,
   view: ViewParams,
   embed: Omit<EmbedParams, "embed">,
 ): string {
-  const query = writeEmbedParams(writeViewParams("", view), { ...embed, embed: true });
-  return `${base}${query}${encodeScenarioHash(text)}`;
+  return `${base}${writeEmbedParams(writeViewParams("", view), { ...embed, embed: true })}${scenarioHash}`;
 }
 
 /** Escapes text for an HTML attribute value in double quotes (names come from the scenario). */

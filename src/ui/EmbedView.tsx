@@ -8,6 +8,7 @@
 
 import { useMemo, useState } from "react";
 import { pageBase, playgroundLink } from "../share/links.ts";
+import { encodeScenarioHash } from "../share/scenario-hash.ts";
 import { filterLanes } from "../viz/filter-lanes.ts";
 import { DetailsPanel } from "./DetailsPanel.tsx";
 import { EventsPanel } from "./EventsPanel.tsx";
@@ -37,7 +38,8 @@ export function EmbedView({ launch }: { launch: Launch }) {
   const view = currentView(playback, selectedId, linkView.theme ?? "system", linkView.lang);
   // Selection ids index the full run; with only some lanes shown they would point elsewhere.
   if (lanes) delete view.selectedId;
-  const playgroundUrl = playgroundLink(pageBase(window.location.href), launch.text, view);
+  const scenarioHash = useMemo(() => encodeScenarioHash(launch.text), [launch.text]);
+  const playgroundUrl = playgroundLink(pageBase(window.location.href), scenarioHash, view);
   return (
     <div
       className="app embed"

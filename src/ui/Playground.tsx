@@ -3,8 +3,9 @@
  * Every edit re-simulates (debounced) and redraws; the scenario is kept in the URL's hash and
  * saved in the browser as local work (`use-local-work.ts`).
  */
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import { embedLink, pageBase } from "../share/links.ts";
+import { encodeScenarioHash } from "../share/scenario-hash.ts";
 import type { Diagnostic } from "../sim/index.ts";
 import { splitVariantId } from "../viz/compare.ts";
 import { BottomPanels } from "./BottomPanels.tsx";
@@ -173,7 +174,8 @@ export function Playground({ launch }: { launch: Launch }) {
   }, []);
 
   const { playheadMs: _playhead, selectedId: _selected, ...embedView } = view;
-  const embedUrl = embedLink(pageBase(window.location.href), text, embedView, { autoplay: false });
+  const scenarioHash = useMemo(() => encodeScenarioHash(text), [text]);
+  const embedUrl = embedLink(pageBase(window.location.href), scenarioHash, embedView, { autoplay: false });
 
   return (
     <div className="app playground">
@@ -201,7 +203,7 @@ export function Playground({ launch }: { launch: Launch }) {
           <a href={embedUrl} target="_blank" rel="noreferrer" data-testid="embed-link">
             {m.embedView}
           </a>
-          <ShareMenu text={text} view={view} timeline={sim.timeline} />
+          <ShareMenu scenarioHash={scenarioHash} view={view} timeline={sim.timeline} />
           <ThemeSwitch />
         </div>
       </header>

@@ -20,7 +20,8 @@ import { useMessages } from "./i18n/i18n.tsx";
 import "./share.css";
 
 export interface ShareMenuProps {
-  text: string;
+  /** The scenario as a link's hash (`encodeScenarioHash`). */
+  scenarioHash: string;
   view: ViewParams;
   timeline: Timeline | undefined;
 }
@@ -28,17 +29,17 @@ export interface ShareMenuProps {
 /** What the last copy button did: which one, and whether the clipboard took it. */
 type CopyState = { what: string; ok: boolean } | undefined;
 
-export function ShareMenu({ text, view, timeline }: ShareMenuProps) {
+export function ShareMenu({ scenarioHash, view, timeline }: ShareMenuProps) {
   const m = useMessages();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [copied, setCopied] = useState<CopyState>(undefined);
   const base = pageBase(window.location.href);
-  const link = playgroundLink(base, text, view);
+  const link = playgroundLink(base, scenarioHash, view);
   const pods = timeline?.pods ?? [];
   const lanes = pods.reduce((n, p) => n + p.containers.length, 0);
   const heightPx = embedHeightPx(pods.length, lanes);
   const { playheadMs: _unused, selectedId: _alsoUnused, ...embedView } = view;
-  const embedCode = embedSnippet(embedLink(base, text, embedView, { autoplay: true, heightPx }), {
+  const embedCode = embedSnippet(embedLink(base, scenarioHash, embedView, { autoplay: true, heightPx }), {
     title: `Podlife: ${pods[0]?.name ?? "scenario"}`,
     heightPx,
   });
@@ -71,7 +72,7 @@ export function ShareMenu({ text, view, timeline }: ShareMenuProps) {
       <button type="button" onClick={() => copy("link", link)} data-testid="copy-link">
         {m.copyLink}
       </button>
-      {copied?.what === "link" && !dialogRef.current?.open ? note("link") : null}
+      {note("link")}
       <button
         type="button"
         onClick={() => {
