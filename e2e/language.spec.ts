@@ -13,6 +13,10 @@ test.describe("languages", () => {
     await expect(page.getByTestId("copy-link")).toHaveText("复制链接");
     await expect(playground.status).toContainText("1 个 Pod");
     await expect(playground.swimlanes.lane("first-demo", "nginx")).toBeVisible();
+    await expect(playground.examplePicker.locator("option:checked")).toHaveText("Init 容器与共享卷");
+    await playground.gallery.open();
+    await expect(playground.gallery.item("crashloop")).toContainText("CrashLoopBackOff 曲线");
+    await page.keyboard.press("Escape");
     // Kubernetes words and kubectl output are not translated.
     await expect(playground.panels.eventRow("Scheduled")).toBeVisible();
     await expect(await playground.panels.runKubectl("kubectl get pods")).toContainText("STATUS");

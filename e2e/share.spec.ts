@@ -78,9 +78,12 @@ test.describe("sharing", () => {
     await playground.open();
     await playground.typeAtEnd("  - {name: sidecar, image: busybox}");
     await playground.waitUntilSaved("sidecar");
-    await page.evaluate((h) => {
-      window.location.hash = h;
-    }, encodeScenarioHash(example("crashloop")));
+    await page.evaluate(
+      (h) => {
+        window.location.hash = h;
+      },
+      encodeScenarioHash(example("crashloop")),
+    );
     await expect(playground.sharePrompt).toBeVisible();
     await expect(playground.editor).toContainText("name: sidecar");
     await playground.openSharedButton.click();

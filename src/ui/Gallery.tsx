@@ -1,10 +1,12 @@
 /** The gallery of built-in scenarios: the tutorial's demos first, then one scenario per concept. */
 import { useRef } from "react";
 import { EXAMPLES, type Example } from "./examples.ts";
-import { useMessages } from "./i18n/i18n.tsx";
+import { exampleText } from "./i18n/example-text.ts";
+import { useLanguage, useMessages } from "./i18n/i18n.tsx";
 
 export function Gallery({ onPick }: { onPick: (id: string) => void }) {
   const m = useMessages();
+  const lang = useLanguage();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const group = (g: Example["group"]) => EXAMPLES.filter((e) => e.group === g);
   const pick = (id: string) => {
@@ -38,15 +40,17 @@ export function Gallery({ onPick }: { onPick: (id: string) => void }) {
           <section key={g} aria-label={title}>
             <h3>{title}</h3>
             <ul>
-              {group(g).map((e) => (
-                <li key={e.id}>
-                  <button type="button" onClick={() => pick(e.id)} data-testid={`gallery-item-${e.id}`}>
-                    <strong>{e.title}</strong>
-                    <span>{e.summary[0]}</span>
-                    <span>{e.summary[1]}</span>
-                  </button>
-                </li>
-              ))}
+              {group(g)
+                .map((e) => ({ id: e.id, ...exampleText(e, lang) }))
+                .map((e) => (
+                  <li key={e.id}>
+                    <button type="button" onClick={() => pick(e.id)} data-testid={`gallery-item-${e.id}`}>
+                      <strong>{e.title}</strong>
+                      <span>{e.summary[0]}</span>
+                      <span>{e.summary[1]}</span>
+                    </button>
+                  </li>
+                ))}
             </ul>
           </section>
         ))}

@@ -17,7 +17,8 @@ import type { YamlEditor as YamlEditorApi } from "./editor/monaco.ts";
 import { YamlEditor } from "./editor/YamlEditor.tsx";
 import { DEFAULT_EXAMPLE, EXAMPLES, type Example } from "./examples.ts";
 import { Gallery } from "./Gallery.tsx";
-import { useMessages } from "./i18n/i18n.tsx";
+import { exampleText } from "./i18n/example-text.ts";
+import { useLanguage, useMessages } from "./i18n/i18n.tsx";
 import type { Launch } from "./launch.ts";
 import { PlaybackBar } from "./PlaybackBar.tsx";
 import { usePlayback } from "./playback.ts";
@@ -32,6 +33,7 @@ import { currentView, useThemeChoice, useUrlSync } from "./use-url-sync.ts";
 
 export function Playground({ launch }: { launch: Launch }) {
   const m = useMessages();
+  const lang = useLanguage();
   const work = useLocalWork(launch, DEFAULT_EXAMPLE.text);
   const [text, setText] = useState(work.start.text);
   const [exampleId, setExampleId] = useState(work.start.source === "default" ? DEFAULT_EXAMPLE.id : "");
@@ -195,7 +197,7 @@ export function Playground({ launch }: { launch: Launch }) {
               {exampleId === "" && <option value="">{m.yourScenario}</option>}
               {EXAMPLES.map((ex) => (
                 <option key={ex.id} value={ex.id}>
-                  {ex.title}
+                  {exampleText(ex, lang).title}
                 </option>
               ))}
             </select>
@@ -217,7 +219,7 @@ export function Playground({ launch }: { launch: Launch }) {
       )}
       {(examplePrompt.example || examplePrompt.setAside !== undefined) && (
         <ExamplePrompt
-          asking={examplePrompt.example?.title}
+          asking={examplePrompt.example && exampleText(examplePrompt.example, lang).title}
           onOpen={confirmExample}
           onKeep={() => setExamplePrompt({})}
           onUndo={undoExample}

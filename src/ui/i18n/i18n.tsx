@@ -1,6 +1,6 @@
 /**
- * The interface language: a React context holding the message catalog of the language in effect.
- * Components read strings with `useMessages()`; without a provider they get English.
+ * The interface language: a React context holding the language in effect and its message
+ * catalog. Components read strings with `useMessages()`; without a provider they get English.
  */
 import { createContext, type ReactNode, useContext } from "react";
 import type { Language } from "../../share/view-params.ts";
@@ -10,14 +10,19 @@ import { zh } from "./zh.ts";
 /** Every catalog by language. */
 export const CATALOGS: Record<Language, Messages> = { en, zh };
 
-const MessagesContext = createContext<Messages>(en);
+const LanguageContext = createContext<Language>("en");
 
-/** Provides the catalog of `lang` to everything inside. */
+/** Provides `lang` and its catalog to everything inside. */
 export function LanguageProvider({ lang, children }: { lang: Language; children: ReactNode }) {
-  return <MessagesContext.Provider value={CATALOGS[lang]}>{children}</MessagesContext.Provider>;
+  return <LanguageContext.Provider value={lang}>{children}</LanguageContext.Provider>;
+}
+
+/** The interface language. */
+export function useLanguage(): Language {
+  return useContext(LanguageContext);
 }
 
 /** The strings of the interface language. */
 export function useMessages(): Messages {
-  return useContext(MessagesContext);
+  return CATALOGS[useContext(LanguageContext)];
 }
