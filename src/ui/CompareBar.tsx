@@ -3,6 +3,7 @@
  * variant, then A/B tabs to edit either, each with its failed-request count, and a button to stop.
  */
 import type { VariantResult } from "../worker/protocol.ts";
+import { useMessages } from "./i18n/i18n.tsx";
 
 export interface CompareBarProps {
   /** The variants' titles while comparing; undefined when not. */
@@ -15,16 +16,12 @@ export interface CompareBarProps {
 }
 
 export function CompareBar({ titles, active, results, onStart, onStop, onSwitch }: CompareBarProps) {
+  const m = useMessages();
   if (!titles) {
     return (
       <div className="compare-bar">
-        <button
-          type="button"
-          onClick={onStart}
-          data-testid="compare-start"
-          title="Copy this scenario into variant B and show both on one time axis"
-        >
-          Compare
+        <button type="button" onClick={onStart} data-testid="compare-start" title={m.compareTitle}>
+          {m.compare}
         </button>
       </div>
     );
@@ -32,15 +29,15 @@ export function CompareBar({ titles, active, results, onStart, onStop, onSwitch 
   const failed = (label: string) => {
     const r = results?.find((v) => v.label === label);
     if (!r) return "";
-    if (!r.timeline) return "errors";
+    if (!r.timeline) return m.variantErrors;
     const services = r.timeline.services ?? [];
     if (!services.length) return "";
     const n = services.reduce((sum, s) => sum + s.failed, 0);
-    return `${n} failed`;
+    return m.variantFailed(n);
   };
   return (
     <div className="compare-bar">
-      <div role="tablist" aria-label="Variants" className="compare-tabs">
+      <div role="tablist" aria-label={m.variants} className="compare-tabs">
         {(["A", "B"] as const).map((label, i) => (
           <button
             key={label}
@@ -58,13 +55,8 @@ export function CompareBar({ titles, active, results, onStart, onStop, onSwitch 
           </button>
         ))}
       </div>
-      <button
-        type="button"
-        onClick={onStop}
-        data-testid="compare-stop"
-        title="Keep only the variant in the editor"
-      >
-        Stop comparing
+      <button type="button" onClick={onStop} data-testid="compare-stop" title={m.stopComparingTitle}>
+        {m.stopComparing}
       </button>
     </div>
   );

@@ -53,4 +53,20 @@ describe("filterLanes", () => {
       ["web", ["log"], 0],
     ]);
   });
+
+  it("keeps a Deployment's section and its pods, or a Service's lane, by name", () => {
+    const withWorkloads = {
+      ...timeline,
+      pods: [...timeline.pods, pod("shop-5d8f-abcde", ["app"])],
+      deployments: [{ name: "shop", namespace: "default", counts: [], replicaSets: [], steps: [] }],
+      services: [
+        { name: "db", namespace: "default" } as unknown as NonNullable<Timeline["services"]>[number],
+      ],
+    };
+    const t = filterLanes(withWorkloads, ["shop"]);
+    expect(t.pods.map((p) => p.name)).toEqual(["shop-5d8f-abcde"]);
+    expect(t.deployments?.map((d) => d.name)).toEqual(["shop"]);
+    expect(t.services).toEqual([]);
+    expect(filterLanes(withWorkloads, ["web"]).deployments).toEqual([]);
+  });
 });

@@ -1,7 +1,9 @@
 /**
  * Picks which lanes a drawing shows, for embeds that focus on part of a run: a pod name keeps the
  * whole pod (its container lanes and pod-level lanes), `pod/container` keeps one container's lane
- * (and its probe sub-lanes) under that pod. Events are kept for the pods that remain.
+ * (and its probe sub-lanes) under that pod, and a Deployment's or Service's name keeps its section
+ * (a Deployment's name also keeps its pods, named `<deployment>-…`). Events are kept for the pods
+ * that remain.
  */
 import type { Timeline } from "../sim/timeline/types.ts";
 
@@ -20,14 +22,20 @@ export function filterLanes(timeline: Timeline, selectors: readonly string[] | u
       containers.set(pod, set);
     }
   }
+  const deployments = timeline.deployments?.filter((d) => wholePods.has(d.name));
+  const services = timeline.services?.filter((v) => wholePods.has(v.name));
+  const ownedBy = (pod: string) => deployments?.some((d) => pod.startsWith(`${d.name}-`)) ?? false;
   const pods = timeline.pods.flatMap((p) => {
-    if (wholePods.has(p.name)) return [p];
+    if (wholePods.has(p.name) || ownedBy(p.name)) return [p];
     const keep = containers.get(p.name);
     if (!keep) return [];
     return [{ ...p, containers: p.containers.filter((c) => keep.has(c.name)), lanes: [] }];
   });
-  if (pods.length === 0) return timeline;
+  if (pods.length === 0 && !deployments?.length && !services?.length) return timeline;
   const names = new Set(pods.map((p) => p.name));
   const events = timeline.events.filter((e) => e.object.kind !== "Pod" || names.has(e.object.name));
-  return { ...timeline, pods, events };
+  const filtered: Timeline = { ...timeline, pods, events };
+  if (deployments) filtered.deployments = deployments;
+  if (services) filtered.services = services;
+  return filtered;
 }

@@ -76,6 +76,13 @@ export const en = {
   recordActionsTitle: "Add actions (delete, exec, …) to the scenario's timeline",
   swimlanesKeys:
     "Swimlanes. W and S zoom, A and D pan, F fits, arrow keys move the selection, Escape clears it.",
+  compare: "Compare",
+  compareTitle: "Copy this scenario into variant B and show both on one time axis",
+  variants: "Variants",
+  variantErrors: "errors",
+  variantFailed: (n: number) => `${n} failed`,
+  stopComparing: "Stop comparing",
+  stopComparingTitle: "Keep only the variant in the editor",
   swimlanesImage: "Swimlanes: what each container of each pod does over virtual time",
 } as const;
 

@@ -65,4 +65,39 @@ export const EXAMPLES_ZH: Readonly<Record<string, ExampleText>> = {
       "kubelet 以翻倍的退避重试，容器在 ImagePullBackOff 中等待。",
     ],
   },
+  "rollout-prestop": {
+    title: "零停机滚动更新（及其有缺陷的孪生版本）",
+    summary: [
+      "A：5 秒的 preStop sleep 长于 kube-proxy 的 2 秒延迟——滚动更新期间 0 个失败请求。",
+      "B：同样的配置但没有 preStop——nginx 立即停止，而 kube-proxy 仍把请求发给它。",
+    ],
+  },
+  "rollout-no-prestop": {
+    title: "没有 preStop 的滚动更新：被拒绝的请求",
+    summary: [
+      "单独的缺陷版本：每个旧 Pod 的 nginx 在 kube-proxy 跟上之前就因 SIGTERM 退出。",
+      "选择流量条下方的红色标记，查看被拒绝的请求、它的 Pod 以及原因。",
+    ],
+  },
+  "maxsurge-zero": {
+    title: "maxSurge 0 与 maxUnavailable 0",
+    summary: [
+      "既不能增加 Pod 也不能减少 Pod 的滚动更新永远无法推进。",
+      "API server 拒绝该 Deployment：在编辑器下方对应字段处查看消息。",
+    ],
+  },
+  "progress-deadline": {
+    title: "卡在失败就绪探针上的滚动更新",
+    summary: [
+      "版本 2 始终无法通过就绪检查：一个新 Pod 处于未就绪，旧的三个继续提供服务。",
+      "50 秒时 progressDeadlineSeconds（30）耗尽：`kubectl rollout status deployment/shop` 失败。",
+    ],
+  },
+  recreate: {
+    title: "Recreate 与 RollingUpdate 对比",
+    summary: [
+      "A：Recreate 先停止所有旧 Pod——期间每个请求都因没有端点而失败。",
+      "B：RollingUpdate 在 Service 后面一次替换几个——没有任何失败。",
+    ],
+  },
 };

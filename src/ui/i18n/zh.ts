@@ -68,5 +68,12 @@ export const zh: Messages = {
   recordActions: "记录操作",
   recordActionsTitle: "把操作（delete、exec 等）加入场景的时间线",
   swimlanesKeys: "泳道。W、S 缩放，A、D 平移，F 适配，方向键移动选中项，Esc 取消选中。",
+  compare: "对比",
+  compareTitle: "把此场景复制为变体 B，并在同一时间轴上显示两者",
+  variants: "变体",
+  variantErrors: "有错误",
+  variantFailed: (n) => `${n} 个失败`,
+  stopComparing: "停止对比",
+  stopComparingTitle: "只在编辑器中保留当前变体",
   swimlanesImage: "泳道：每个 Pod 的每个容器在虚拟时间中的活动",
 };
