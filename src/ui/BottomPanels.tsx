@@ -76,6 +76,8 @@ export function BottomPanels({ timeline, playheadMs, selectedId, kubectl, record
           role="tabpanel"
           aria-labelledby={`tab-${t.id}`}
           hidden={tab !== t.id}
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: WAI-ARIA tabs: a panel that scrolls must be reachable to scroll it from the keyboard
+          tabIndex={0}
           className="tabpanel"
         >
           {/* The console stays mounted so its history survives switching tabs. */}
