@@ -13,7 +13,13 @@ export function DetailsPanel({ timeline, selectedId }: DetailsPanelProps) {
   const m = useMessages();
   const d = timeline && selectedId ? describeItem(timeline, selectedId) : undefined;
   return (
-    <section className="details" data-testid="details" aria-label={m.selection} aria-live="polite">
+    <section
+      className="details"
+      data-testid="details"
+      aria-label={m.selection}
+      aria-live="polite"
+      aria-atomic="true"
+    >
       {d ? (
         <>
           <p className="details-head">

@@ -22,4 +22,13 @@ describe("swimlanes view helpers", () => {
     expect(moveSelection(l, first, "ArrowDown")).toMatch(/^0\.c1\./);
     expect(moveSelection(l, first, "ArrowUp")).toBe(first);
   });
+
+  it("Home and End go to the first and last item of the lane", () => {
+    const l = layoutSwimlanes(SAMPLE_TIMELINE, { width: 900 });
+    const second = moveSelection(l, "0.c0.s0", "ArrowRight")!;
+    const last = moveSelection(l, second, "End")!;
+    expect(last).not.toBe(second);
+    expect(moveSelection(l, last, "ArrowRight")).toBe(last);
+    expect(moveSelection(l, last, "Home")).toBe("0.c0.s0");
+  });
 });

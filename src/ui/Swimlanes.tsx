@@ -1,7 +1,8 @@
 /**
  * The swimlanes view. React owns the `<svg>` element, its size and two groups in it; D3 owns what is
  * inside them (`renderSwimlanes` the drawing, `renderPlayhead` the playhead). d3-zoom turns wheel
- * and drag into a time window; W/S zoom, A/D pan, F fits, arrows move the selection.
+ * and drag into a time window; W/S zoom, A/D pan, F fits, arrows move the selection, Enter moves
+ * the playhead to it.
  */
 import { scaleLinear, select, type ZoomBehavior, zoom, zoomIdentity, zoomTransform } from "d3";
 import {
@@ -14,7 +15,8 @@ import {
   useState,
 } from "react";
 import type { Timeline } from "../sim/index.ts";
-import { type CompareVariant, focusPodOf, layoutCompare } from "../viz/compare.ts";
+import { type CompareVariant, focusPodOf, layoutCompare, splitVariantId } from "../viz/compare.ts";
+import { describeItem } from "../viz/items.ts";
 import { itemTitles, type LaidOut, layoutSwimlanes, plotRange, xToTime } from "../viz/layout.ts";
 import { renderPlayhead, renderSwimlanes } from "../viz/render-dom.ts";
 import { ROOT_CLASS } from "../viz/scene.ts";
@@ -162,6 +164,13 @@ export function Swimlanes({
     if (focusPod !== undefined) revealPod(sceneRef.current, focusPod);
   }, [focusPod]);
 
+  // An item selected from the keyboard is scrolled into view (the lanes can be taller than the pane).
+  useEffect(() => {
+    if (!selectedId || !boxRef.current?.contains(document.activeElement)) return;
+    const el = sceneRef.current?.querySelector(`[data-item="${CSS.escape(selectedId)}"]`);
+    el?.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }, [selectedId]);
+
   useLayoutEffect(() => {
     if (overlayRef.current && laidOut && playheadMs !== undefined)
       renderPlayhead(overlayRef.current, laidOut, playheadMs);
@@ -195,8 +204,11 @@ export function Swimlanes({
       else if (key === "d") panBy(-0.2);
       else if (key === "f") fitAll();
       else if (key === "escape") onSelect?.(undefined);
-      else if (e.key.startsWith("Arrow") && laidOut) {
-        const next = moveSelection(laidOut, selectedId, e.key as ArrowKey);
+      else if (key === "enter" && selectedId) {
+        const at = selectionStartMs(timeline, variants, selectedId);
+        if (at !== undefined) onPlayheadChange?.(at);
+      } else if ((e.key.startsWith("Arrow") || e.key === "Home" || e.key === "End") && laidOut) {
+        const next = moveSelection(laidOut, selectedId, e.key as SelectionKey);
         if (next) onSelect?.(next);
       } else return false;
       return true;
@@ -252,7 +264,7 @@ export function Swimlanes({
       data-view-start={Math.round(viewStart)}
       data-view-end={Math.round(viewEnd)}
       aria-label={m.swimlanesKeys}
-      aria-keyshortcuts="W S A D F ArrowLeft ArrowRight ArrowUp ArrowDown Escape"
+      aria-keyshortcuts="W S A D F ArrowLeft ArrowRight ArrowUp ArrowDown Home End Enter Escape"
     >
       {/* biome-ignore lint/a11y/useKeyWithClickEvents: the keyboard path is the box's arrow keys */}
       <svg
@@ -296,7 +308,19 @@ function revealPod(scene: SVGGElement | null, focus: string): void {
     ?.scrollIntoView({ block: "center", behavior: "smooth" });
 }
 
-type ArrowKey = "ArrowLeft" | "ArrowRight" | "ArrowUp" | "ArrowDown";
+/** When the selected item starts (in compare mode, in its own variant's timeline). */
+function selectionStartMs(
+  timeline: Timeline,
+  variants: CompareVariant[] | undefined,
+  selectedId: string,
+): number | undefined {
+  const { label, id } = variants ? splitVariantId(selectedId) : { id: selectedId };
+  const t = label === undefined ? timeline : variants?.find((v) => v.label === label)?.timeline;
+  return t ? describeItem(t, id)?.startMs : undefined;
+}
+
+/** Keys that move the selection: arrows, and Home/End for the first and last item of the lane. */
+type SelectionKey = "ArrowLeft" | "ArrowRight" | "ArrowUp" | "ArrowDown" | "Home" | "End";
 
 /** The item ids of each lane, left to right, top to bottom. */
 function itemGrid(l: LaidOut): { id: string; x: number }[][] {
@@ -313,8 +337,12 @@ function itemGrid(l: LaidOut): { id: string; x: number }[][] {
   return rows;
 }
 
-/** The item an arrow key moves the selection to (the first item when nothing is selected). */
-export function moveSelection(l: LaidOut, selectedId: string | undefined, key: ArrowKey): string | undefined {
+/** The item a key moves the selection to (the first item when nothing is selected). */
+export function moveSelection(
+  l: LaidOut,
+  selectedId: string | undefined,
+  key: SelectionKey,
+): string | undefined {
   const rows = itemGrid(l);
   if (!rows.length) return undefined;
   let r = rows.findIndex((row) => row.some((i) => i.id === selectedId));
@@ -322,6 +350,8 @@ export function moveSelection(l: LaidOut, selectedId: string | undefined, key: A
   const row = rows[r]!;
   const c = row.findIndex((i) => i.id === selectedId);
   const x = row[c]!.x;
+  if (key === "Home") return row[0]!.id;
+  if (key === "End") return row[row.length - 1]!.id;
   if (key === "ArrowLeft") return row[Math.max(0, c - 1)]!.id;
   if (key === "ArrowRight") return row[Math.min(row.length - 1, c + 1)]!.id;
   r = key === "ArrowUp" ? Math.max(0, r - 1) : Math.min(rows.length - 1, r + 1);

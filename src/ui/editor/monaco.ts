@@ -21,6 +21,8 @@ import "monaco-editor/features/linesOperations/register";
 import "monaco-editor/features/multicursor/register";
 import "monaco-editor/features/snippet/register";
 import "monaco-editor/features/suggest/register";
+// Ctrl+M: Tab moves the focus instead of indenting (keyboard users can leave the editor).
+import "monaco-editor/features/toggleTabFocusMode/register";
 import "monaco-editor/features/wordHighlighter/register";
 import "monaco-editor/features/wordOperations/register";
 // The suggest widget itself (the `suggest` feature registers only inline suggestions).
@@ -160,7 +162,8 @@ export function createYamlEditor(container: HTMLElement, options: YamlEditorOpti
     quickSuggestions: { other: true, comments: false, strings: true },
     renderLineHighlight: "line",
     fixedOverflowWidgets: true,
-    ariaLabel: "Scenario YAML",
+    // Tab indents inside the editor; Ctrl+M (Monaco's tab focus mode) lets Tab leave it.
+    ariaLabel: "Scenario YAML. Press Control+M to let Tab move the focus out of the editor.",
   });
   // Follow the page's theme (the user's choice, or the system's).
   const stopFollowingTheme = onThemeChange((dark) => monaco.editor.setTheme(themeFor(dark)));

@@ -75,7 +75,7 @@ export const en = {
   recordActions: "record actions",
   recordActionsTitle: "Add actions (delete, exec, …) to the scenario's timeline",
   swimlanesKeys:
-    "Swimlanes. W and S zoom, A and D pan, F fits, arrow keys move the selection, Escape clears it.",
+    "Swimlanes. W and S zoom, A and D pan, F fits, arrow keys, Home and End move the selection, Enter moves the playhead to it, Escape clears it.",
   compare: "Compare",
   compareTitle: "Copy this scenario into variant B and show both on one time axis",
   variants: "Variants",

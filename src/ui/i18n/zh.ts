@@ -67,7 +67,8 @@ export const zh: Messages = {
   noPods: "此场景中没有 Pod。",
   recordActions: "记录操作",
   recordActionsTitle: "把操作（delete、exec 等）加入场景的时间线",
-  swimlanesKeys: "泳道。W、S 缩放，A、D 平移，F 适配，方向键移动选中项，Esc 取消选中。",
+  swimlanesKeys:
+    "泳道。W、S 缩放，A、D 平移，F 适配，方向键、Home、End 移动选中项，Enter 把播放头移到选中项，Esc 取消选中。",
   compare: "对比",
   compareTitle: "把此场景复制为变体 B，并在同一时间轴上显示两者",
   variants: "变体",
