@@ -38,6 +38,11 @@ export interface SimClient {
   recordCommand(text: string, atMs: number, line: string): Promise<ScenarioTextReply | ErrorReply>;
   /** Simulates variants of a scenario for compare mode. */
   compare(variants: { label: string; text: string }[]): Promise<CompareReply | ErrorReply>;
+  /**
+   * Stops the simulations in flight (they reply with a `cancelled` error) by restarting the
+   * worker; does nothing while a kubectl request is in flight, so a console command is never lost.
+   */
+  cancelSimulations(): void;
   dispose(): void;
 }
 
@@ -55,7 +60,10 @@ export function createSimClient(
 ): SimClient {
   let worker: Worker | undefined;
   let nextId = 1;
-  const pending = new Map<number, { resolve: (r: AnyReply) => void; timer: ReturnType<typeof setTimeout> }>();
+  const pending = new Map<
+    number,
+    { resolve: (r: AnyReply) => void; timer: ReturnType<typeof setTimeout>; simulate: boolean }
+  >();
 
   const settle = (reply: AnyReply) => {
     const p = pending.get(reply.id);
@@ -93,21 +101,21 @@ export function createSimClient(
     return w;
   };
 
-  const send = <R extends AnyReply>(build: (id: number) => unknown): Promise<R> => {
+  const send = <R extends AnyReply>(build: (id: number) => unknown, simulate = false): Promise<R> => {
     const id = nextId++;
     return new Promise<R>((resolve) => {
       const timer = setTimeout(
         () => restart(`simulation took longer than ${WATCHDOG_MS / 1000} s and was stopped`, "timeout"),
         WATCHDOG_MS,
       );
-      pending.set(id, { resolve: resolve as (r: AnyReply) => void, timer });
+      pending.set(id, { resolve: resolve as (r: AnyReply) => void, timer, simulate });
       ensureWorker().postMessage(build(id));
     });
   };
 
   return {
     simulate(text, opts = {}) {
-      return send<SimulateReply>((id) => simulateRequest(id, text, opts));
+      return send<SimulateReply>((id) => simulateRequest(id, text, opts), true);
     },
     kubectl(text, atMs, line) {
       return send<KubectlCommandReply>((id) => kubectlRequest(id, text, atMs, line));
@@ -117,6 +125,10 @@ export function createSimClient(
     },
     compare(variants) {
       return send<CompareReply | ErrorReply>((id) => compareRequest(id, variants));
+    },
+    cancelSimulations() {
+      if (!pending.size || [...pending.values()].some((p) => !p.simulate)) return;
+      restart("a newer edit replaced this simulation", "cancelled");
     },
     dispose() {
       for (const p of pending.values()) clearTimeout(p.timer);

@@ -1,12 +1,13 @@
 /**
- * React hook for compare mode: simulates the variants in the worker whenever one changes
- * (debounced like the single run), keeping the last results on screen while new ones compute.
+ * React hook for compare mode: simulates the variants in the worker whenever one changes (at
+ * once, the newest texts only, like the single run: `latest-only.ts`), keeping the last results on
+ * screen while new ones compute.
  */
 import { useEffect, useRef, useState } from "react";
 import type { CompareVariant } from "../viz/compare.ts";
-import type { VariantResult } from "../worker/protocol.ts";
+import type { CompareReply, ErrorReply, VariantResult } from "../worker/protocol.ts";
+import { type LatestOnly, latestOnly } from "./latest-only.ts";
 import type { SimulationHandle } from "./use-simulation.ts";
-import { SIMULATE_DEBOUNCE_MS } from "./use-simulation.ts";
 
 /** A variant as the editor holds it. */
 export interface VariantText {
@@ -29,28 +30,29 @@ export function useComparison(
 ): ComparisonState {
   const [results, setResults] = useState<VariantResult[] | undefined>(undefined);
   const [busy, setBusy] = useState(false);
-  const latest = useRef(0);
+  const runnerRef = useRef<LatestOnly<{ label: string; text: string }[]> | null>(null);
+  useEffect(() => {
+    const runner = latestOnly(
+      (texts: { label: string; text: string }[]) =>
+        compare(texts).catch((): CompareReply | ErrorReply | undefined => undefined),
+      (reply) => {
+        setBusy(false);
+        if (reply?.type === "compare-result") setResults(reply.variants);
+      },
+    );
+    runnerRef.current = runner;
+    return () => runner.dispose();
+  }, [compare]);
   const key = variants ? JSON.stringify(variants.map((v) => [v.label, v.text])) : "";
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for the variants' texts
   useEffect(() => {
-    const run = ++latest.current;
     if (!variants) {
       setResults(undefined);
       return;
     }
-    const timer = setTimeout(() => {
-      setBusy(true);
-      compare(variants.map(({ label, text }) => ({ label, text }))).then(
-        (reply) => {
-          if (run !== latest.current) return;
-          setBusy(false);
-          if (reply.type === "compare-result") setResults(reply.variants);
-        },
-        () => setBusy(false),
-      );
-    }, SIMULATE_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [key, compare]);
+    setBusy(true);
+    runnerRef.current?.request(variants.map(({ label, text }) => ({ label, text })));
+  }, [key]);
   const drawable =
     variants && results && results.length === variants.length && results.every((r) => r.timeline)
       ? results.map((r, i) => ({ label: r.label, title: variants[i]!.title, timeline: r.timeline! }))

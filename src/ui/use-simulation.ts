@@ -1,10 +1,11 @@
 /**
- * React hook: simulates the scenario text in the worker whenever it changes (debounced), and
- * keeps the latest timeline on screen while a new one is computed.
+ * React hook: simulates the scenario text in the worker whenever it changes (the newest text only,
+ * see `latest-only.ts`), and keeps the latest timeline on screen while a new one is computed.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Diagnostic, Timeline } from "../sim/index.ts";
 import type { CompareReply, ErrorReply, ScenarioTextReply } from "../worker/protocol.ts";
+import { type LatestOnly, latestOnly } from "./latest-only.ts";
 import { createSimClient, type KubectlCommandReply, type SimClient } from "./sim-client.ts";
 
 /** What the views show: the last good timeline, and the diagnostics of the latest run. */
@@ -16,7 +17,7 @@ export interface SimulationState {
   busy: boolean;
   /** Wall time the latest run took, round trip through the worker. */
   lastRunMs: number | undefined;
-  /** `performance.now()` when the run behind `timeline` was sent to the worker (for redraw timing). */
+  /** `performance.now()` when the text behind `timeline` was handed over to be simulated (for redraw timing). */
   runStartedAt?: number;
 }
 
@@ -30,13 +31,12 @@ export interface SimulationHandle extends SimulationState {
   compare(variants: { label: string; text: string }[]): Promise<CompareReply | ErrorReply>;
 }
 
-/** Debounce for edits: a pause in typing, not every keystroke, starts a run. */
-export const SIMULATE_DEBOUNCE_MS = 150;
+/** How long a simulation overtaken by a newer edit may go on before the worker is restarted. */
+export const STALE_RUN_CANCEL_MS = 300;
 
 export function useSimulation(text: string): SimulationHandle {
   const clientRef = useRef<SimClient | null>(null);
-  const latest = useRef(0);
-  const first = useRef(true);
+  const runnerRef = useRef<LatestOnly<string> | null>(null);
   const [state, setState] = useState<SimulationState>({
     timeline: undefined,
     diagnostics: [],
@@ -48,24 +48,12 @@ export function useSimulation(text: string): SimulationHandle {
   useEffect(() => {
     const client = createSimClient();
     clientRef.current = client;
-    return () => {
-      client.dispose();
-      clientRef.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    const run = ++latest.current;
-    const delay = first.current ? 0 : SIMULATE_DEBOUNCE_MS;
-    first.current = false;
-    const timer = setTimeout(() => {
-      const client = clientRef.current;
-      if (!client) return;
-      setState((s) => ({ ...s, busy: true }));
-      const started = performance.now();
-      client.simulate(text).then((reply) => {
-        if (run !== latest.current) return; // a newer edit superseded this run
-        const lastRunMs = performance.now() - started;
+    // No debounce: each edit is simulated at once when the worker is idle; edits made while it is
+    // busy collapse into the newest, and a stale run that goes on too long is cancelled.
+    const runner = latestOnly(
+      (t: string) => client.simulate(t),
+      (reply, _text, { requestedAt, startedAt }) => {
+        const lastRunMs = performance.now() - startedAt;
         setState((s) =>
           reply.type === "timeline"
             ? {
@@ -74,13 +62,25 @@ export function useSimulation(text: string): SimulationHandle {
                 failed: false,
                 busy: false,
                 lastRunMs,
-                runStartedAt: started,
+                runStartedAt: requestedAt,
               }
             : { timeline: s.timeline, diagnostics: reply.diagnostics, failed: true, busy: false, lastRunMs },
         );
-      });
-    }, delay);
-    return () => clearTimeout(timer);
+      },
+      { cancel: () => client.cancelSimulations(), cancelAfterMs: STALE_RUN_CANCEL_MS },
+    );
+    runnerRef.current = runner;
+    return () => {
+      runner.dispose();
+      runnerRef.current = null;
+      client.dispose();
+      clientRef.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    setState((s) => (s.busy ? s : { ...s, busy: true }));
+    runnerRef.current?.request(text);
   }, [text]);
 
   const textRef = useRef(text);
