@@ -2,6 +2,12 @@
 import type { Timeline } from "../sim/index.ts";
 import { describeEvents, type EventFilter } from "./describe-events.ts";
 import { useMessages } from "./i18n/i18n.tsx";
+import { Columns } from "./KubectlTableColumns.tsx";
+
+// Fixed column widths (in ch of the table's monospace font): the columns stay put while the
+// playhead moves and the rows change; Message takes the rest.
+const EVENT_COLUMNS = ["8ch", "17ch", "19ch", "13ch", undefined];
+const EVENT_COLUMNS_WITH_OBJECT = ["8ch", "17ch", "19ch", "13ch", "22ch", undefined];
 
 export function EventsPanel({
   timeline,
@@ -28,6 +34,7 @@ export function EventsPanel({
         <p className="panel-note">{m.noEvents}</p>
       ) : (
         <table className="kubectl-table">
+          <Columns widths={showObject ? EVENT_COLUMNS_WITH_OBJECT : EVENT_COLUMNS} />
           <thead>
             <tr>
               <th>Type</th>

@@ -63,7 +63,7 @@ export function PlaybackBar({ playback }: { playback: Playback }) {
         </select>
       </label>
       <output className="playhead-time" data-testid="playhead-time" aria-label={m.playheadTime}>
-        {formatVirtualTime(Math.round(playback.playheadMs))}
+        <span className="now">{formatVirtualTime(Math.round(playback.playheadMs))}</span>
         <span className="of"> / {formatVirtualTime(playback.endMs)}</span>
       </output>
       <form onSubmit={onJump} className="jump">

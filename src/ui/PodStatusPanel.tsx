@@ -1,6 +1,7 @@
 /** The selected pod's status at the playhead: phase, conditions, container states and restarts. */
 import type { Timeline } from "../sim/index.ts";
 import { useMessages } from "./i18n/i18n.tsx";
+import { Columns } from "./KubectlTableColumns.tsx";
 import { podStatusAt } from "./pod-status.ts";
 
 export function PodStatusPanel({
@@ -33,6 +34,7 @@ export function PodStatusPanel({
         ))}
       </dl>
       <table className="kubectl-table">
+        <Columns widths={["22ch", undefined, "7ch", "15ch"]} />
         <thead>
           <tr>
             <th>Container</th>

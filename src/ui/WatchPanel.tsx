@@ -1,6 +1,7 @@
 /** `kubectl get pods -w` up to the playhead: a line each time a pod's columns changed. */
 import type { Timeline } from "../sim/index.ts";
 import { formatVirtualTime } from "../viz/time-format.ts";
+import { Columns } from "./KubectlTableColumns.tsx";
 import { watchPods } from "./status-history.ts";
 
 export function WatchPanel({ timeline, playheadMs }: { timeline: Timeline; playheadMs: number }) {
@@ -12,6 +13,7 @@ export function WatchPanel({ timeline, playheadMs }: { timeline: Timeline; playh
         each line appeared).
       </p>
       <table className="kubectl-table">
+        <Columns widths={["9ch", undefined, "7ch", "20ch", "14ch", "8ch"]} />
         <thead>
           <tr>
             <th>TIME</th>
