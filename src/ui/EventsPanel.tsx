@@ -4,10 +4,10 @@ import { describeEvents, type EventFilter } from "./describe-events.ts";
 import { useMessages } from "./i18n/i18n.tsx";
 import { Columns } from "./KubectlTableColumns.tsx";
 
-// Fixed column widths (in ch of the table's monospace font): the columns stay put while the
-// playhead moves and the rows change; Message takes the rest.
-const EVENT_COLUMNS = ["8ch", "17ch", "19ch", "13ch", undefined];
-const EVENT_COLUMNS_WITH_OBJECT = ["8ch", "17ch", "19ch", "13ch", "22ch", undefined];
+// Fixed column widths (in ch of the table's monospace font, cell padding included): the columns
+// stay put while the playhead moves and the rows change; Message takes the rest.
+const EVENT_COLUMNS = ["11ch", "17ch", "22ch", "12ch", undefined];
+const EVENT_COLUMNS_WITH_OBJECT = ["11ch", "17ch", "22ch", "12ch", "20ch", undefined];
 
 export function EventsPanel({
   timeline,

@@ -13,7 +13,7 @@ export function WatchPanel({ timeline, playheadMs }: { timeline: Timeline; playh
         each line appeared).
       </p>
       <table className="kubectl-table">
-        <Columns widths={["9ch", undefined, "7ch", "20ch", "14ch", "8ch"]} />
+        <Columns widths={["11ch", undefined, "8ch", "20ch", "14ch", "8ch"]} />
         <thead>
           <tr>
             <th>TIME</th>

@@ -159,7 +159,7 @@ const DEFAULTS = {
   laneGap: 4,
   podHeaderHeight: 24,
   podGap: 14,
-  axisHeight: 24,
+  axisHeight: 28,
   margin: 12,
 };
 
@@ -179,7 +179,9 @@ export function layoutSwimlanes(timeline: Timeline, options: SwimlaneOptions): L
   const x = (ms: number) => plotLeft + ((ms - startMs) / (endMs - startMs)) * plotWidth;
 
   const step = tickStepMs(endMs - startMs, plotWidth / 70);
-  const axisY = o.margin + o.axisHeight - 8;
+  // Labels at the top of the axis band; the playhead's handle sits below them (see scene.ts), so
+  // a playhead parked on a tick (the end of the run, say) never hides its label.
+  const axisY = o.margin + 10;
   const axis = {
     y: axisY,
     ticks: ticks(startMs, endMs, step).map((ms) => ({ x: round(x(ms)), ms, label: formatVirtualTime(ms) })),

@@ -61,6 +61,8 @@ export interface SceneOptions {
 }
 
 const CHAR_WIDTH_PX = 6.4;
+/** The same for the 10px text of sub-lane labels and tags. */
+const SMALL_CHAR_WIDTH_PX = 5.8;
 
 /** Builds the children of the root `<svg>` for a layout. Pure. */
 export function buildScene(l: LaidOut, opts: SceneOptions = {}): SvgNode[] {
@@ -156,7 +158,7 @@ export function buildPlayhead(l: LaidOut, ms: number): SvgNode[] {
       attrs: { class: "pl-playhead", "data-testid": "playhead", "data-ms": ms },
       children: [
         { tag: "line", key: "l", attrs: { x1: x, x2: x, y1: l.plotTop - 6, y2: l.plotBottom } },
-        { tag: "path", key: "h", attrs: { d: `M${x - 6},${l.plotTop - 16}h12v6l-6,6l-6,-6z` } },
+        { tag: "path", key: "h", attrs: { d: `M${x - 6},${l.plotTop - 14}h12v6l-6,6l-6,-6z` } },
       ],
     });
   }
@@ -197,7 +199,7 @@ function laneNode(l: LaidOut, lane: LaidOutLane, opts: SceneOptions): SvgNode {
   const labelY = lane.y + lane.height / 2 + (sub ? 3 : 4);
   const indent = sub ? 12 : 0;
   const tagText = lane.tag ? ` ${lane.tag}` : "";
-  const room = l.labelWidth - 8 - indent - tagText.length * CHAR_WIDTH_PX;
+  const room = l.labelWidth - 8 - indent - tagText.length * SMALL_CHAR_WIDTH_PX;
   const labelNode: SvgNode = {
     tag: "text",
     key: "label",
@@ -209,7 +211,12 @@ function laneNode(l: LaidOut, lane: LaidOutLane, opts: SceneOptions): SvgNode {
     },
     children: [
       { tag: "title", key: "t", attrs: {}, text: lane.title },
-      { tag: "tspan", key: "name", attrs: {}, text: ellipsize(lane.label, room) },
+      {
+        tag: "tspan",
+        key: "name",
+        attrs: {},
+        text: ellipsize(lane.label, room, sub ? SMALL_CHAR_WIDTH_PX : CHAR_WIDTH_PX),
+      },
       ...(lane.tag ? [{ tag: "tspan", key: "tag", attrs: { class: "pl-tag", dx: 6 }, text: lane.tag }] : []),
     ],
   };
@@ -313,8 +320,8 @@ function laneNode(l: LaidOut, lane: LaidOutLane, opts: SceneOptions): SvgNode {
   };
 }
 
-/** Shortens `text` with an ellipsis to about `widthPx`. */
-function ellipsize(text: string, widthPx: number): string {
-  const max = Math.max(1, Math.floor(widthPx / CHAR_WIDTH_PX));
+/** Shortens `text` with an ellipsis to about `widthPx` (at `charWidthPx` a character). */
+function ellipsize(text: string, widthPx: number, charWidthPx: number): string {
+  const max = Math.max(1, Math.floor(widthPx / charWidthPx));
   return text.length <= max ? text : `${text.slice(0, Math.max(1, max - 1))}…`;
 }
