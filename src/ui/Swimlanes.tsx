@@ -1,6 +1,7 @@
 /**
  * The swimlanes view. React owns the `<svg>` element, its size and two groups in it; D3 owns what is
- * inside them (`renderSwimlanes` the drawing, `renderPlayhead` the playhead). d3-zoom turns wheel
+ * inside them (`renderSwimlanes` the drawing, `renderPlayhead` the playhead). When there are too
+ * many bars and probe ticks in view for SVG, they go on a canvas between the two (`canvas-layer.ts`). d3-zoom turns wheel
  * and drag into a time window; W/S zoom, A/D pan, F fits, arrows move the selection, Enter moves
  * the playhead to it.
  */
@@ -15,9 +16,10 @@ import {
   useState,
 } from "react";
 import type { Timeline } from "../sim/index.ts";
+import { CANVAS_ITEMS_ABOVE, canvasItemCount, drawCanvasLayer, itemAtPoint } from "../viz/canvas-layer.ts";
 import { type CompareVariant, focusPodOf, layoutCompare, splitVariantId } from "../viz/compare.ts";
 import { describeItem } from "../viz/items.ts";
-import { itemTitles, type LaidOut, layoutSwimlanes, plotRange, xToTime } from "../viz/layout.ts";
+import { itemTitle, type LaidOut, layoutSwimlanes, plotRange, xToTime } from "../viz/layout.ts";
 import { renderPlayhead, renderSwimlanes } from "../viz/render-dom.ts";
 import { ROOT_CLASS } from "../viz/scene.ts";
 import { useMessages } from "./i18n/i18n.tsx";
@@ -57,6 +59,7 @@ export function Swimlanes({
   const svgRef = useRef<SVGSVGElement>(null);
   const sceneRef = useRef<SVGGElement>(null);
   const overlayRef = useRef<SVGGElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
   const zoomRef = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
   const [width, setWidth] = useState(0);
   const [transform, setTransform] = useState({ k: 1, x: 0 });
@@ -94,7 +97,6 @@ export function Swimlanes({
         : undefined,
     [timeline, variants, width, drawWidth, viewStart, viewEnd],
   );
-  const titles = useMemo(() => (laidOut ? itemTitles(laidOut) : new Map<string, string>()), [laidOut]);
 
   // d3-zoom: wheel zooms around the pointer, drag pans; only the x axis moves.
   useEffect(() => {
@@ -152,14 +154,30 @@ export function Swimlanes({
 
   // A selected failed request points at the pod it reached: highlight it and bring it into view.
   const focusPod = focusPodOf(timeline, variants, selectedId);
+
+  const itemCount = useMemo(() => (laidOut ? canvasItemCount(laidOut) : 0), [laidOut]);
+  const onCanvas = itemCount > CANVAS_ITEMS_ABOVE;
+
   useLayoutEffect(() => {
     if (sceneRef.current && laidOut)
       renderSwimlanes(sceneRef.current, laidOut, {
         interactive: true,
         selectedId,
         ...(focusPod !== undefined ? { focusPod } : {}),
+        omitBarsAndTicks: onCanvas,
       });
-  }, [laidOut, selectedId, focusPod]);
+    const canvas = canvasRef.current;
+    if (onCanvas && canvas && laidOut && svgRef.current) {
+      const style = getComputedStyle(svgRef.current);
+      drawCanvasLayer(canvas, laidOut, {
+        selectedId,
+        outlineColor: style.getPropertyValue("--pl-text").trim() || "#1f2937",
+        backgroundColor: style.getPropertyValue("--pl-bg").trim() || "#ffffff",
+        fontFamily: style.fontFamily,
+        pixelRatio: window.devicePixelRatio || 1,
+      });
+    }
+  }, [laidOut, selectedId, focusPod, onCanvas]);
   useEffect(() => {
     if (focusPod !== undefined) revealPod(sceneRef.current, focusPod);
   }, [focusPod]);
@@ -217,8 +235,15 @@ export function Swimlanes({
     else onOtherKey?.(e);
   };
 
-  const itemAt = (target: EventTarget | null) =>
-    (target as Element | null)?.closest?.("[data-item]")?.getAttribute("data-item") ?? undefined;
+  /** The item under the pointer: an SVG element's, or a bar or tick drawn on the canvas. */
+  const itemAt = (e: { target: EventTarget | null; clientX: number; clientY: number }) => {
+    const id = (e.target as Element | null)?.closest?.("[data-item]")?.getAttribute("data-item");
+    if (id) return id;
+    const svg = svgRef.current;
+    if (!onCanvas || !svg || !laidOut) return undefined;
+    const r = svg.getBoundingClientRect();
+    return itemAtPoint(laidOut, e.clientX - r.left, e.clientY - r.top);
+  };
 
   const timeAt = (clientX: number) => {
     const svg = svgRef.current;
@@ -238,8 +263,8 @@ export function Swimlanes({
       onPlayheadChange?.(timeAt(e.clientX));
       return;
     }
-    const id = itemAt(e.target);
-    const text = id ? titles.get(id) : undefined;
+    const id = itemAt(e);
+    const text = id && laidOut ? itemTitle(laidOut, id) : undefined;
     setTooltip(text ? { text, x: e.clientX, y: e.clientY } : null);
   };
   const onPointerUp = (e: PointerEvent<SVGSVGElement>) => {
@@ -263,6 +288,8 @@ export function Swimlanes({
       data-zoomed={zoomed}
       data-view-start={Math.round(viewStart)}
       data-view-end={Math.round(viewEnd)}
+      data-drawn-on={onCanvas ? "canvas" : "svg"}
+      data-item-count={itemCount}
       aria-label={m.swimlanesKeys}
       aria-keyshortcuts="W S A D F ArrowLeft ArrowRight ArrowUp ArrowDown Home End Enter Escape"
     >
@@ -276,13 +303,22 @@ export function Swimlanes({
         width={laidOut?.width ?? 0}
         height={laidOut?.height ?? 0}
         viewBox={laidOut ? `0 0 ${laidOut.width} ${laidOut.height}` : undefined}
-        onClick={(e) => onSelect?.(itemAt(e.target))}
+        onClick={(e) => onSelect?.(itemAt(e))}
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
         onPointerUp={onPointerUp}
         onPointerLeave={() => setTooltip(null)}
       >
         <g ref={sceneRef} />
+        {onCanvas && laidOut && (
+          <foreignObject x={0} y={0} width={laidOut.width} height={laidOut.height} pointerEvents="none">
+            <canvas
+              ref={canvasRef}
+              data-testid="swimlanes-canvas"
+              style={{ display: "block", width: laidOut.width, height: laidOut.height }}
+            />
+          </foreignObject>
+        )}
         <g ref={overlayRef} />
       </svg>
       {tooltip && (

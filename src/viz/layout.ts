@@ -4,12 +4,23 @@
  * container (with a thin sub-lane per probe), then the pod-level lanes (phase, conditions,
  * endpoints). x is virtual time.
  */
-import type { ContainerTrack, Mark, PodTrack, Span, SpanKind, Timeline } from "../sim/timeline/types.ts";
+import type {
+  ContainerTrack,
+  Mark,
+  PodTrack,
+  ProbeAttempt,
+  Span,
+  SpanKind,
+  Timeline,
+} from "../sim/timeline/types.ts";
 import type { LaidOutVariant } from "./compare.ts";
+import { mergeDenseBars } from "./dense-bars.ts";
 import { itemId } from "./items.ts";
 import { MARK_COLOR, PROBE_COLOR, podValueFill, SPAN_FILL, textOn } from "./palette.ts";
 import { formatVirtualTime, tickStepMs, ticks } from "./time-format.ts";
 import { addWorkloadTitles, type LaidOutWorkloads, layoutWorkloads } from "./workload-layout.ts";
+
+type PodValueSpan = PodTrack["lanes"][number]["spans"][number];
 
 /** Sizes and range of the drawing; only `width` is required. */
 export interface SwimlaneOptions {
@@ -52,7 +63,7 @@ export interface LaidOutBar {
   y: number;
   width: number;
   height: number;
-  /** Span kind (`running`, `waiting`, …) or `pod` for pod-level values. */
+  /** Span kind (`running`, `waiting`, …), `pod` for pod-level values, `dense` for merged narrow bars. */
   kind: string;
   fill: string;
   textFill: string;
@@ -69,6 +80,8 @@ export interface LaidOutMark {
   id: string;
   /** How many marks of this kind fall on this pixel (drawn as one). */
   count: number;
+  /** Virtual time of the last of them. */
+  lastAtMs: number;
   x: number;
   y: number;
   height: number;
@@ -84,6 +97,8 @@ export interface LaidOutProbeTick {
   id: string;
   /** How many consecutive attempts with this result fall on these pixels (drawn as one). */
   count: number;
+  /** Virtual time of the last of them. */
+  lastAtMs: number;
   x: number;
   y: number;
   width: number;
@@ -269,7 +284,30 @@ export function xToTime(l: LaidOut, x: number): number {
   return Math.min(l.endMs, Math.max(l.startMs, l.startMs + f * (l.endMs - l.startMs)));
 }
 
-/** Every item drawn, by id, with its hover text (the browser's tooltip reads it). */
+/** The hover text of the item `id` in a layout (built when asked for), or undefined. */
+export function itemTitle(l: LaidOut, id: string): string | undefined {
+  for (const p of l.pods)
+    for (const lane of p.lanes) {
+      const item =
+        lane.bars.find((b) => b.id === id) ??
+        lane.marks.find((m) => m.id === id) ??
+        lane.ticks.find((t) => t.id === id);
+      if (item) return item.title;
+    }
+  if (l.workloads) {
+    const workloadTitles = new Map<string, string>();
+    addWorkloadTitles(l.workloads, workloadTitles);
+    const title = workloadTitles.get(id);
+    if (title !== undefined) return title;
+  }
+  for (const v of l.variants ?? []) {
+    const prefix = `${v.label}:`;
+    if (id.startsWith(prefix)) return itemTitle(v.layout, id.slice(prefix.length));
+  }
+  return undefined;
+}
+
+/** Every item drawn, by id, with its hover text. */
 export function itemTitles(l: LaidOut): Map<string, string> {
   const out = new Map<string, string>();
   for (const p of l.pods)
@@ -321,6 +359,55 @@ function clampX(r: Range, fromMs: number, toMs: number): { x0: number; x1: numbe
   return { x0, x1: Math.max(x0 + 1, round(r.x(b))) };
 }
 
+/**
+ * Hover texts are built when asked for, by a `title` getter on a shared prototype: a crowded view
+ * lays out 10,000 items on every zoom step, and building their texts up front took most of it.
+ */
+function withTitle<T extends object>(proto: object, fields: T): T & { title: string } {
+  return Object.assign(Object.create(proto) as { title: string }, fields);
+}
+
+const SPAN_TITLE = {
+  get title(): string {
+    return spanTitle((this as unknown as { span: Span }).span);
+  },
+};
+
+const MARK_TITLE = {
+  get title(): string {
+    const { mark: m, count, lastAtMs } = this as unknown as { mark: Mark; count: number; lastAtMs: number };
+    return count > 1
+      ? `${count} × ${m.label}, the last at ${formatVirtualTime(lastAtMs)}`
+      : [`${m.label} at ${formatVirtualTime(m.atMs)}`, m.why].filter(Boolean).join("\n");
+  },
+};
+
+const TICK_TITLE = {
+  get title(): string {
+    const t = this as unknown as {
+      attempt: ProbeAttempt;
+      probeType: string;
+      count: number;
+      lastAtMs: number;
+    };
+    const a = t.attempt;
+    return t.count > 1
+      ? `${t.count} × ${t.probeType} probe ${a.result}, the last at ${formatVirtualTime(t.lastAtMs)}`
+      : [`${t.probeType} probe ${a.result} at ${formatVirtualTime(a.atMs)}`, a.output]
+          .filter(Boolean)
+          .join("\n");
+  },
+};
+
+const POD_VALUE_TITLE = {
+  get title(): string {
+    const { laneName, value: s } = this as unknown as { laneName: string; value: PodValueSpan };
+    return [`${laneName}: ${s.value}, ${formatVirtualTime(s.startMs)} → ${formatVirtualTime(s.endMs)}`, s.why]
+      .filter(Boolean)
+      .join("\n");
+  },
+};
+
 function spanTitle(s: Span): string {
   const parts = [`${s.label}: ${formatVirtualTime(s.startMs)} → ${formatVirtualTime(s.endMs)}`];
   if (s.reason) parts.push(`reason: ${s.reason}`);
@@ -344,26 +431,29 @@ function containerLane(
     const fill = s.kind === "running" && s.ready === false ? SPAN_FILL.runningNotReady : SPAN_FILL[s.kind];
     const w = span.x1 - span.x0;
     const overlay = OVERLAY_KINDS.has(s.kind);
-    bars.push({
-      key: `${i}`,
-      id: itemId.span(podIndex, ci, i),
-      layer: overlay ? "overlay" : "state",
-      x: span.x0,
-      // Hooks run along the top edge of the lane, the grace countdown along the bottom edge: both
-      // can overlap the running bar and each other (a preStop hook eats into the grace period).
-      y: !overlay ? y + 2 : s.kind === "grace" ? y + height - overlayHeight - 1 : y + 1,
-      width: w,
-      height: overlay ? overlayHeight : height - 4,
-      kind: s.kind,
-      fill,
-      textFill: textOn(fill),
-      label: s.label,
-      showLabel: !overlay && fits(s.label, w),
-      title: spanTitle(s),
-    });
+    bars.push(
+      withTitle(SPAN_TITLE, {
+        span: s,
+        key: `${i}`,
+        id: itemId.span(podIndex, ci, i),
+        layer: overlay ? "overlay" : "state",
+        x: span.x0,
+        // Hooks run along the top edge of the lane, the grace countdown along the bottom edge: both
+        // can overlap the running bar and each other (a preStop hook eats into the grace period).
+        y: !overlay ? y + 2 : s.kind === "grace" ? y + height - overlayHeight - 1 : y + 1,
+        width: w,
+        height: overlay ? overlayHeight : height - 4,
+        kind: s.kind,
+        fill,
+        textFill: textOn(fill),
+        label: s.label,
+        showLabel: !overlay && fits(s.label, w),
+      }),
+    );
   });
   // Overlays after state bars, so they are drawn on top.
   bars.sort((a, b) => (a.layer === b.layer ? 0 : a.layer === "state" ? -1 : 1));
+  const drawn = mergeDenseBars(bars);
   const marks: LaidOutMark[] = [];
   c.marks.forEach((m, i) => {
     if (m.atMs < r.startMs || m.atMs > r.endMs) return;
@@ -371,21 +461,24 @@ function containerLane(
     const prev = marks.findLast((p) => p.kind === m.kind);
     if (prev && Math.abs(prev.x - mx) < 1) {
       prev.count++;
-      prev.title = `${prev.count} × ${m.label}, the last at ${formatVirtualTime(m.atMs)}`;
+      prev.lastAtMs = m.atMs;
       return;
     }
-    marks.push({
-      key: `${i}`,
-      id: itemId.mark(podIndex, ci, i),
-      count: 1,
-      x: mx,
-      y,
-      height,
-      kind: m.kind,
-      color: MARK_COLOR[m.kind],
-      label: m.label,
-      title: [`${m.label} at ${formatVirtualTime(m.atMs)}`, m.why].filter(Boolean).join("\n"),
-    });
+    marks.push(
+      withTitle(MARK_TITLE, {
+        mark: m,
+        key: `${i}`,
+        id: itemId.mark(podIndex, ci, i),
+        count: 1,
+        x: mx,
+        y,
+        height,
+        kind: m.kind,
+        color: MARK_COLOR[m.kind],
+        label: m.label,
+        lastAtMs: m.atMs,
+      }),
+    );
   });
   // Drawn in order of importance, so where marks meet (SIGKILL and the exit it causes, say) the one
   // that explains the most is on top and under the pointer.
@@ -399,7 +492,7 @@ function containerLane(
     title: `${c.name} (${c.kind} container, image ${c.image})`,
     y,
     height,
-    bars,
+    bars: drawn,
     marks,
     ticks: [],
   };
@@ -426,23 +519,25 @@ function probeLane(
     if (prev && prev.result === a.result && span.x0 <= prev.x + prev.width + 1) {
       prev.count++;
       prev.width = Math.max(prev.width, span.x0 + width - prev.x);
-      prev.title = `${prev.count} × ${probe.type} probe ${a.result}, the last at ${formatVirtualTime(a.atMs)}`;
+      prev.lastAtMs = a.atMs;
       return;
     }
-    ticksOut.push({
-      key: `${i}`,
-      id: itemId.probe(podIndex, ci, pi, i),
-      count: 1,
-      x: span.x0,
-      y: y + 1,
-      width,
-      height: height - 2,
-      result: a.result,
-      color: PROBE_COLOR[a.result],
-      title: [`${probe.type} probe ${a.result} at ${formatVirtualTime(a.atMs)}`, a.output]
-        .filter(Boolean)
-        .join("\n"),
-    });
+    ticksOut.push(
+      withTitle(TICK_TITLE, {
+        attempt: a,
+        probeType: probe.type,
+        key: `${i}`,
+        id: itemId.probe(podIndex, ci, pi, i),
+        count: 1,
+        x: span.x0,
+        y: y + 1,
+        width,
+        height: height - 2,
+        result: a.result,
+        color: PROBE_COLOR[a.result],
+        lastAtMs: a.atMs,
+      }),
+    );
   });
   return {
     key: `p:${c.name}:${probe.type}`,
@@ -473,26 +568,24 @@ function podLane(
     if (!span) return;
     const fill = podValueFill(s.value);
     const w = span.x1 - span.x0;
-    bars.push({
-      key: `${i}`,
-      id: itemId.podLane(podIndex, li, i),
-      layer: "state",
-      x: span.x0,
-      y: y + 1,
-      width: w,
-      height: height - 2,
-      kind: "pod",
-      fill,
-      textFill: textOn(fill),
-      label: s.value,
-      showLabel: fits(s.value, w),
-      title: [
-        `${lane.name}: ${s.value}, ${formatVirtualTime(s.startMs)} → ${formatVirtualTime(s.endMs)}`,
-        s.why,
-      ]
-        .filter(Boolean)
-        .join("\n"),
-    });
+    bars.push(
+      withTitle(POD_VALUE_TITLE, {
+        laneName: lane.name,
+        value: s,
+        key: `${i}`,
+        id: itemId.podLane(podIndex, li, i),
+        layer: "state",
+        x: span.x0,
+        y: y + 1,
+        width: w,
+        height: height - 2,
+        kind: "pod",
+        fill,
+        textFill: textOn(fill),
+        label: s.value,
+        showLabel: fits(s.value, w),
+      }),
+    );
   });
   return {
     key: `l:${lane.name}`,
@@ -502,7 +595,7 @@ function podLane(
     title: `${lane.name} of pod ${pod.name}`,
     y,
     height,
-    bars,
+    bars: mergeDenseBars(bars),
     marks: [],
     ticks: [],
   };

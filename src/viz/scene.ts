@@ -58,6 +58,8 @@ export interface SceneOptions {
   playheadMs?: number;
   /** Name of a pod to highlight (the pod a selected failed request reached). */
   focusPod?: string;
+  /** Leaves bars and probe ticks out: the browser draws them on a canvas (see `canvas-layer.ts`). */
+  omitBarsAndTicks?: boolean;
 }
 
 const CHAR_WIDTH_PX = 6.4;
@@ -235,7 +237,7 @@ function laneNode(l: LaidOut, lane: LaidOutLane, opts: SceneOptions): SvgNode {
     },
     labelNode,
   ];
-  for (const b of lane.bars) {
+  for (const b of opts.omitBarsAndTicks ? [] : lane.bars) {
     const bar: SvgNode[] = [
       ...title(b.title),
       {
@@ -259,7 +261,7 @@ function laneNode(l: LaidOut, lane: LaidOutLane, opts: SceneOptions): SvgNode {
       children: bar,
     });
   }
-  for (const t of lane.ticks) {
+  for (const t of opts.omitBarsAndTicks ? [] : lane.ticks) {
     children.push({
       tag: "rect",
       key: `tick:${t.key}`,
