@@ -86,9 +86,9 @@ export class PlaygroundPage {
   }
 
   /** Opens the playground with `scenario` in the URL's hash and waits for its swimlanes. */
-  async openScenario(scenario: string): Promise<void> {
+  async openScenario(scenario: string, opts: { timeout?: number } = {}): Promise<void> {
     await this.page.goto(`/${encodeScenarioHash(scenario)}`);
-    await expect(this.swimlanes.svg.locator(".pl-lane").first()).toBeVisible();
+    await expect(this.swimlanes.svg.locator(".pl-lane").first()).toBeVisible(opts);
   }
 
   /** Puts the cursor in the editor (the text area Monaco types into). */

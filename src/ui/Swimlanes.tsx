@@ -156,6 +156,7 @@ export function Swimlanes({
   const focusPod = focusPodOf(timeline, variants, selectedId);
 
   const itemCount = useMemo(() => (laidOut ? canvasItemCount(laidOut) : 0), [laidOut]);
+  const timelineItems = useMemo(() => timelineItemCount(timeline), [timeline]);
   const onCanvas = itemCount > CANVAS_ITEMS_ABOVE;
 
   useLayoutEffect(() => {
@@ -290,6 +291,7 @@ export function Swimlanes({
       data-view-end={Math.round(viewEnd)}
       data-drawn-on={onCanvas ? "canvas" : "svg"}
       data-item-count={itemCount}
+      data-timeline-items={timelineItems}
       aria-label={m.swimlanesKeys}
       aria-keyshortcuts="W S A D F ArrowLeft ArrowRight ArrowUp ArrowDown Home End Enter Escape"
     >
@@ -396,6 +398,19 @@ export function moveSelection(
   let best = target[0]!;
   for (const i of target) if (i.x <= x + 0.5) best = i;
   return best.id;
+}
+
+/** How many spans, marks and probe attempts a timeline holds (the e2e measurements report it). */
+export function timelineItemCount(timeline: Timeline): number {
+  let n = 0;
+  for (const p of timeline.pods) {
+    for (const c of p.containers) {
+      n += c.spans.length + c.marks.length;
+      for (const probe of c.probes) n += probe.attempts.length;
+    }
+    for (const lane of p.lanes) n += lane.spans.length;
+  }
+  return n;
 }
 
 /**
