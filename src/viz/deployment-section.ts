@@ -7,7 +7,7 @@
 import type { DeploymentTrack, ReplicaCounts } from "../sim/timeline/types.ts";
 import { WORKLOAD_COLOR } from "./palette.ts";
 import { formatVirtualTime } from "./time-format.ts";
-import { rsLabel, stepWhy, workloadItemId } from "./workload-items.ts";
+import { conditionWhy, rsLabel, stepWhy, workloadItemId } from "./workload-items.ts";
 
 /** Maps virtual time to x in the shown range. */
 export interface TimeRange {
@@ -58,7 +58,8 @@ export interface LaidOutStep {
   x: number;
   y: number;
   height: number;
-  direction: "up" | "down";
+  /** Scaling up or down, or the progress deadline passing (a condition, not a step). */
+  direction: "up" | "down" | "deadline";
   color: string;
   title: string;
 }
@@ -177,6 +178,20 @@ export function layoutDeployment(
       direction,
       color: direction === "up" ? WORKLOAD_COLOR.stepUp : WORKLOAD_COLOR.stepDown,
       title: `${formatVirtualTime(step.atMs)}  ${step.message}\n${stepWhy(d, step)}`,
+    });
+  });
+  (d.conditions ?? []).forEach((c, i) => {
+    if (c.reason !== "ProgressDeadlineExceeded" || c.atMs < r.startMs || c.atMs > r.endMs) return;
+    marks.push({
+      key: `c${i}`,
+      id: workloadItemId.condition(di, i),
+      count: 1,
+      x: round(r.x(c.atMs)),
+      y: stepsY,
+      height: s.stepsHeight,
+      direction: "deadline",
+      color: WORKLOAD_COLOR.deadline,
+      title: `${formatVirtualTime(c.atMs)}  ${c.type} ${c.status}: ${c.reason}\n${c.message}\n${conditionWhy(c)}`,
     });
   });
   const section: LaidOutDeployment = {

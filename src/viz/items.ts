@@ -20,7 +20,7 @@ export const itemId = {
 /** What the details panel shows for a selected item. */
 export interface ItemDetails {
   id: string;
-  kind: "span" | "mark" | "probe" | "pod-lane" | "step" | "replicas" | "traffic" | "failure";
+  kind: "span" | "mark" | "probe" | "pod-lane" | "step" | "condition" | "replicas" | "traffic" | "failure";
   /** Where it is, when that is not (only) a pod: `deployment/web`, `service/web`. */
   where?: string;
   /** Index of the pod in the timeline, and its name (-1 and "" for a Deployment's or Service's item). */

@@ -65,6 +65,7 @@ export const WORKLOAD_COLOR = {
   desired: "#6b7280",
   stepUp: "#2b9bd6",
   stepDown: "#f08a3c",
+  deadline: "#b42318",
   ok: "#2f9e5b",
   failed: "#d63c3c",
 };

@@ -13,11 +13,12 @@ import { formatVirtualTime } from "./time-format.ts";
 export const workloadItemId = {
   replicas: (deployment: number, rs: number, sample: number) => `d${deployment}.r${rs}.${sample}`,
   step: (deployment: number, step: number) => `d${deployment}.s${step}`,
+  condition: (deployment: number, condition: number) => `d${deployment}.c${condition}`,
   second: (service: number, second: number) => `t${service}.b${second}`,
   failure: (service: number, failure: number) => `t${service}.f${failure}`,
 };
 
-const ID = /^(?:d(\d+)\.(?:r(\d+)\.(\d+)|s(\d+))|t(\d+)\.(?:b(\d+)|f(\d+)))$/;
+const ID = /^(?:d(\d+)\.(?:r(\d+)\.(\d+)|s(\d+))|t(\d+)\.(?:b(\d+)|f(\d+))|d(\d+)\.c(\d+))$/;
 
 /** Whether `id` names a workload item (rather than a pod's). */
 export function isWorkloadItemId(id: string): boolean {
@@ -36,6 +37,20 @@ export function describeWorkloadItem(timeline: Timeline, id: string): ItemDetail
   const m = ID.exec(id);
   if (!m) return undefined;
   const none = { id, podIndex: -1, podName: "" };
+  if (m[8] !== undefined) {
+    const d = timeline.deployments?.[Number(m[8])];
+    const c = d?.conditions?.[Number(m[9])];
+    if (!d || !c) return undefined;
+    return {
+      ...none,
+      where: `deployment/${d.name}`,
+      kind: "condition",
+      heading: `${c.type} ${c.status}: ${c.reason}`,
+      startMs: c.atMs,
+      why: conditionWhy(c),
+      facts: [c.message],
+    };
+  }
   if (m[1] !== undefined) {
     const d = timeline.deployments?.[Number(m[1])];
     if (!d) return undefined;
@@ -164,6 +179,13 @@ export function stepWhy(d: DeploymentTrack, step: { atMs: number; message: strin
     ? `${Math.max(0, desired - d.strategy.maxUnavailable)} (${desired} − maxUnavailable ${d.strategy.maxUnavailable})`
     : `${desired} − maxUnavailable`;
   return `Scaled down the ${which} from ${from} to ${to}: ${avail} pod${avail === 1 ? " was" : "s were"} available, and the rolling update keeps at least ${floor} available while it removes old pods.`;
+}
+
+/** Why a Deployment condition changed, for the ones the drawing marks. */
+export function conditionWhy(c: { type: string; status: string; reason: string; message: string }): string {
+  if (c.reason === "ProgressDeadlineExceeded")
+    return "The rollout made no progress (no more updated, ready or available pods, no fewer old ones) for progressDeadlineSeconds: the deployment controller marks it failed but keeps the pods as they are; `kubectl rollout status` exits 1.";
+  return `${c.type} became ${c.status} (${c.reason}): ${c.message}`;
 }
 
 /** A Recreate step: the old pods are scaled down while no other ReplicaSet has any pods. */

@@ -50,6 +50,8 @@ export function layoutWorkloads(
       { fill: WORKLOAD_COLOR.stepUp, label: "scaled up" },
       { fill: WORKLOAD_COLOR.stepDown, label: "scaled down" },
     );
+  if (deployments.some((d) => d.conditions?.some((c) => c.reason === "ProgressDeadlineExceeded")))
+    wanted.push({ fill: WORKLOAD_COLOR.deadline, label: "progress deadline exceeded" });
   if (services.length)
     wanted.push(
       { fill: WORKLOAD_COLOR.ok, label: "requests ok" },

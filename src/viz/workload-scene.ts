@@ -119,7 +119,13 @@ function deploymentNode(
   const stepNodes: SvgNode[] = d.steps.marks.map((m) => {
     const mid = m.y + m.height / 2;
     // ▲ for scaling up, ▼ for scaling down, with a line down through the ReplicaSet rows.
-    const tri = m.direction === "up" ? `M${m.x - 5},${mid + 4}h10l-5,-9z` : `M${m.x - 5},${mid - 4}h10l-5,9z`;
+    // A diamond for the progress deadline passing.
+    const tri =
+      m.direction === "deadline"
+        ? `M${m.x},${mid - 6}l6,6l-6,6l-6,-6z`
+        : m.direction === "up"
+          ? `M${m.x - 5},${mid + 4}h10l-5,-9z`
+          : `M${m.x - 5},${mid - 4}h10l-5,9z`;
     return {
       tag: "g",
       key: `step:${m.key}`,
