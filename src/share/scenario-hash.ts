@@ -1,12 +1,17 @@
 /**
- * The scenario in the URL's hash: `#v1/<base64url of the deflate-compressed UTF-8 text>`. The
- * version tag comes first so later formats can be added while old links keep decoding. This is
- * the one place that decodes a hash; it never throws.
+ * The scenario in the URL's hash: `#v1/<base64url of the deflate-compressed UTF-8 text>`, or in
+ * compare mode `#v2/<the same of a JSON object {"a": text, "b": {text, titles, tab}}>`. The
+ * version tag comes first so later formats can be added while old links keep decoding; a single
+ * scenario is still written as v1, so such links are the same as before v2 existed. This is the
+ * one place that decodes a hash; it never throws.
  */
 import { deflateSync, Inflate, strFromU8, strToU8 } from "fflate";
+import { type CompareSession, readCompareSession, type ScenarioWork } from "./scenario-work.ts";
 
-/** The current format tag. */
+/** The format tag of a single scenario. */
 const V1 = "v1/";
+/** The format tag of a compare session (variants A and B). */
+const V2 = "v2/";
 
 /**
  * The largest scenario a link may hold, in bytes of UTF-8 after inflating. Real scenarios are a
@@ -20,32 +25,50 @@ const INFLATE_STEP_BYTES = 512;
 /** Thrown (and caught below) when a payload inflates past {@link MAX_SCENARIO_BYTES}. */
 class TooLargeError extends Error {}
 
-/** The hash (with its `#`) that carries `text`. */
-export function encodeScenarioHash(text: string): string {
-  return `#${V1}${toBase64Url(deflateSync(strToU8(text), { level: 9 }))}`;
+/** The hash (with its `#`) that carries `text`, and variant B when `compare` is given. */
+export function encodeScenarioHash(text: string, compare?: CompareSession): string {
+  if (!compare) return `#${V1}${deflateToBase64Url(text)}`;
+  const { text: b, titles, tab } = compare;
+  return `#${V2}${deflateToBase64Url(JSON.stringify({ a: text, b: { text: b, titles, tab } }))}`;
 }
 
-/** What a hash held: nothing, a scenario text, or an error saying why it could not be read. */
+/** The hash of a piece of work (v1 for a single scenario, v2 for a compare session). */
+export function encodeWorkHash(work: ScenarioWork): string {
+  return encodeScenarioHash(work.text, work.compare);
+}
+
+/**
+ * What a hash held: nothing, a scenario (with variant B for a compare link), or an error saying
+ * why it could not be read.
+ */
 export type DecodedHash =
   | { kind: "none" }
-  | { kind: "scenario"; text: string }
+  | { kind: "scenario"; text: string; compare?: CompareSession }
   | { kind: "error"; message: string };
+
+const DAMAGED = "The link's scenario is damaged and could not be read.";
 
 /** Decodes a location hash (with or without its `#`). */
 export function decodeScenarioHash(hash: string): DecodedHash {
   const h = hash.startsWith("#") ? hash.slice(1) : hash;
   if (h === "") return { kind: "none" };
-  if (!h.startsWith(V1))
+  const version = h.startsWith(V1) ? V1 : h.startsWith(V2) ? V2 : undefined;
+  if (!version)
     return { kind: "error", message: "The link's scenario is in a format this version does not know." };
   try {
-    return { kind: "scenario", text: strFromU8(inflateBounded(fromBase64Url(h.slice(V1.length)))) };
+    const payload = strFromU8(inflateBounded(fromBase64Url(h.slice(version.length))));
+    if (version === V1) return { kind: "scenario", text: payload };
+    const { a, b } = JSON.parse(payload) as { a?: unknown; b?: unknown };
+    const compare = readCompareSession(b);
+    if (typeof a !== "string" || !compare) return { kind: "error", message: DAMAGED };
+    return { kind: "scenario", text: a, compare };
   } catch (e) {
     if (e instanceof TooLargeError)
       return {
         kind: "error",
         message: `The link's scenario is larger than ${MAX_SCENARIO_BYTES / 1024 / 1024} MB and was not opened.`,
       };
-    return { kind: "error", message: "The link's scenario is damaged and could not be read." };
+    return { kind: "error", message: DAMAGED };
   }
 }
 
@@ -74,6 +97,10 @@ function inflateBounded(data: Uint8Array): Uint8Array {
     at += c.length;
   }
   return out;
+}
+
+function deflateToBase64Url(text: string): string {
+  return toBase64Url(deflateSync(strToU8(text), { level: 9 }));
 }
 
 function toBase64Url(bytes: Uint8Array): string {
