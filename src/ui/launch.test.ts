@@ -35,4 +35,15 @@ describe("readLaunch", () => {
     expect(l.view).toEqual({ playheadMs: 30_000, lang: "zh" });
     expect(l.embed.autoplay).toBe(true);
   });
+
+  it("opens a compare link with both variants and the open tab", () => {
+    const compare = {
+      text: "kind: Pod # B\n",
+      titles: ["one", "two"] as [string, string],
+      tab: "B" as const,
+    };
+    const l = readLaunch({ search: "", hash: encodeScenarioHash("kind: Pod\n", compare) }, "default");
+    expect(l.text).toBe("kind: Pod\n");
+    expect(l.compare).toEqual(compare);
+  });
 });
