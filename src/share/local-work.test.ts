@@ -60,7 +60,7 @@ describe("saving and restoring local work", () => {
     const local = new MemoryStorage();
     const session = new MemoryStorage();
     const id = tabWorkId(session, "tab-a");
-    expect(saveWork(local, id, "my edit", 1000)).toBe(true);
+    expect(saveWork(local, id, { text: "my edit" }, 1000)).toBe(true);
 
     // Reload: same session storage, so the same id and the same entry.
     const idAfterReload = tabWorkId(session, "never-used");
@@ -77,9 +77,9 @@ describe("saving and restoring local work", () => {
     const local = new MemoryStorage();
     const a = tabWorkId(new MemoryStorage(), "tab-a");
     const b = tabWorkId(new MemoryStorage(), "tab-b");
-    saveWork(local, a, "work in A", 1000);
-    saveWork(local, b, "work in B", 2000);
-    saveWork(local, a, "more work in A", 3000);
+    saveWork(local, a, { text: "work in A" }, 1000);
+    saveWork(local, b, { text: "work in B" }, 2000);
+    saveWork(local, a, { text: "more work in A" }, 3000);
     expect(readWork(local, a)?.text).toBe("more work in A");
     expect(readWork(local, b)?.text).toBe("work in B");
     expect(latestWork(local)?.text).toBe("more work in A");
@@ -87,7 +87,7 @@ describe("saving and restoring local work", () => {
 
   it("keeps only the newest entries", () => {
     const local = new MemoryStorage();
-    for (let i = 0; i < MAX_ENTRIES + 3; i++) saveWork(local, `t${i}`, `text ${i}`, i);
+    for (let i = 0; i < MAX_ENTRIES + 3; i++) saveWork(local, `t${i}`, { text: `text ${i}` }, i);
     const kept = listWork(local);
     expect(kept).toHaveLength(MAX_ENTRIES);
     expect(kept[0]?.text).toBe(`text ${MAX_ENTRIES + 2}`);
@@ -102,13 +102,13 @@ describe("saving and restoring local work", () => {
     local.setItem(workKey("no-text"), JSON.stringify({ savedAtMs: 5 }));
     local.setItem(workKey("bad-time"), JSON.stringify({ text: "x", savedAtMs: "soon" }));
     local.setItem("podlife.theme", "dark");
-    saveWork(local, "good", "ok", 1);
+    saveWork(local, "good", { text: "ok" }, 1);
     expect(listWork(local).map((w) => w.id)).toEqual(["good"]);
   });
 
   it("works without storage: nothing saved, nothing restored, nothing thrown", () => {
-    expect(saveWork(undefined, "x", "t", 1)).toBe(false);
-    expect(saveWork(throwing, "x", "t", 1)).toBe(false);
+    expect(saveWork(undefined, "x", { text: "t" }, 1)).toBe(false);
+    expect(saveWork(throwing, "x", { text: "t" }, 1)).toBe(false);
     expect(readWork(throwing, "x")).toBeUndefined();
     expect(listWork(throwing)).toEqual([]);
     expect(tabWorkId(throwing, "fresh")).toBe("fresh");
@@ -151,7 +151,7 @@ describe("deciding what the editor starts with", () => {
 
   it("opens a link directly when there is no local work, or the same text, or only the default", () => {
     for (const latest of [undefined, saved("shared"), saved(DEFAULT)]) {
-      expect(decideStart({ defaultText: DEFAULT, sharedText: "shared", latestWork: latest })).toEqual({
+      expect(decideStart({ defaultText: DEFAULT, shared: { text: "shared" }, latestWork: latest })).toEqual({
         text: "shared",
         source: "shared",
       });
@@ -159,10 +159,12 @@ describe("deciding what the editor starts with", () => {
   });
 
   it("never silently replaces different local work with a link: it keeps the work and asks", () => {
-    expect(decideStart({ defaultText: DEFAULT, sharedText: "shared", latestWork: saved("mine") })).toEqual({
+    expect(
+      decideStart({ defaultText: DEFAULT, shared: { text: "shared" }, latestWork: saved("mine") }),
+    ).toEqual({
       text: "mine",
       source: "local",
-      pendingSharedText: "shared",
+      pendingShared: { text: "shared" },
     });
   });
 });
@@ -170,8 +172,8 @@ describe("deciding what the editor starts with", () => {
 describe("links opened but not edited", () => {
   it("are restored on a reload of their tab, but another link opens without asking", () => {
     const local = new MemoryStorage();
-    saveWork(local, "other-tab", "edited elsewhere", 1);
-    saveWork(local, "this-tab", "link A", 2, false);
+    saveWork(local, "other-tab", { text: "edited elsewhere" }, 1);
+    saveWork(local, "this-tab", { text: "link A" }, 2, false);
     expect(latestWork(local)?.text).toBe("edited elsewhere");
 
     const tabWork = readWork(local, "this-tab");
@@ -180,21 +182,72 @@ describe("links opened but not edited", () => {
       source: "local",
     });
     expect(
-      decideStart({ defaultText: DEFAULT, sharedText: "link B", tabWork, latestWork: latestWork(local) }),
+      decideStart({
+        defaultText: DEFAULT,
+        shared: { text: "link B" },
+        tabWork,
+        latestWork: latestWork(local),
+      }),
     ).toEqual({ text: "link B", source: "shared" });
   });
 
   it("but edits made to a link in this tab are protected", () => {
     const tabWork = { id: "t", text: "link A, edited", savedAtMs: 2, edited: true };
-    expect(decideStart({ defaultText: DEFAULT, sharedText: "link B", tabWork }).pendingSharedText).toBe(
-      "link B",
-    );
+    expect(decideStart({ defaultText: DEFAULT, shared: { text: "link B" }, tabWork }).pendingShared).toEqual({
+      text: "link B",
+    });
   });
 
   it("reads old entries without the flag as edited", () => {
     const local = new MemoryStorage();
     local.setItem(workKey("old"), JSON.stringify({ text: "x", savedAtMs: 1 }));
     expect(readWork(local, "old")?.edited).toBe(true);
+  });
+});
+
+describe("a compare session as one piece of work", () => {
+  const b = { text: "variant B", titles: ["A title", "B title"] as [string, string], tab: "B" as const };
+
+  it("saves and restores both variants and the open tab", () => {
+    const local = new MemoryStorage();
+    saveWork(local, "t", { text: "variant A", compare: b }, 1);
+    const tabWork = readWork(local, "t");
+    expect(tabWork?.compare).toEqual(b);
+    expect(decideStart({ defaultText: DEFAULT, tabWork })).toEqual({
+      text: "variant A",
+      compare: b,
+      source: "local",
+    });
+  });
+
+  it("keeps a compare session whose variant A is the default text", () => {
+    const tabWork = { id: "t", text: DEFAULT, compare: b, savedAtMs: 1, edited: true };
+    expect(decideStart({ defaultText: DEFAULT, tabWork }).compare).toEqual(b);
+  });
+
+  it("asks before a link replaces a compare session that differs only in variant B", () => {
+    const tabWork = { id: "t", text: "same A", compare: b, savedAtMs: 1, edited: true };
+    expect(decideStart({ defaultText: DEFAULT, shared: { text: "same A" }, tabWork })).toEqual({
+      text: "same A",
+      compare: b,
+      source: "local",
+      pendingShared: { text: "same A" },
+    });
+  });
+
+  it("opens a compare link at once when local work is the same pair", () => {
+    const tabWork = { id: "t", text: "A", compare: { ...b, tab: "A" as const }, savedAtMs: 1, edited: true };
+    expect(decideStart({ defaultText: DEFAULT, shared: { text: "A", compare: b }, tabWork })).toEqual({
+      text: "A",
+      compare: b,
+      source: "shared",
+    });
+  });
+
+  it("reads a malformed variant B as variant A alone", () => {
+    const local = new MemoryStorage();
+    local.setItem(workKey("x"), JSON.stringify({ text: "a", savedAtMs: 1, compare: { text: 3 } }));
+    expect(readWork(local, "x")).toEqual({ id: "x", text: "a", savedAtMs: 1, edited: true });
   });
 });
 

@@ -22,9 +22,14 @@
  *   under the old one.
  * - Only the {@link MAX_ENTRIES} newest entries are kept; saving prunes the oldest.
  *
+ * In compare mode an entry holds both variants ({@link ScenarioWork}): the pair is one piece of
+ * work, restored, compared and asked about together. Entries saved before compare mode existed
+ * read as variant A alone.
+ *
  * Storage can be missing or throw (privacy settings, a full quota, a sandboxed iframe): every
  * access is guarded, and without storage nothing is saved and nothing is restored.
  */
+import { type CompareSession, readCompareSession, type ScenarioWork, sameWork } from "./scenario-work.ts";
 
 /** The part of the Web Storage interface this module uses. */
 export interface StorageLike {
@@ -35,11 +40,14 @@ export interface StorageLike {
   readonly length: number;
 }
 
-/** One tab's saved text. */
+/** One tab's saved work. */
 export interface SavedWork {
   /** The work id of the tab that saved it. */
   id: string;
+  /** Variant A's text (the only one outside compare mode). */
   text: string;
+  /** Variant B, when the work is a compare session. */
+  compare?: CompareSession;
   /** When it was saved (milliseconds since the epoch). */
   savedAtMs: number;
   /** False when the text is exactly what a link or the default opened (nothing to lose). */
@@ -93,10 +101,18 @@ export function parseSavedWork(id: string, raw: string | null): SavedWork | unde
   try {
     const v: unknown = JSON.parse(raw);
     if (typeof v !== "object" || v === null) return undefined;
-    const { text, savedAtMs, edited } = v as { text?: unknown; savedAtMs?: unknown; edited?: unknown };
+    const { text, savedAtMs, edited, compare } = v as {
+      text?: unknown;
+      savedAtMs?: unknown;
+      edited?: unknown;
+      compare?: unknown;
+    };
     if (typeof text !== "string" || typeof savedAtMs !== "number" || !Number.isFinite(savedAtMs))
       return undefined;
-    return { id, text, savedAtMs, edited: edited !== false };
+    const work: SavedWork = { id, text, savedAtMs, edited: edited !== false };
+    const session = compare === undefined ? undefined : readCompareSession(compare);
+    if (session) work.compare = session;
+    return work;
   } catch {
     return undefined;
   }
@@ -136,20 +152,26 @@ export function latestWork(local: StorageLike | undefined): SavedWork | undefine
   return listWork(local).find((w) => w.edited);
 }
 
+/** The work an entry holds, without its bookkeeping. */
+export function workOf(saved: SavedWork): ScenarioWork {
+  return saved.compare ? { text: saved.text, compare: saved.compare } : { text: saved.text };
+}
+
 /**
- * Saves `text` under `id` and prunes entries beyond {@link MAX_ENTRIES}. Returns whether it was
+ * Saves `work` under `id` and prunes entries beyond {@link MAX_ENTRIES}. Returns whether it was
  * stored (false when storage is missing or full).
  */
 export function saveWork(
   local: StorageLike | undefined,
   id: string,
-  text: string,
+  work: ScenarioWork,
   nowMs: number,
   edited = true,
 ): boolean {
   if (!local) return false;
   try {
-    local.setItem(workKey(id), JSON.stringify({ text, savedAtMs: nowMs, edited }));
+    const { text, compare } = work;
+    local.setItem(workKey(id), JSON.stringify({ text, savedAtMs: nowMs, edited, compare }));
   } catch {
     return false;
   }
@@ -163,8 +185,8 @@ export function saveWork(
 
 /** What the page was opened with, as far as local work is concerned. */
 export interface StartInput {
-  /** The scenario in the link's hash, when it held one. */
-  sharedText?: string | undefined;
+  /** The scenario (or compare session) in the link's hash, when it held one. */
+  shared?: ScenarioWork | undefined;
   /** This tab's own saved entry (present after a reload). */
   tabWork?: SavedWork | undefined;
   /** The newest edited entry of any tab. */
@@ -173,36 +195,32 @@ export interface StartInput {
   defaultText: string;
 }
 
-/** What to show first. */
-export interface StartDecision {
-  /** The text to put in the editor. */
-  text: string;
-  /** Where it came from. */
+/** What to show first: the work to put in the editor, and where it came from. */
+export interface StartDecision extends ScenarioWork {
   source: "shared" | "local" | "default";
   /**
-   * Set when the link's scenario differs from local work: the editor shows the local work and
-   * the user is asked whether to open this shared text instead.
+   * Set when the link's work differs from local work: the editor shows the local work and the
+   * user is asked whether to open this shared work instead.
    */
-  pendingSharedText?: string;
+  pendingShared?: ScenarioWork;
 }
 
 /**
- * Decides what the editor starts with. A link's scenario is shown directly unless there is
+ * Decides what the editor starts with. A link's work is shown directly unless there is
  * different edited local work (the tab's own, else the newest of any tab), in which case the
  * local work is shown and the link waits for the user's choice: opening a link never silently
  * replaces work. Without a link, the tab's own entry, else the newest edited one, is restored.
  */
 export function decideStart(input: StartInput): StartDecision {
-  const worth = (w: SavedWork | undefined) => (w && w.text !== input.defaultText ? w.text : undefined);
-  if (input.sharedText !== undefined) {
-    const work = input.tabWork ? (input.tabWork.edited ? input.tabWork : undefined) : input.latestWork;
-    const workText = worth(work);
-    if (workText === undefined || workText === input.sharedText)
-      return { text: input.sharedText, source: "shared" };
-    return { text: workText, source: "local", pendingSharedText: input.sharedText };
+  const worth = (w: SavedWork | undefined) =>
+    w && (w.text !== input.defaultText || w.compare) ? workOf(w) : undefined;
+  if (input.shared !== undefined) {
+    const work = worth(input.tabWork ? (input.tabWork.edited ? input.tabWork : undefined) : input.latestWork);
+    if (work === undefined || sameWork(work, input.shared)) return { ...input.shared, source: "shared" };
+    return { ...work, source: "local", pendingShared: input.shared };
   }
   const restored = worth(input.tabWork ?? input.latestWork);
-  if (restored !== undefined) return { text: restored, source: "local" };
+  if (restored !== undefined) return { ...restored, source: "local" };
   return { text: input.defaultText, source: "default" };
 }
 

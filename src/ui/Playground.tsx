@@ -1,11 +1,13 @@
 /**
  * The playground: the scenario editor on the left, the swimlanes and the problems on the right.
  * Every edit re-simulates (debounced) and redraws; the scenario is kept in the URL's hash and
- * saved in the browser as local work (`use-local-work.ts`).
+ * saved in the browser as local work (`use-local-work.ts`). In compare mode the work is the pair
+ * of variants: links, saved work and the example prompt's Undo carry both.
  */
 import { useCallback, useMemo, useRef, useState } from "react";
 import { embedLink, pageBase } from "../share/links.ts";
-import { encodeScenarioHash } from "../share/scenario-hash.ts";
+import { encodeWorkHash } from "../share/scenario-hash.ts";
+import type { ScenarioWork } from "../share/scenario-work.ts";
 import type { Diagnostic } from "../sim/index.ts";
 import { splitVariantId } from "../viz/compare.ts";
 import { BottomPanels } from "./BottomPanels.tsx";
@@ -37,15 +39,18 @@ export function Playground({ launch }: { launch: Launch }) {
   const work = useLocalWork(launch, DEFAULT_EXAMPLE.text);
   const [text, setText] = useState(work.start.text);
   const [exampleId, setExampleId] = useState(work.start.source === "default" ? DEFAULT_EXAMPLE.id : "");
-  useSaveAsYouType(work, text);
-  const { pendingSharedText } = work;
+  const { pendingShared } = work;
   const editorRef = useRef<YamlEditorApi | null>(null);
   // Compare mode: variant B's text and the variants' titles; the editor shows the active tab's text.
-  const [compareB, setCompareB] = useState<{ text: string; titles: [string, string] } | undefined>();
-  const [tab, setTab] = useState<"A" | "B">("A");
+  const [compareB, setCompareB] = useState<{ text: string; titles: [string, string] } | undefined>(() =>
+    variantB(work.start),
+  );
+  const [tab, setTab] = useState<"A" | "B">(work.start.compare?.tab ?? "A");
   const tabRef = useRef(tab);
   tabRef.current = tab;
   const activeText = tab === "B" && compareB ? compareB.text : text;
+  const current: ScenarioWork = { text, compare: compareB && { ...compareB, tab } };
+  useSaveAsYouType(work, current);
   const sim = useSimulation(activeText);
   const comparison = useComparison(
     sim.compare,
@@ -66,12 +71,6 @@ export function Playground({ launch }: { launch: Launch }) {
     const { label, id } = splitVariantId(selectedId);
     return { timeline: comparison.variants.find((v) => v.label === label)?.timeline, id };
   })();
-  const showText = (t: string) => {
-    setSelectedId(undefined);
-    playback.setPlayhead(Number.POSITIVE_INFINITY);
-    setText(t);
-    editorRef.current?.setValue(t);
-  };
   const switchTab = (next: "A" | "B") => {
     if (!compareB || next === tab) return;
     setTab(next);
@@ -94,35 +93,44 @@ export function Playground({ launch }: { launch: Launch }) {
 
   // Keep the scenario and the view in the URL so a reload or a shared link opens the same thing.
   // While a shared link waits for the user's choice, its hash stays.
+  const currentKey = JSON.stringify(current);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `currentKey` stands for `current`
+  const scenarioHash = useMemo(() => encodeWorkHash(current), [currentKey]);
   useUrlSync({
-    text,
-    omitHash: text === DEFAULT_EXAMPLE.text && work.start.source === "default",
-    paused: pendingSharedText !== undefined,
+    hash: scenarioHash,
+    omitHash: text === DEFAULT_EXAMPLE.text && !compareB && work.start.source === "default",
+    paused: pendingShared !== undefined,
     view,
     viewReady: sim.timeline !== undefined,
   });
+
+  /** Puts `w` in the editor: variant A, and variant B with its open tab in compare mode. */
+  const showWork = (w: ScenarioWork) => {
+    const next = w.compare?.tab ?? "A";
+    setCompareB(variantB(w));
+    setTab(next);
+    // Set before the editor reports its new text as an edit, so the edit lands in this tab.
+    tabRef.current = next;
+    setSelectedId(undefined);
+    playback.setPlayhead(Number.POSITIVE_INFINITY);
+    setText(w.text);
+    editorRef.current?.setValue(next === "B" && w.compare ? w.compare.text : w.text);
+  };
 
   const openShared = () => {
     const shared = work.openShared();
     if (shared === undefined) return;
     setExampleId("");
-    setSelectedId(undefined);
-    setCompareB(undefined);
-    setTab("A");
-    tabRef.current = "A";
-    showText(shared);
+    showWork(shared);
   };
 
   const openExample = (ex: Example) => {
     setExampleId(ex.id);
-    setCompareB(ex.compare ? { text: ex.compare.text, titles: ex.compare.titles } : undefined);
-    setTab("A");
-    tabRef.current = "A";
-    showText(ex.text);
+    showWork(exampleWork(ex));
   };
   // An example never silently replaces a scenario that is not one of the examples: ask first,
   // set the work aside in its own saved entry, and offer to go back to it.
-  const [examplePrompt, setExamplePrompt] = useState<{ example?: Example; setAside?: string }>({});
+  const [examplePrompt, setExamplePrompt] = useState<{ example?: Example; setAside?: ScenarioWork }>({});
   const pickExample = (id: string) => {
     const ex = EXAMPLES.find((e) => e.id === id);
     if (!ex) return;
@@ -138,8 +146,8 @@ export function Playground({ launch }: { launch: Launch }) {
   const confirmExample = () => {
     const ex = examplePrompt.example;
     if (!ex) return;
-    work.setAside(text, ex.text);
-    setExamplePrompt({ setAside: text });
+    work.setAside(current, exampleWork(ex));
+    setExamplePrompt({ setAside: current });
     openExample(ex);
   };
   const undoExample = () => {
@@ -147,10 +155,7 @@ export function Playground({ launch }: { launch: Launch }) {
     setExamplePrompt({});
     if (mine === undefined) return;
     setExampleId("");
-    setCompareB(undefined);
-    setTab("A");
-    tabRef.current = "A";
-    showText(mine);
+    showWork(mine);
   };
 
   const onEdit = useCallback((t: string) => {
@@ -176,7 +181,6 @@ export function Playground({ launch }: { launch: Launch }) {
   }, []);
 
   const { playheadMs: _playhead, selectedId: _selected, ...embedView } = view;
-  const scenarioHash = useMemo(() => encodeScenarioHash(text), [text]);
   const embedUrl = embedLink(pageBase(window.location.href), scenarioHash, embedView, { autoplay: false });
 
   return (
@@ -214,7 +218,7 @@ export function Playground({ launch }: { launch: Launch }) {
           {launch.hashError} {m.linkErrorShowing(work.start.source === "local")}
         </p>
       )}
-      {pendingSharedText !== undefined && (
+      {pendingShared !== undefined && (
         <SharedLinkPrompt onOpenShared={openShared} onKeepMine={work.keepMine} />
       )}
       {(examplePrompt.example || examplePrompt.setAside !== undefined) && (
@@ -260,4 +264,14 @@ export function Playground({ launch }: { launch: Launch }) {
       </main>
     </div>
   );
+}
+
+/** Variant B's text and the tabs' titles, as the compare state holds them, when `w` has one. */
+function variantB(w: ScenarioWork): { text: string; titles: [string, string] } | undefined {
+  return w.compare && { text: w.compare.text, titles: w.compare.titles };
+}
+
+/** An example as a piece of work: compare examples open on tab A. */
+function exampleWork(ex: Example): ScenarioWork {
+  return { text: ex.text, compare: ex.compare && { ...ex.compare, tab: "A" } };
 }

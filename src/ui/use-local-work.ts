@@ -1,6 +1,6 @@
 /**
  * The playground's side of local work (`src/share/local-work.ts` has the design): decides what
- * the editor starts with, saves the text as you type, and answers the "open the shared link?"
+ * the editor starts with, saves the work (both variants in compare mode) as you type, and answers the "open the shared link?"
  * prompt. The embed view never calls it, so it never touches storage.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
@@ -16,6 +16,7 @@ import {
   setWorkId,
   tabWorkId,
 } from "../share/local-work.ts";
+import { type ScenarioWork, sameWork } from "../share/scenario-work.ts";
 import type { Launch } from "./launch.ts";
 
 /** How long typing must pause before the text is saved (a page hide saves at once). */
@@ -36,19 +37,19 @@ function browserStorage(name: "localStorage" | "sessionStorage"): StorageLike | 
 export interface LocalWork {
   /** What the editor starts with. */
   start: StartDecision;
-  /** A link's scenario waiting for the user's choice (the editor shows the local work meanwhile). */
-  pendingSharedText: string | undefined;
-  /** Opens the waiting shared scenario (the local work stays saved); returns its text. */
-  openShared: () => string | undefined;
-  /** Keeps the local work and drops the waiting shared scenario. */
+  /** A link's work waiting for the user's choice (the editor shows the local work meanwhile). */
+  pendingShared: ScenarioWork | undefined;
+  /** Opens the waiting shared work (the local work stays saved); returns it. */
+  openShared: () => ScenarioWork | undefined;
+  /** Keeps the local work and drops the waiting shared work. */
   keepMine: () => void;
-  /** Saves `text` as this tab's work unless it is already saved. */
-  save: (text: string) => void;
+  /** Saves `work` as this tab's work unless it is already saved. */
+  save: (work: ScenarioWork) => void;
   /**
    * Saves `current` now and moves this tab to a fresh entry that starts as `next` (an example
    * opened over work), so the work stays saved under its old entry.
    */
-  setAside: (current: string, next: string) => void;
+  setAside: (current: ScenarioWork, next: ScenarioWork) => void;
 }
 
 /** Reads local work once and returns the playground's start and the prompt's answers. */
@@ -59,23 +60,27 @@ export function useLocalWork(launch: Launch, defaultText: string): LocalWork {
     const id = tabWorkId(session, newWorkId());
     const tabWork = readWork(local, id);
     const start = decideStart({
-      sharedText: launch.source === "hash" ? launch.text : undefined,
+      shared: launch.source === "hash" ? { text: launch.text, compare: launch.compare } : undefined,
       tabWork,
       latestWork: latestWork(local),
       defaultText,
     });
-    // Text that is exactly what a link (or the default) opened is saved as not edited.
-    const opened = start.source === "local" ? undefined : start.text;
-    return { local, session, id, lastSaved: tabWork?.text, opened, start };
+    // Work that is exactly what a link (or the default) opened is saved as not edited.
+    const opened: ScenarioWork | undefined = start.source === "local" ? undefined : start;
+    const lastSaved: string | undefined = tabWork ? savedKey(tabWork) : undefined;
+    return { local, session, id, lastSaved, opened, start };
   });
   const state = useRef(init);
-  const [pendingSharedText, setPending] = useState(init.start.pendingSharedText);
+  const [pendingShared, setPending] = useState(init.start.pendingShared);
 
   const save = useCallback(
-    (text: string) => {
+    (work: ScenarioWork) => {
       const s = state.current;
-      if (text === s.lastSaved || (s.lastSaved === undefined && text === defaultText)) return;
-      if (saveWork(s.local, s.id, text, Date.now(), text !== s.opened)) s.lastSaved = text;
+      const key = savedKey(work);
+      if (key === s.lastSaved || (s.lastSaved === undefined && !work.compare && work.text === defaultText))
+        return;
+      const edited = !s.opened || !sameWork(work, s.opened);
+      if (saveWork(s.local, s.id, work, Date.now(), edited)) s.lastSaved = key;
     },
     [defaultText],
   );
@@ -89,19 +94,19 @@ export function useLocalWork(launch: Launch, defaultText: string): LocalWork {
   }, []);
 
   const openShared = useCallback(() => {
-    const shared = pendingSharedText;
+    const shared = pendingShared;
     if (shared === undefined) return undefined;
     startNewEntry();
     state.current.opened = shared;
     save(shared);
     setPending(undefined);
     return shared;
-  }, [pendingSharedText, save, startNewEntry]);
+  }, [pendingShared, save, startNewEntry]);
 
   const keepMine = useCallback(() => setPending(undefined), []);
 
   const setAside = useCallback(
-    (current: string, next: string) => {
+    (current: ScenarioWork, next: ScenarioWork) => {
       save(current);
       startNewEntry();
       state.current.opened = next;
@@ -117,25 +122,31 @@ export function useLocalWork(launch: Launch, defaultText: string): LocalWork {
       if (!isOwnEntryChange(e, s.id)) return;
       const mine = s.lastSaved;
       startNewEntry();
-      if (mine !== undefined) save(mine);
+      if (mine !== undefined) save(JSON.parse(mine) as ScenarioWork);
     };
     window.addEventListener("storage", onStorage);
     return () => window.removeEventListener("storage", onStorage);
   }, [save, startNewEntry]);
 
-  return { start: init.start, pendingSharedText, openShared, keepMine, save, setAside };
+  return { start: init.start, pendingShared, openShared, keepMine, save, setAside };
 }
 
-/** Saves `text` a moment after it stops changing, and at once when the page is hidden or left. */
-export function useSaveAsYouType(work: LocalWork, text: string): void {
-  const { save } = work;
+/** What identifies saved work: both texts, the titles and the open tab (so a reload reopens it). */
+function savedKey(work: ScenarioWork): string {
+  return JSON.stringify({ text: work.text, compare: work.compare });
+}
+
+/** Saves `work` a moment after it stops changing, and at once when the page is hidden or left. */
+export function useSaveAsYouType(local: LocalWork, work: ScenarioWork): void {
+  const { save } = local;
+  const key = savedKey(work);
   useEffect(() => {
-    const flush = () => save(text);
+    const flush = () => save(JSON.parse(key) as ScenarioWork);
     const timer = setTimeout(flush, SAVE_DELAY_MS);
     window.addEventListener("pagehide", flush);
     return () => {
       clearTimeout(timer);
       window.removeEventListener("pagehide", flush);
     };
-  }, [save, text]);
+  }, [save, key]);
 }

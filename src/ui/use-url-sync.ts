@@ -5,7 +5,6 @@
  * is left), so playing does not flood the history and no `hashchange` fires.
  */
 import { useEffect, useState } from "react";
-import { encodeScenarioHash } from "../share/scenario-hash.ts";
 import { type ViewParams, writeViewParams } from "../share/view-params.ts";
 import type { Playback } from "./playback.ts";
 import { currentThemeChoice, onThemeChoiceChange, type ThemeChoice } from "./theme.ts";
@@ -36,23 +35,23 @@ export function useThemeChoice(): ThemeChoice {
 }
 
 /**
- * Writes `text` (or no hash, when `omitHash`) and `view` into the address. `paused` stops writing
+ * Writes `hash` (from `encodeWorkHash`; no hash when `omitHash`) and `view` into the address. `paused` stops writing
  * (a shared link waiting for the user's answer keeps its hash); `view` is written only once
  * `viewReady` (before the first run, the playhead is not known yet).
  */
 export function useUrlSync(opts: {
-  text: string;
+  hash: string;
   omitHash: boolean;
   paused: boolean;
   view: ViewParams;
   viewReady: boolean;
 }): void {
-  const { text, omitHash, paused, viewReady } = opts;
+  const { hash: workHash, omitHash, paused, viewReady } = opts;
   const viewKey = viewReady ? JSON.stringify(opts.view) : undefined;
   useEffect(() => {
     if (paused) return;
     const write = () => {
-      const hash = omitHash ? "" : encodeScenarioHash(text);
+      const hash = omitHash ? "" : workHash;
       const view = viewKey === undefined ? undefined : (JSON.parse(viewKey) as ViewParams);
       const search = view ? writeViewParams(window.location.search, view) : window.location.search;
       if (hash !== window.location.hash || search !== window.location.search)
@@ -64,5 +63,5 @@ export function useUrlSync(opts: {
       clearTimeout(timer);
       window.removeEventListener("pagehide", write);
     };
-  }, [text, omitHash, paused, viewKey]);
+  }, [workHash, omitHash, paused, viewKey]);
 }
