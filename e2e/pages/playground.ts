@@ -65,6 +65,16 @@ export class PlaygroundPage {
     );
   }
 
+  /** The variant B texts saved as local work in this browser (entries saved in compare mode). */
+  async savedVariantB(): Promise<string[]> {
+    return this.page.evaluate(() =>
+      Object.keys(localStorage)
+        .filter((k) => k.startsWith("podlife.work."))
+        .map((k) => JSON.parse(localStorage.getItem(k) ?? "{}") as { compare?: { text?: string } })
+        .flatMap((w) => (w.compare?.text === undefined ? [] : [w.compare.text])),
+    );
+  }
+
   /** Waits until some saved local work contains `fragment` (saving is debounced). */
   async waitUntilSaved(fragment: string): Promise<void> {
     await expect.poll(async () => (await this.savedWork()).some((t) => t.includes(fragment))).toBe(true);
