@@ -20,7 +20,13 @@ export function CompareBar({ titles, active, results, onStart, onStop, onSwitch 
   if (!titles) {
     return (
       <div className="compare-bar">
-        <button type="button" onClick={onStart} data-testid="compare-start" title={m.compareTitle}>
+        <button
+          type="button"
+          className="compare-button"
+          onClick={onStart}
+          data-testid="compare-start"
+          title={m.compareTitle}
+        >
           {m.compare}
         </button>
       </div>
@@ -43,6 +49,7 @@ export function CompareBar({ titles, active, results, onStart, onStop, onSwitch 
             key={label}
             type="button"
             role="tab"
+            className="compare-button"
             aria-selected={active === label}
             data-testid={`variant-tab-${label}`}
             onClick={() => onSwitch(label)}
@@ -55,7 +62,13 @@ export function CompareBar({ titles, active, results, onStart, onStop, onSwitch 
           </button>
         ))}
       </div>
-      <button type="button" onClick={onStop} data-testid="compare-stop" title={m.stopComparingTitle}>
+      <button
+        type="button"
+        className="compare-button"
+        onClick={onStop}
+        data-testid="compare-stop"
+        title={m.stopComparingTitle}
+      >
         {m.stopComparing}
       </button>
     </div>
