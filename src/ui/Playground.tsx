@@ -79,7 +79,7 @@ export function Playground({ launch }: { launch: Launch }) {
     editorRef.current?.setValue(next === "B" ? compareB.text : text);
   };
   const startCompare = () => {
-    setCompareB({ text, titles: ["original", "changed copy"] });
+    setCompareB({ text, titles: [m.variantOriginal, m.variantCopy] });
     setTab("B");
     setSelectedId(undefined);
   };

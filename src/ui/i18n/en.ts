@@ -79,6 +79,9 @@ export const en = {
   compare: "Compare",
   compareTitle: "Copy this scenario into variant B and show both on one time axis",
   variants: "Variants",
+  /** The tabs' titles when the Compare button copies the scenario (they travel in its links). */
+  variantOriginal: "original",
+  variantCopy: "changed copy",
   variantErrors: "errors",
   variantFailed: (n: number) => `${n} failed`,
   stopComparing: "Stop comparing",

@@ -72,6 +72,8 @@ export const zh: Messages = {
   compare: "对比",
   compareTitle: "把此场景复制为变体 B，并在同一时间轴上显示两者",
   variants: "变体",
+  variantOriginal: "原始",
+  variantCopy: "修改后的副本",
   variantErrors: "有错误",
   variantFailed: (n) => `${n} 个失败`,
   stopComparing: "停止对比",
