@@ -116,3 +116,40 @@ describe("kubectl expose", () => {
     expect(kubectl(api, "kubectl expose pod p --port=80").stdout).toBe("service/p exposed\n");
   });
 });
+
+describe("kubectl create service", () => {
+  it("builds kubectl's Service: app=NAME selector, one port per --tcp named PORT-TARGET", () => {
+    const api = new FakeCluster();
+    expect(
+      kubectl(api, "kubectl create service nodeport web --tcp=80:http --tcp=9090 --node-port=30080"),
+    ).toEqual({
+      exitCode: 0,
+      stdout: "service/web created\n",
+      stderr: "",
+    });
+    expect(applied(api)).toEqual({
+      apiVersion: "v1",
+      kind: "Service",
+      metadata: { name: "web", namespace: "default", labels: { app: "web" } },
+      spec: {
+        type: "NodePort",
+        selector: { app: "web" },
+        ports: [
+          { name: "80-http", port: 80, protocol: "TCP", targetPort: "http", nodePort: 30080 },
+          { name: "9090", port: 9090, protocol: "TCP", targetPort: 9090, nodePort: 30080 },
+        ],
+      },
+    });
+  });
+
+  it("wants a port unless headless, and knows its types", () => {
+    const api = new FakeCluster();
+    expect(kubectl(api, "kubectl create service clusterip web").stderr).toBe(
+      "error: at least one tcp port specifier must be provided\n",
+    );
+    expect(kubectl(api, "kubectl create service clusterip db --clusterip=None").exitCode).toBe(0);
+    expect(kubectl(api, "kubectl create service ingress x --tcp=80").stderr).toBe(
+      'error: unknown command "ingress" for "kubectl create service"\n',
+    );
+  });
+});

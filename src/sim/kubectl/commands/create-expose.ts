@@ -1,5 +1,5 @@
 /**
- * `kubectl create deployment NAME --image=IMAGE…` and `kubectl expose (deployment|pod|rs) NAME
+ * `kubectl create deployment NAME --image=IMAGE…`, `kubectl create service TYPE NAME --tcp=…` and `kubectl expose (deployment|pod|rs) NAME
  * --port=N`: the objects kubectl's generators build, created through the cluster's apply.
  */
 import type { ApiObject } from "../api.ts";
@@ -18,7 +18,66 @@ export const CREATE_FLAGS: FlagSpec[] = [
   { name: "filename", short: "f", kind: "strings" },
   { name: "dry-run", kind: "string" },
   { name: "output", short: "o", kind: "string" },
+  { name: "tcp", kind: "strings" },
+  { name: "node-port", kind: "int" },
+  { name: "clusterip", kind: "string" },
+  { name: "external-name", kind: "string" },
 ];
+
+const SERVICE_TYPES: Record<string, string> = {
+  clusterip: "ClusterIP",
+  nodeport: "NodePort",
+  loadbalancer: "LoadBalancer",
+  externalname: "ExternalName",
+};
+
+/**
+ * `kubectl create service clusterip|nodeport|loadbalancer|externalname NAME --tcp=PORT[:TARGET]`
+ * (create_service.go): selector and labels `app: NAME`, one port per `--tcp` named `PORT-TARGET`.
+ */
+function createService(inv: Invocation, kind: string | undefined, name: string | undefined): number {
+  const type = kind === undefined ? undefined : SERVICE_TYPES[kind];
+  if (!type) {
+    if (kind === undefined) throw usageError("create service", "a service type is required");
+    throw clientError(`unknown command "${kind}" for "kubectl create service"`);
+  }
+  if (name === undefined) throw usageError(`create service ${kind}`, "NAME is required");
+  const tcp = inv.flags.strings("tcp");
+  const clusterIP = inv.flags.string("clusterip");
+  const nodePort = inv.flags.int("node-port");
+  if (type !== "ExternalName" && tcp.length === 0 && clusterIP !== "None")
+    throw clientError("at least one tcp port specifier must be provided");
+  const ports = tcp.map((spec) => {
+    const [p, t] = spec.split(":");
+    const port = Number(p);
+    if (!Number.isInteger(port) || port < 1 || port > 65535) throw clientError(`invalid port: "${spec}"`);
+    const target = t === undefined ? port : /^\d+$/.test(t) ? Number(t) : t;
+    return {
+      name: spec.replace(/:/g, "-"),
+      port,
+      protocol: "TCP",
+      targetPort: target,
+      ...(nodePort !== undefined && nodePort > 0 ? { nodePort } : {}),
+    };
+  });
+  const labels = { app: name };
+  const spec: Record<string, unknown> = { type, ports, selector: labels };
+  if (type === "ExternalName") {
+    const external = inv.flags.string("external-name");
+    if (!external) throw clientError("external name must be specified");
+    spec.externalName = external;
+    delete spec.selector;
+  }
+  if (clusterIP !== undefined && clusterIP !== "") spec.clusterIP = clusterIP;
+  const service = {
+    apiVersion: "v1",
+    kind: "Service",
+    metadata: { name, namespace: inv.namespace, labels },
+    spec,
+  } as ApiObject;
+  create(inv, service, "services", `service/${name}`);
+  return 0;
+}
 
 function create(inv: Invocation, obj: ApiObject, resource: string, display: string): void {
   if (inv.api.get(obj.kind, obj.metadata.namespace ?? "", obj.metadata.name)) {
@@ -81,6 +140,7 @@ export function createCommand(inv: Invocation): number {
   const { flags } = inv;
   const [sub, name, ...rest] = inv.positionals;
   if (flags.strings("filename").length > 0 && sub === undefined) return createFromFiles(inv);
+  if (sub === "service" || sub === "svc") return createService(inv, name, rest[0]);
   if (sub !== "deployment" && sub !== "deploy") {
     if (sub === undefined) throw usageError("create", "must specify one of -f and -k");
     throw clientError(`"kubectl create ${sub}" is not supported in Podlife`);
