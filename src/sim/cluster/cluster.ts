@@ -7,6 +7,7 @@ import { VirtualClock } from "../clock.ts";
 import { ControllerManager } from "../controllers/manager.ts";
 import { WatchedStore } from "../controllers/watch.ts";
 import type { ApiEvent, ApiObject, ClusterApi, CommandTask, ExecResult } from "../kubectl/api.ts";
+import { crictlProgram } from "../kubelet/crictl.ts";
 import type { ImageLookup } from "../kubelet/image-manager.ts";
 import { Kubelet } from "../kubelet/kubelet.ts";
 import { latest } from "../kubelet/pod-state.ts";
@@ -16,6 +17,7 @@ import { SeededRandom } from "../random.ts";
 import type { RuntimeImage } from "../runtime/cri.ts";
 import { ContainerNamespace, Kernel } from "../runtime/kernel.ts";
 import { ClusterNetwork, PodNetwork } from "../runtime/network.ts";
+import { installProgram } from "../runtime/tools/layout.ts";
 import { Filesystem, type newDir } from "../runtime/vfs.ts";
 import type { NodeSpec, TrafficSpec } from "../scenario/types.ts";
 import { Latch, startTask } from "../task.ts";
@@ -89,6 +91,7 @@ export class Cluster implements ClusterApi {
     this.random = new SeededRandom(opts.seed);
     this.kernel = new Kernel(this.clock);
     opts.registerPrograms(this.kernel);
+    this.kernel.register({ "node/crictl": crictlProgram((host) => this.nodes.get(host)?.kubelet) });
     this.store = new WatchedStore(
       this.random.fork("uids"),
       opts.epochMs,
@@ -210,7 +213,10 @@ export class Cluster implements ClusterApi {
 
   private addNode(n: NodeSpec, i: number): void {
     const ip = `172.18.0.${i + 2}`;
-    const fs = new Filesystem(this.opts.buildNodeRootfs(), () => this.opts.epochMs + this.clock.now());
+    const rootfs = this.opts.buildNodeRootfs();
+    // The CRI client every kubeadm/kind node has.
+    installProgram(rootfs, "/usr/local/bin/crictl", "node/crictl");
+    const fs = new Filesystem(rootfs, () => this.opts.epochMs + this.clock.now());
     const kubelet = new Kubelet(
       n.name,
       this.clock,

@@ -140,6 +140,43 @@ export class Kubelet implements KubeletHost {
     return this.lifecycles.get(uid);
   }
 
+  /** The pod sandboxes on this node, as `crictl pods` lists them (newest first). */
+  sandboxes(): PodSandboxView[] {
+    const out: PodSandboxView[] = [];
+    for (const w of this.workers.values()) {
+      const sb = w.ps.sandbox;
+      if (!sb) continue;
+      out.push({
+        id: sb.id,
+        createdMs: sb.createdMs,
+        ready: sb.ready,
+        name: w.ps.name,
+        namespace: w.ps.namespace,
+        attempt: Math.max(0, (w.ps.sandboxAttempts ?? 1) - 1),
+      });
+    }
+    return out.sort((a, b) => b.createdMs - a.createdMs);
+  }
+
+  /**
+   * StopPodSandbox from outside the kubelet (`crictl stopp`, a node reboot): every container of
+   * the sandbox is killed and its network torn down; the kubelet notices at its next relist.
+   */
+  stopSandbox(id: string): boolean {
+    for (const w of this.workers.values()) {
+      const sb = w.ps.sandbox;
+      if (!sb || sb.id !== id) continue;
+      for (const list of w.ps.instances.values()) {
+        const inst = list[list.length - 1];
+        if (inst?.state === "running") inst.ns.signal(1, "SIGKILL");
+      }
+      if (sb.ready) this.runtime.stopPodSandbox(sb);
+      w.plegEvent();
+      return true;
+    }
+    return false;
+  }
+
   /** The API object changed (deletion requested, readiness gate condition set). */
   podUpdated(uid: string): void {
     const w = this.workers.get(uid);
@@ -309,4 +346,14 @@ function readyWhy(c: ContainerSpec, ready: boolean): string {
   if (c.startupProbe)
     return "Not ready: waiting for the startup probe (then the readiness probe) to succeed.";
   return "Not ready: the readiness probe has not succeeded yet.";
+}
+
+/** A pod sandbox as the CRI lists it. */
+export interface PodSandboxView {
+  id: string;
+  createdMs: number;
+  ready: boolean;
+  name: string;
+  namespace: string;
+  attempt: number;
 }

@@ -28,6 +28,13 @@ export interface PodState {
   /** When the kubelet admitted the pod (virtual ms): probe tickers are anchored here. */
   admittedMs: number;
   sandbox?: Sandbox;
+  /** How many sandboxes the pod has had (the CRI's sandbox attempt). */
+  sandboxAttempts?: number;
+  /**
+   * When the sandbox was re-created (it died under the pod): per container, how many instances
+   * belong to earlier sandboxes. Init containers count as done only in the current one.
+   */
+  sandboxBase?: Map<string, number>;
   /** Container instances by name, oldest first. */
   instances: Map<string, RuntimeContainer[]>;
   reasons: Map<string, WaitingReason>;
@@ -66,6 +73,13 @@ export function allContainers(spec: PodSpec): { spec: ContainerSpec; init: boole
 export function latest(ps: PodState, name: string): RuntimeContainer | undefined {
   const list = ps.instances.get(name);
   return list?.[list.length - 1];
+}
+
+/** The latest instance of a container in the pod's current sandbox, if it has one there. */
+export function latestInSandbox(ps: PodState, name: string): RuntimeContainer | undefined {
+  const list = ps.instances.get(name) ?? [];
+  const base = ps.sandboxBase?.get(name) ?? 0;
+  return list.length > base ? list[list.length - 1] : undefined;
 }
 
 /** The Kubernetes field path of a container (`spec.containers{nginx}`). */

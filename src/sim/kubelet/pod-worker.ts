@@ -13,7 +13,7 @@ import { Latch, sleep, startTask, type Task } from "../task.ts";
 import { goDuration } from "./go-duration.ts";
 import { runHook } from "./hooks.ts";
 import type { KubeletHost } from "./host.ts";
-import { allContainers, latest, type PodState } from "./pod-state.ts";
+import { allContainers, latest, latestInSandbox, type PodState } from "./pod-state.ts";
 import type { ProbeWorker } from "./prober.ts";
 import { type ContainerSpec, isSidecar } from "./spec.ts";
 import { generateStatus, shouldRestart } from "./status.ts";
@@ -134,11 +134,36 @@ export class PodWorker {
       yield* this.syncTerminatingPod();
       return {};
     }
+    let kept: Map<string, FsDir> | undefined;
+    if (ps.sandbox && !ps.sandbox.ready) {
+      // Why (computePodActions, PodSandboxChanged): the pod's sandbox died under it (node reboot,
+      // `crictl stopp`). Everything is killed and re-created, init containers first — unless the
+      // pod never restarts and its containers have already run.
+      const ran = [...ps.instances.values()].some((l) => l.length > 0);
+      if ((ps.spec.restartPolicy ?? "Always") === "Never" && ran) {
+        ps.finished = true;
+        this.updateStatus();
+        yield* this.syncTerminatingPod();
+        return {};
+      }
+      this.host.recordEvent(
+        ps,
+        undefined,
+        "Normal",
+        "SandboxChanged",
+        "Pod sandbox changed, it will be killed and re-created.",
+      );
+      kept = ps.sandbox.volumes;
+      ps.sandbox = undefined;
+      ps.sandboxBase = new Map([...ps.instances].map(([name, list]) => [name, list.length]));
+      this.updateStatus();
+    }
     if (!ps.sandbox) {
       // RunPodSandbox: pause container plus CNI network setup.
       yield sleep(300 + this.host.random.int(0, 400));
       ps.sandbox = this.host.runtime.runPodSandbox(ps.uid, ps.spec.hostname ?? ps.name);
-      this.setUpVolumes();
+      ps.sandboxAttempts = (ps.sandboxAttempts ?? 0) + 1;
+      this.setUpVolumes(kept);
       this.updateStatus();
       // Why (GenericPLEG): the new sandbox is a change the next relist reports, which syncs the
       // pod again — that is what publishes an early failure such as ErrImagePull within a second.
@@ -210,16 +235,18 @@ export class PodWorker {
     ps.terminating = true;
   }
 
-  private setUpVolumes(): void {
+  /** Volumes of a new sandbox; `kept` are the previous sandbox's (emptyDir lives as long as the pod). */
+  private setUpVolumes(kept?: Map<string, FsDir>): void {
     const ps = this.ps;
     for (const v of ps.spec.volumes ?? []) {
-      let root: FsDir | undefined;
-      if (v.hostPath) {
+      // Why (emptyDir): its directory is the pod's, on the node, and outlives a sandbox.
+      let root: FsDir | undefined = kept?.get(v.name);
+      if (!root && v.hostPath) {
         const fs = this.host.hostFs;
         if (!fs.exists(v.hostPath.path)) fs.mkdir(v.hostPath.path, true);
         const node = fs.stat(v.hostPath.path);
         if (node?.kind === "dir") root = node;
-      } else {
+      } else if (!root) {
         // emptyDir (and volume types Podlife does not model) start empty, live as long as the pod.
         root = newDir(this.clock.now());
       }
@@ -275,9 +302,9 @@ export class PodWorker {
   /** Init containers (KRC computeInitContainerActions): one at a time; sidecars gate on `started`. */
   private *syncInitContainers(): Task<"done" | "blocked" | "failed" | "error"> {
     const ps = this.ps;
-    const initialized = ps.spec.containers.some((c) => (ps.instances.get(c.name)?.length ?? 0) > 0);
+    const initialized = ps.spec.containers.some((c) => latestInSandbox(ps, c.name) !== undefined);
     for (const c of ps.spec.initContainers ?? []) {
-      const inst = latest(ps, c.name);
+      const inst = latestInSandbox(ps, c.name);
       if (isSidecar(c)) {
         if (!inst || inst.state === "exited") {
           const r = yield* this.startContainer(c, true);

@@ -78,6 +78,8 @@ export interface Sandbox {
   /** Volume name → directory tree (emptyDir trees, or hostPath subtrees of the node). */
   volumes: Map<string, FsDir>;
   ready: boolean;
+  /** When it was created (virtual ms). */
+  createdMs: number;
 }
 
 /** Why a container could not start. */
@@ -125,6 +127,7 @@ export class ContainerRuntime {
       hostname,
       volumes: new Map(),
       ready: true,
+      createdMs: this.clock.now(),
     };
   }
 

@@ -122,6 +122,11 @@ function put(root: FsDir, path: string, node: FsNode): void {
   dir(root, path.slice(0, i)).entries.set(path.slice(i + 1), node);
 }
 
+/** Installs an executable that runs the program `id` (a node's own tools, such as `crictl`). */
+export function installProgram(root: FsDir, path: string, id: string): void {
+  program(root, path, id);
+}
+
 function program(root: FsDir, path: string, id: string): void {
   put(root, path, { kind: "file", data: "", mode: 0o755, program: id, mtimeMs: 0 });
 }
