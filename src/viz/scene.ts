@@ -6,6 +6,7 @@
 
 import { buildCompareScene } from "./compare-scene.ts";
 import { type LaidOut, type LaidOutLane, type LaidOutPod, timeToX } from "./layout.ts";
+import { itemHelpers } from "./scene-items.ts";
 import { buildWorkloadNodes, WORKLOAD_CSS } from "./workload-scene.ts";
 
 /** One SVG element: its tag, attributes, and either text or children. */
@@ -185,18 +186,7 @@ function podNode(l: LaidOut, p: LaidOutPod, opts: SceneOptions): SvgNode {
 }
 
 function laneNode(l: LaidOut, lane: LaidOutLane, opts: SceneOptions): SvgNode {
-  const interactive = opts.interactive === true;
-  /** Class and attributes of a hoverable, selectable item. */
-  const item = (cls: string, id: string, extra: Record<string, string | number>) =>
-    interactive
-      ? {
-          class: id === opts.selectedId ? `${cls} pl-item pl-selected` : `${cls} pl-item`,
-          "data-item": id,
-          ...extra,
-        }
-      : { class: cls, ...extra };
-  const title = (text: string): SvgNode[] =>
-    interactive ? [] : [{ tag: "title", key: "t", attrs: {}, text }];
+  const { item, title } = itemHelpers(opts);
   const sub = lane.kind !== "container";
   const labelY = lane.y + lane.height / 2 + (sub ? 3 : 4);
   const indent = sub ? 12 : 0;
@@ -291,7 +281,7 @@ function laneNode(l: LaidOut, lane: LaidOutLane, opts: SceneOptions): SvgNode {
         },
         { tag: "path", key: "p", attrs: { d: `M${m.x - 4},${top - 5}h8l-4,5z`, fill: m.color } },
         // A wider, invisible line makes a 2 px mark easy to point at.
-        ...(interactive
+        ...(opts.interactive === true
           ? [
               {
                 tag: "line",

@@ -6,6 +6,7 @@ import type { LaidOutDeployment } from "./deployment-section.ts";
 import type { LaidOut } from "./layout.ts";
 import { WORKLOAD_COLOR } from "./palette.ts";
 import type { SceneOptions, SvgNode } from "./scene.ts";
+import { type ItemAttrs, itemHelpers } from "./scene-items.ts";
 import type { LaidOutTraffic } from "./traffic-lane.ts";
 
 /** Extra style rules of the workload sections (appended to the drawing's style sheet). */
@@ -13,27 +14,11 @@ export const WORKLOAD_CSS = (root: string) =>
   `.${root} .pl-desired{fill:none;stroke:var(--pl-muted);stroke-width:1;stroke-dasharray:3 2;pointer-events:none}
 .${root} .pl-section-rule{stroke:var(--pl-grid);stroke-width:1}`;
 
-type Item = (
-  cls: string,
-  id: string,
-  extra: Record<string, string | number>,
-) => Record<string, string | number>;
-
 /** The nodes of `l.workloads` (none when the timeline has no workloads). */
 export function buildWorkloadNodes(l: LaidOut, opts: SceneOptions): SvgNode[] {
   const w = l.workloads;
   if (!w) return [];
-  const interactive = opts.interactive === true;
-  const item: Item = (cls, id, extra) =>
-    interactive
-      ? {
-          class: id === opts.selectedId ? `${cls} pl-item pl-selected` : `${cls} pl-item`,
-          "data-item": id,
-          ...extra,
-        }
-      : { class: cls, ...extra };
-  const title = (text: string): SvgNode[] =>
-    interactive ? [] : [{ tag: "title", key: "t", attrs: {}, text }];
+  const { item, title } = itemHelpers(opts);
   const nodes: SvgNode[] = [];
   if (w.legend?.entries.length) {
     nodes.push({
@@ -97,7 +82,7 @@ function background(l: LaidOut, key: string, y: number, height: number): SvgNode
 function deploymentNode(
   l: LaidOut,
   d: LaidOutDeployment,
-  item: Item,
+  item: ItemAttrs,
   title: (t: string) => SvgNode[],
 ): SvgNode {
   const children: SvgNode[] = [
@@ -222,7 +207,12 @@ function deploymentNode(
   return { tag: "g", key: d.key, attrs: { class: "pl-deployment", "data-testid": d.testId }, children };
 }
 
-function trafficNode(l: LaidOut, t: LaidOutTraffic, item: Item, title: (t: string) => SvgNode[]): SvgNode {
+function trafficNode(
+  l: LaidOut,
+  t: LaidOutTraffic,
+  item: ItemAttrs,
+  title: (t: string) => SvgNode[],
+): SvgNode {
   const bars: SvgNode[] = t.bars.items.map(
     (b): SvgNode => ({
       tag: "g",

@@ -8,6 +8,7 @@
 import { apiTime } from "../cluster/time.ts";
 import type { ApiObject } from "../kubectl/api.ts";
 import type { SeededRandom } from "../random.ts";
+import { DirtyPods } from "./dirty-pods.ts";
 import type { ControllerHost } from "./host.ts";
 import { INFORMER_LATENCY_MS, latencyMs } from "./latency.ts";
 import { canonicalJson } from "./meta.ts";
@@ -125,8 +126,7 @@ export class EndpointsController {
   private readonly index = new ServicePodIndex();
   /** Per service key: each pod's endpoint as last computed (terminating pods left out). */
   private readonly endpoints = new Map<string, Map<string, DesiredEndpoint>>();
-  /** Per service key: pods to look at again, or "all" after a Service change. */
-  private readonly dirty = new Map<string, Set<string> | "all">();
+  private readonly dirty = new DirtyPods();
 
   constructor(
     private readonly host: ControllerHost,
@@ -141,14 +141,12 @@ export class EndpointsController {
     const obj = event.object;
     if (obj.kind === "Service") {
       const key = this.index.observeService(event);
-      this.dirty.set(key, "all");
+      this.dirty.all(key);
       this.enqueue(key);
     } else if (obj.kind === "Pod") {
-      const { uid, keys } = this.index.observePodWithUid(event);
-      for (const key of keys) {
-        const d = this.dirty.get(key);
-        if (d === undefined) this.dirty.set(key, new Set([uid]));
-        else if (d !== "all") d.add(uid);
+      const uid = obj.metadata.uid ?? "";
+      for (const key of this.index.observePod(event)) {
+        this.dirty.pod(key, uid);
         this.enqueue(key);
       }
     }
@@ -168,8 +166,7 @@ export class EndpointsController {
       return;
     }
     if (!hasSelector(service)) return;
-    const dirty = this.dirty.get(key) ?? "all";
-    this.dirty.delete(key);
+    const dirty = this.dirty.take(key);
     let current = this.endpoints.get(key);
     if (dirty === "all" || !current) {
       current = new Map();

@@ -9,6 +9,7 @@
 import { apiTime } from "../cluster/time.ts";
 import type { ApiObject } from "../kubectl/api.ts";
 import type { SeededRandom } from "../random.ts";
+import { DirtyPods } from "./dirty-pods.ts";
 import type { ControllerHost } from "./host.ts";
 import { INFORMER_LATENCY_MS, latencyMs } from "./latency.ts";
 import { newControllerRef } from "./meta.ts";
@@ -104,8 +105,7 @@ export class EndpointSliceController {
   private readonly index = new ServicePodIndex();
   /** Endpoint state per service key and pod uid, as last written. */
   private readonly states = new Map<string, Map<string, { state: EndpointState; podName: string }>>();
-  /** Per service key: the pods whose endpoints need another look, or "all" after a Service change. */
-  private readonly dirty = new Map<string, Set<string> | "all">();
+  private readonly dirty = new DirtyPods();
   /** Per service key: where each pod's endpoint sits (slice and entry), as last written. */
   private readonly placed = new Map<
     string,
@@ -130,14 +130,12 @@ export class EndpointSliceController {
     const obj = event.object;
     if (obj.kind === "Service") {
       const key = this.index.observeService(event);
-      this.dirty.set(key, "all");
+      this.dirty.all(key);
       this.enqueue(key);
     } else if (obj.kind === "Pod") {
-      const { uid, keys } = this.index.observePodWithUid(event);
-      for (const key of keys) {
-        const d = this.dirty.get(key);
-        if (d === undefined) this.dirty.set(key, new Set([uid]));
-        else if (d !== "all") d.add(uid);
+      const uid = obj.metadata.uid ?? "";
+      for (const key of this.index.observePod(event)) {
+        this.dirty.pod(key, uid);
         this.enqueue(key);
       }
     } else if (obj.kind === "EndpointSlice" && event.type === "DELETED") {
@@ -146,7 +144,7 @@ export class EndpointSliceController {
       const svc = obj.metadata.labels?.[SERVICE_NAME_LABEL];
       if (svc && isManagedSlice(obj, svc)) {
         const key = `${obj.metadata.namespace ?? "default"}/${svc}`;
-        this.dirty.set(key, "all");
+        this.dirty.all(key);
         this.enqueue(key);
       }
     }
@@ -162,8 +160,7 @@ export class EndpointSliceController {
     const slices = this.host.store
       .list("EndpointSlice", namespace)
       .filter((s) => isManagedSlice(s, name) && (!service || this.ownedBy(s, service)));
-    const dirty = this.dirty.get(key) ?? "all";
-    this.dirty.delete(key);
+    const dirty = this.dirty.take(key);
     if (!service || !hasSelector(service)) {
       // Why (syncService): a Service without a selector gets no managed slices; a deleted one's
       // slices go with it (the garbage collector, through the owner reference).
@@ -342,30 +339,13 @@ export class EndpointSliceController {
         });
       }
     }
-    const atMs = this.host.clock.now();
     const { namespace, name } = splitKey(key);
     for (const uid of uids) {
       const at = placed.get(uid);
-      const was = before.get(uid);
-      if (!at) {
-        if (was) {
-          this.history.push({ atMs, service: name, namespace, podUid: uid, podName: was.podName });
-          states.delete(uid);
-        }
-        continue;
-      }
-      const state = endpointState(at.ep.conditions);
-      if (was?.state !== state) {
-        this.history.push({
-          atMs,
-          service: name,
-          namespace,
-          podUid: uid,
-          podName: at.ep.targetRef.name,
-          state,
-        });
-      }
-      states.set(uid, { state, podName: at.ep.targetRef.name });
+      const now = at ? { state: endpointState(at.ep.conditions), podName: at.ep.targetRef.name } : undefined;
+      this.noteChange(namespace, name, uid, before.get(uid), now);
+      if (now) states.set(uid, now);
+      else states.delete(uid);
     }
     this.states.set(key, states);
     return true;
@@ -425,14 +405,23 @@ export class EndpointSliceController {
     next: Map<string, { state: EndpointState; podName: string }>,
   ): void {
     const prev = this.states.get(key) ?? new Map<string, { state: EndpointState; podName: string }>();
-    const atMs = this.host.clock.now();
-    for (const [podUid, was] of prev) {
-      if (!next.has(podUid)) this.history.push({ atMs, service, namespace, podUid, podName: was.podName });
-    }
-    for (const [podUid, now] of next) {
-      if (prev.get(podUid)?.state !== now.state)
-        this.history.push({ atMs, service, namespace, podUid, podName: now.podName, state: now.state });
-    }
+    for (const [podUid, was] of prev)
+      if (!next.has(podUid)) this.noteChange(namespace, service, podUid, was, undefined);
+    for (const [podUid, now] of next) this.noteChange(namespace, service, podUid, prev.get(podUid), now);
     this.states.set(key, next);
+  }
+
+  /** Records a pod's endpoint going from `was` to `now` (undefined: not listed), if it changed. */
+  private noteChange(
+    namespace: string,
+    service: string,
+    podUid: string,
+    was: { state: EndpointState; podName: string } | undefined,
+    now: { state: EndpointState; podName: string } | undefined,
+  ): void {
+    if (was?.state === now?.state) return;
+    const atMs = this.host.clock.now();
+    if (now) this.history.push({ atMs, service, namespace, podUid, podName: now.podName, state: now.state });
+    else if (was) this.history.push({ atMs, service, namespace, podUid, podName: was.podName });
   }
 }

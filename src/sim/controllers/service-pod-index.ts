@@ -82,11 +82,6 @@ export class ServicePodIndex {
     return this.members.get(key)?.get(uid);
   }
 
-  /** A pod event: the Services to sync and the pod's uid (see `observePod`). */
-  observePodWithUid(event: WatchEvent): { uid: string; keys: string[] } {
-    return { uid: event.object.metadata.uid ?? "", keys: this.observePod(event) };
-  }
-
   /** The pods a Service selects, in the order they were first seen. */
   podsOf(key: string): ApiObject[] {
     return [...(this.members.get(key)?.values() ?? [])];

@@ -11,6 +11,7 @@
  */
 import type { VirtualClock } from "../clock.ts";
 import {
+  type EndpointChange,
   type EndpointState,
   endpointState,
   SERVICE_NAME_LABEL,
@@ -48,14 +49,7 @@ export interface ProxyService {
 }
 
 /** A change in whether kube-proxy routes to a pod of a Service (undefined `state`: not listed). */
-export interface ProxyChange {
-  atMs: number;
-  service: string;
-  namespace: string;
-  podUid: string;
-  podName: string;
-  state?: EndpointState;
-}
+export type ProxyChange = EndpointChange;
 
 interface SlicePort {
   name?: string;

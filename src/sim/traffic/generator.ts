@@ -70,8 +70,7 @@ export class TrafficGenerator {
   }
 
   /** The Service port the generator targets, as kube-proxy has programmed it. */
-  private port(): ProxyPort | undefined {
-    const svc = this.proxy.lookup(this.namespace, this.spec.service);
+  private port(svc = this.proxy.lookup(this.namespace, this.spec.service)): ProxyPort | undefined {
     if (!svc) return undefined;
     return this.spec.port !== undefined ? svc.ports.find((p) => p.port === this.spec.port) : svc.ports[0];
   }
@@ -80,7 +79,7 @@ export class TrafficGenerator {
     const s = this.stats;
     s.send();
     const svc = this.proxy.lookup(this.namespace, this.spec.service);
-    const port = this.port();
+    const port = this.port(svc);
     if (!svc || !port) {
       const detail = svc
         ? `service "${this.spec.service}" has no port ${this.spec.port}`

@@ -3,25 +3,13 @@
  * lane, and the failed requests themselves (the pod they reached and why they failed), capped so a
  * long broken run does not grow without bound.
  */
+import type { FailedRequestMark, RequestOutcome } from "../timeline/types.ts";
 
 /** How a request ended. */
-export type RequestOutcome = "ok" | "refused" | "reset" | "no endpoints" | "error";
+export type { RequestOutcome } from "../timeline/types.ts";
 
-/** A request that did not succeed. */
-export interface FailedRequest {
-  /** When it was sent and when it failed (virtual ms). */
-  atMs: number;
-  endMs: number;
-  outcome: Exclude<RequestOutcome, "ok">;
-  /** The pod it was routed to, if it got that far. */
-  pod?: string;
-  /** `ip:port` it was routed to. */
-  endpoint?: string;
-  /** What the client saw, e.g. `connect: connection refused`. */
-  detail: string;
-  /** One sentence on why, tied to the rule. */
-  why: string;
-}
+/** A request that did not succeed (the timeline's shape). */
+export type FailedRequest = FailedRequestMark;
 
 /** At most this many failed requests are kept per Service (counts stay exact). */
 export const MAX_KEPT_FAILURES = 2000;
