@@ -91,4 +91,35 @@ test.describe("compare mode in links and local work", () => {
     await expect(w.tab("B")).toContainText("RollingUpdate");
     await expect(w.variant("B")).toBeVisible();
   });
+
+  test("a selection inside variant B travels in the link and opens selected", async ({ playground, page }) => {
+    const link = published.links.find((l) => l.hash.startsWith("#v2/"))!;
+    await playground.open(`/${link.hash}`);
+    const w = playground.workloads;
+    await expect(w.variant("B")).toBeVisible();
+    const bar = w.variant("B").getByTestId("lane-web-nginx").locator('.pl-bar[data-kind="running"]').first();
+    const id = await bar.getAttribute("data-item");
+    expect(id).toMatch(/^B:/);
+    await bar.click();
+    await expect(playground.details.heading).toBeVisible();
+    const heading = await playground.details.heading.textContent();
+    await expect.poll(() => new URL(page.url()).searchParams.get("sel")).toBe(id);
+
+    await playground.reload();
+    await expect(w.variant("B")).toBeVisible();
+    await expect(playground.details.heading).toHaveText(heading!);
+    await expect(w.variant("B").locator(".pl-selected")).toHaveAttribute("data-item", id!);
+  });
+
+  test("the embed view of a compare link draws both variants with their titles", async ({ embed, page }) => {
+    const link = published.links.find((l) => l.hash.startsWith("#v2/"))!;
+    await page.goto(`/?embed=1${link.hash}`);
+    await expect(embed.swimlanes.svg.getByTestId("variant-A")).toBeVisible();
+    await expect(embed.swimlanes.svg.getByTestId("variant-B")).toBeVisible();
+    await expect(page.getByTestId("embed-variant-A")).toContainText("grace 30s");
+    await expect(page.getByTestId("embed-variant-B")).toContainText("宽限 5 秒");
+    await expect(page.getByTestId("editor")).toHaveCount(0);
+    // "Open in playground" carries both variants.
+    await expect(page.getByTestId("open-in-playground")).toHaveAttribute("href", /#v2\//);
+  });
 });

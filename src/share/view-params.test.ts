@@ -42,6 +42,14 @@ describe("view settings in the query", () => {
     expect(readViewParams(q)).toEqual(view);
   });
 
+  it("carries a selection inside a compare variant, and no other prefix", () => {
+    const q = writeViewParams("", { selectedId: "B:0.c1.s3" });
+    expect(q).toBe("?sel=B%3A0.c1.s3");
+    expect(readViewParams(q)).toEqual({ selectedId: "B:0.c1.s3" });
+    expect(readViewParams("?sel=C%3A0.c1")).toEqual({});
+    expect(readViewParams("?sel=B%3A")).toEqual({});
+  });
+
   it("keeps keys that are not its own, and replaces its own", () => {
     expect(writeViewParams("?embed=1&t=5s&speed=2", { speed: 50 })).toBe("?embed=1&speed=50");
   });

@@ -21,7 +21,7 @@ export interface ViewParams {
   /** Playhead time (virtual ms); absent: at the end of the run, everything shown. */
   playheadMs?: number;
   speed?: number;
-  /** Id of the selected swimlane item (`0.c1.s3`). */
+  /** Id of the selected swimlane item (`0.c1.s3`; in compare mode with its variant, `B:0.c1.s3`). */
   selectedId?: string;
   theme?: LinkTheme;
   lang?: Language;
@@ -30,7 +30,8 @@ export interface ViewParams {
 /** The query keys this module owns. */
 export const VIEW_KEYS = ["t", "speed", "sel", "theme", "lang"] as const;
 
-const ITEM_ID = /^[0-9a-z.]{1,40}$/;
+/** A swimlane item id, optionally prefixed by a compare variant's label. */
+const ITEM_ID = /^(?:[AB]:)?[0-9a-z.]{1,40}$/;
 
 /** A language tag (`zh-CN`, `zh-Hans`, `en-GB`, `zh`) as one of ours, if it is one. */
 export function languageOf(tag: string | null | undefined): Language | undefined {

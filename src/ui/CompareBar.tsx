@@ -4,6 +4,7 @@
  */
 import type { VariantResult } from "../worker/protocol.ts";
 import { useMessages } from "./i18n/i18n.tsx";
+import { variantSummary } from "./variant-summary.ts";
 
 export interface CompareBarProps {
   /** The variants' titles while comparing; undefined when not. */
@@ -32,15 +33,6 @@ export function CompareBar({ titles, active, results, onStart, onStop, onSwitch 
       </div>
     );
   }
-  const failed = (label: string) => {
-    const r = results?.find((v) => v.label === label);
-    if (!r) return "";
-    if (!r.timeline) return m.variantErrors;
-    const services = r.timeline.services ?? [];
-    if (!services.length) return "";
-    const n = services.reduce((sum, s) => sum + s.failed, 0);
-    return m.variantFailed(n);
-  };
   return (
     <div className="compare-bar">
       <div role="tablist" aria-label={m.variants} className="compare-tabs">
@@ -57,7 +49,7 @@ export function CompareBar({ titles, active, results, onStart, onStop, onSwitch 
           >
             <strong>{label}</strong> {titles[i]}
             <span className="compare-failed" data-testid={`variant-failed-${label}`}>
-              {failed(label)}
+              {variantSummary(results, label, m)}
             </span>
           </button>
         ))}

@@ -3,12 +3,14 @@
  * It renders no editor and never imports the editor module, so no Monaco code is downloaded, and
  * it touches no storage (a sandboxed iframe has none). The link's parameters choose the start
  * time, autoplay, a loop range, the speed, which lanes, the theme and the height; "Open in
- * playground" carries the scenario and the view as they are on screen.
+ * playground" carries the scenario and the view as they are on screen. A compare link (`#v2/`)
+ * shows both variants on one time axis, each titled with its failed-request count.
  */
 
 import { useMemo, useState } from "react";
 import { pageBase, playgroundLink } from "../share/links.ts";
 import { encodeScenarioHash } from "../share/scenario-hash.ts";
+import { type CompareVariant, selectionIn } from "../viz/compare.ts";
 import { filterLanes } from "../viz/filter-lanes.ts";
 import { DetailsPanel } from "./DetailsPanel.tsx";
 import { EventsPanel } from "./EventsPanel.tsx";
@@ -18,15 +20,31 @@ import type { Launch } from "./launch.ts";
 import { PlaybackBar } from "./PlaybackBar.tsx";
 import { usePlayback } from "./playback.ts";
 import { SimulationStatus, TimelineView } from "./TimelineView.tsx";
+import { useComparison, type VariantText } from "./use-comparison.ts";
 import { useSimulation } from "./use-simulation.ts";
 import { currentView } from "./use-url-sync.ts";
+import { variantSummary } from "./variant-summary.ts";
 
 export function EmbedView({ launch }: { launch: Launch }) {
   const m = useMessages();
   const sim = useSimulation(launch.text);
   const { embed, view: linkView } = launch;
   const lanes = embed.lanes;
+  const compare = launch.compare;
+  const variantTexts = useMemo<VariantText[] | undefined>(
+    () =>
+      compare && [
+        { label: "A", title: compare.titles[0], text: launch.text },
+        { label: "B", title: compare.titles[1], text: compare.text },
+      ],
+    [compare, launch.text],
+  );
+  const comparison = useComparison(sim.compare, variantTexts);
   const timeline = useMemo(() => sim.timeline && filterLanes(sim.timeline, lanes), [sim.timeline, lanes]);
+  const variants = useMemo<CompareVariant[] | undefined>(
+    () => comparison.variants?.map((v) => ({ ...v, timeline: filterLanes(v.timeline, lanes) })),
+    [comparison.variants, lanes],
+  );
   const shown = useMemo(() => ({ ...sim, timeline }), [sim, timeline]);
   const playback = usePlayback(timeline, {
     initialMs: linkView.playheadMs ?? embed.loop?.fromMs ?? (embed.autoplay ? 0 : undefined),
@@ -38,8 +56,9 @@ export function EmbedView({ launch }: { launch: Launch }) {
   const view = currentView(playback, selectedId, linkView.theme ?? "system", linkView.lang);
   // Selection ids index the full run; with only some lanes shown they would point elsewhere.
   if (lanes) delete view.selectedId;
-  const scenarioHash = useMemo(() => encodeScenarioHash(launch.text), [launch.text]);
+  const scenarioHash = useMemo(() => encodeScenarioHash(launch.text, compare), [launch.text, compare]);
   const playgroundUrl = playgroundLink(pageBase(window.location.href), scenarioHash, view);
+  const selection = selectionIn(timeline, variants, selectedId);
   return (
     <div
       className="app embed"
@@ -59,9 +78,27 @@ export function EmbedView({ launch }: { launch: Launch }) {
         </p>
       )}
       <PlaybackBar playback={playback} />
-      <TimelineView sim={shown} playback={playback} selectedId={selectedId} onSelect={setSelectedId} />
-      <DetailsPanel timeline={timeline} selectedId={selectedId} />
-      {timeline && <EventsPanel timeline={timeline} playheadMs={playback.playheadMs} filter={{}} />}
+      {compare && (
+        <ul className="embed-variants" aria-label={m.variants} data-testid="embed-variants">
+          {(["A", "B"] as const).map((label, i) => (
+            <li key={label} data-testid={`embed-variant-${label}`}>
+              <strong>{label}</strong> {compare.titles[i]}{" "}
+              <span className="compare-failed">{variantSummary(comparison.results, label, m)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <TimelineView
+        sim={shown}
+        playback={playback}
+        selectedId={selectedId}
+        onSelect={setSelectedId}
+        variants={variants}
+      />
+      <DetailsPanel timeline={selection.timeline} selectedId={selection.id} />
+      {selection.timeline && (
+        <EventsPanel timeline={selection.timeline} playheadMs={playback.playheadMs} filter={{}} />
+      )}
       {sim.failed && (
         <ul className="embed-errors" data-testid="diagnostics">
           {sim.diagnostics.map((d, i) => (

@@ -9,7 +9,7 @@ import { embedLink, pageBase } from "../share/links.ts";
 import { encodeWorkHash } from "../share/scenario-hash.ts";
 import type { ScenarioWork } from "../share/scenario-work.ts";
 import type { Diagnostic } from "../sim/index.ts";
-import { splitVariantId } from "../viz/compare.ts";
+import { selectionIn } from "../viz/compare.ts";
 import { BottomPanels } from "./BottomPanels.tsx";
 import { CompareBar } from "./CompareBar.tsx";
 import { DetailsPanel } from "./DetailsPanel.tsx";
@@ -63,14 +63,9 @@ export function Playground({ launch }: { launch: Launch }) {
   );
   const playback = usePlayback(sim.timeline, { initialMs: launch.view.playheadMs, speed: launch.view.speed });
   const [selectedId, setSelectedId] = useState<string | undefined>(launch.view.selectedId);
-  // A link carries variant A only, so a selection in compare mode (`B:0.c1.s2`) stays out of it.
-  const view = currentView(playback, compareB ? undefined : selectedId, useThemeChoice(), launch.view.lang);
+  const view = currentView(playback, selectedId, useThemeChoice(), launch.view.lang);
   // In compare mode a selected id names its variant (`B:0.c1.s2`): the panels read that variant.
-  const selection = (() => {
-    if (!comparison.variants || !selectedId) return { timeline: sim.timeline, id: selectedId };
-    const { label, id } = splitVariantId(selectedId);
-    return { timeline: comparison.variants.find((v) => v.label === label)?.timeline, id };
-  })();
+  const selection = selectionIn(sim.timeline, comparison.variants, selectedId);
   const switchTab = (next: "A" | "B") => {
     if (!compareB || next === tab) return;
     setTab(next);

@@ -66,6 +66,20 @@ export function splitVariantId(id: string): { label?: string; id: string } {
   return m ? { label: m[1]!, id: m[2]! } : { id };
 }
 
+/**
+ * The timeline a selected id reads from and the id inside it: the single run's, or in compare mode
+ * (when `variants` are drawn) the variant the id names.
+ */
+export function selectionIn(
+  timeline: Timeline | undefined,
+  variants: readonly CompareVariant[] | undefined,
+  selectedId: string | undefined,
+): { timeline: Timeline | undefined; id: string | undefined } {
+  if (!variants || !selectedId) return { timeline, id: selectedId };
+  const { label, id } = splitVariantId(selectedId);
+  return { timeline: variants.find((v) => v.label === label)?.timeline, id };
+}
+
 function emptyTimeline(endMs: number): Timeline {
   return { version: 1, startTimeMs: 0, endMs, pods: [], events: [] };
 }
