@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { createSimulation } from "../src/sim/simulation.ts";
+import { createSimulation } from "../src/sim/index.ts";
 
 const root = join(import.meta.dirname, "..");
 

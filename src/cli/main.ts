@@ -114,7 +114,7 @@ async function load(f: Flags, io: Io): Promise<Simulation | undefined> {
     );
     return undefined;
   }
-  const { createSimulation } = await import("../sim/simulation.ts");
+  const { createSimulation } = await import("../sim/index.ts");
   const { formatDiagnostics } = await import("../sim/scenario/format.ts");
   const r = createSimulation(text, { ...(f.seed !== undefined ? { seed: f.seed } : {}), fileName: f.file });
   if (!r.ok) {

@@ -1,15 +1,23 @@
 /**
- * The simulator's public surface: load a scenario text and simulate it. Pure and deterministic:
- * the same text, seed and range give the same timeline in the browser worker and in Node.
+ * The simulator's public surface in Node (the CLI, tests, benchmarks): load a scenario text and
+ * simulate it, with the kubectl emulator wired in. Pure and deterministic: the same text, seed and
+ * range give the same timeline in the browser worker and in Node. The worker builds on
+ * `simulation.ts` directly and loads the kubectl emulator only when it is needed.
  */
 
+import { runCommandLine } from "./kubectl/index.ts";
 import type { Diagnostic } from "./scenario/types.ts";
-import { createSimulation } from "./simulation.ts";
+import { type LoadOptions, loadSimulation } from "./simulation.ts";
 import type { Timeline } from "./timeline/types.ts";
 
 export type { Diagnostic } from "./scenario/types.ts";
-export { type CommandRecord, createSimulation, Simulation } from "./simulation.ts";
+export { type CommandRecord, type CommandRunner, type LoadOptions, Simulation } from "./simulation.ts";
 export type * from "./timeline/types.ts";
+
+/** Loads a scenario text into a simulation with the kubectl emulator, or returns the diagnostics that stop it. */
+export function createSimulation(text: string, opts: LoadOptions = {}): ReturnType<typeof loadSimulation> {
+  return loadSimulation(text, { commands: runCommandLine, ...opts });
+}
 
 /** Options for a simulation run. */
 export interface SimulateOptions {
@@ -29,9 +37,7 @@ export function simulate(text: string, opts: SimulateOptions = {}): SimulateResu
   const created = createSimulation(text, opts.seed !== undefined ? { seed: opts.seed } : {});
   if (!created.ok) return created;
   const sim = created.simulation;
-  const lastCommandMs = Math.max(0, ...sim.scenario.settings.timeline.map((t) => t.atMs));
-  const untilMs =
-    opts.untilMs ?? sim.scenario.settings.durationMs ?? Math.max(300_000, lastCommandMs + 60_000);
+  const untilMs = opts.untilMs ?? sim.defaultEndMs();
   sim.runUntil(untilMs);
   return { ok: true, timeline: sim.timeline(untilMs), diagnostics: created.diagnostics };
 }

@@ -2,12 +2,13 @@
  * A simulation of one scenario: loads the text, builds the cluster, creates the objects at time 0
  * in document order, schedules the Scenario document's timeline commands, and runs forward in
  * virtual time. Commands typed by a user (the CLI's replay script, the browser console) run through
- * the same kubectl emulator.
+ * the same kubectl emulator, which the caller supplies (`index.ts` in Node; the browser worker loads
+ * it only when a scenario or the console needs it, to keep the simulator's download small).
  */
 import { Cluster } from "./cluster/cluster.ts";
 import { drive } from "./driver.ts";
-import type { ApiObject, CommandResult } from "./kubectl/api.ts";
-import { runCommandLine } from "./kubectl/index.ts";
+import type { ApiObject, CommandResult, CommandTask } from "./kubectl/api.ts";
+import type { KubectlContext } from "./kubectl/context.ts";
 import type { ImageLookup } from "./kubelet/image-manager.ts";
 import type { RuntimeImage } from "./runtime/cri.ts";
 import { ImageCatalog, parseImageRef, registerRuntimePrograms } from "./runtime/images/index.ts";
@@ -29,18 +30,28 @@ export interface CommandRecord extends CommandResult {
   origin: "timeline" | "user";
 }
 
+/** The kubectl emulator's entry point (`runCommandLine` of `kubectl/index.ts`). */
+export type CommandRunner = (
+  line: string,
+  cluster: Cluster,
+  ctx: Pick<KubectlContext, "files" | "namespace">,
+) => CommandTask<CommandResult>;
+
 /** A loaded, running simulation. */
 export class Simulation {
   readonly cluster: Cluster;
   /** Every command run so far, in start order. */
   readonly commands: CommandRecord[] = [];
   private readonly files: Record<string, string>;
+  private commandRunner: CommandRunner | undefined;
 
   constructor(
     readonly scenario: Scenario,
     readonly text: string,
     fileName = "scenario.yaml",
+    commands?: CommandRunner,
   ) {
+    this.commandRunner = commands;
     const s = scenario.settings;
     const catalog = new ImageCatalog(s.images);
     const lookups = new Map<string, ImageLookup<RuntimeImage>>();
@@ -92,6 +103,26 @@ export class Simulation {
     return this.cluster.clock.now();
   }
 
+  /** Whether the Scenario's timeline runs commands (so the kubectl emulator must be supplied). */
+  get needsCommands(): boolean {
+    return this.scenario.settings.timeline.length > 0;
+  }
+
+  /** Supplies the kubectl emulator (before running, when {@link needsCommands}). */
+  supplyCommands(commands: CommandRunner): void {
+    this.commandRunner = commands;
+  }
+
+  /**
+   * Where a run stops when not told: the Scenario's `spec.duration`, else 5 minutes or a minute
+   * past its last timeline command.
+   */
+  defaultEndMs(): number {
+    const s = this.scenario.settings;
+    const lastCommandMs = Math.max(0, ...s.timeline.map((t) => t.atMs));
+    return s.durationMs ?? Math.max(300_000, lastCommandMs + 60_000);
+  }
+
   /** Runs the simulation forward to `ms` (no-op when already past it). */
   runUntil(ms: number): void {
     this.cluster.clock.advanceTo(ms);
@@ -111,7 +142,8 @@ export class Simulation {
   }
 
   private task(line: string) {
-    return runCommandLine(line, this.cluster, { files: this.files, namespace: "default" });
+    if (!this.commandRunner) throw new Error("the kubectl emulator was not supplied to this simulation");
+    return this.commandRunner(line, this.cluster, { files: this.files, namespace: "default" });
   }
 
   /** A Scenario timeline command: runs alongside the simulation without blocking it. */
@@ -179,10 +211,23 @@ function lookupImage(catalog: ImageCatalog, image: string): ImageLookup<RuntimeI
   };
 }
 
-/** Loads a scenario text into a simulation, or returns the diagnostics that stop it. */
-export function createSimulation(
+/** How to load a simulation. */
+export interface LoadOptions {
+  /** Overrides the Scenario document's seed. */
+  seed?: number;
+  /** The name `kubectl apply -f` knows the scenario by (default `scenario.yaml`). */
+  fileName?: string;
+  /** The kubectl emulator, for the Scenario's timeline commands and typed commands. */
+  commands?: CommandRunner;
+}
+
+/**
+ * Loads a scenario text into a simulation, or returns the diagnostics that stop it. Nothing runs
+ * yet: a caller that did not pass `commands` may still supply them before running.
+ */
+export function loadSimulation(
   text: string,
-  opts: { seed?: number; fileName?: string } = {},
+  opts: LoadOptions = {},
 ):
   | { ok: true; simulation: Simulation; diagnostics: Diagnostic[] }
   | { ok: false; diagnostics: Diagnostic[] } {
@@ -190,7 +235,7 @@ export function createSimulation(
   if (!loaded.ok) return loaded;
   return {
     ok: true,
-    simulation: new Simulation(loaded.scenario, text, opts.fileName),
+    simulation: new Simulation(loaded.scenario, text, opts.fileName, opts.commands),
     diagnostics: loaded.scenario.diagnostics,
   };
 }

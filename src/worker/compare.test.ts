@@ -13,7 +13,7 @@ spec:
 `;
 
 describe("worker protocol: compare", () => {
-  it("simulates each variant, in order, through structured clone both ways", () => {
+  it("simulates each variant, in order, through structured clone both ways", async () => {
     const handle = createMessageHandler();
     const request = structuredClone(
       compareRequest(4, [
@@ -21,7 +21,7 @@ describe("worker protocol: compare", () => {
         { label: "B", text: POD("second") },
       ]),
     );
-    const reply = structuredClone(handle(request));
+    const reply = structuredClone(await handle(request));
     expect(isReply(reply)).toBe(true);
     if (reply.type !== "compare-result") throw new Error(reply.type);
     expect(reply).toMatchObject({ v: PROTOCOL_VERSION, id: 4 });
@@ -31,8 +31,8 @@ describe("worker protocol: compare", () => {
     ]);
   });
 
-  it("gives a variant with errors its diagnostics and no timeline, the other still simulated", () => {
-    const reply = createMessageHandler()(
+  it("gives a variant with errors its diagnostics and no timeline, the other still simulated", async () => {
+    const reply = await createMessageHandler()(
       compareRequest(5, [
         { label: "A", text: "kind: Pod\nmetadata: [" },
         { label: "B", text: POD("fine") },
@@ -44,7 +44,7 @@ describe("worker protocol: compare", () => {
     expect(reply.variants[1]!.timeline?.pods).toHaveLength(1);
   });
 
-  it("rejects malformed compare requests", () => {
+  it("rejects malformed compare requests", async () => {
     const bad = [
       { v: PROTOCOL_VERSION, type: "compare", id: 1, variants: [{ label: "A", text: "" }] },
       { v: PROTOCOL_VERSION, type: "compare", id: 1, variants: "A" },

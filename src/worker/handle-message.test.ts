@@ -13,9 +13,9 @@ spec:
 `;
 
 describe("worker protocol", () => {
-  it("answers a simulate request with a timeline, through structured clone both ways", () => {
+  it("answers a simulate request with a timeline, through structured clone both ways", async () => {
     const request = structuredClone(simulateRequest(7, POD, { untilMs: 60_000, seed: 3 }));
-    const reply = structuredClone(handleMessage(request));
+    const reply = structuredClone(await handleMessage(request));
     expect(isReply(reply)).toBe(true);
     expect(reply.type).toBe("timeline");
     if (reply.type !== "timeline") return;
@@ -27,18 +27,18 @@ describe("worker protocol", () => {
     expect(reply.timeline.pods[0]?.containers.map((c) => c.name)).toEqual(["nginx"]);
   });
 
-  it("passes untilMs and seed to the simulator", () => {
+  it("passes untilMs and seed to the simulator", async () => {
     const seen: unknown[] = [];
-    handleMessage(simulateRequest(1, POD, { untilMs: 1000, seed: 42 }), (_text, opts) => {
+    await handleMessage(simulateRequest(1, POD, { untilMs: 1000, seed: 42 }), (_text, opts) => {
       seen.push(opts);
       return { ok: false, diagnostics: [] };
     });
     expect(seen).toEqual([{ untilMs: 1000, seed: 42 }]);
   });
 
-  it("reports bad YAML as an error reply with line and column", () => {
+  it("reports bad YAML as an error reply with line and column", async () => {
     const text = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a: b\n";
-    const reply = handleMessage(simulateRequest(2, text));
+    const reply = await handleMessage(simulateRequest(2, text));
     expect(reply.type).toBe("error");
     if (reply.type !== "error") return;
     expect(reply.id).toBe(2);
@@ -48,13 +48,13 @@ describe("worker protocol", () => {
     expect(d?.column).toBeGreaterThan(0);
   });
 
-  it("answers an unknown message type with a protocol error", () => {
-    const reply = handleMessage({ v: 3, type: "explode", id: 1 });
+  it("answers an unknown message type with a protocol error", async () => {
+    const reply = await handleMessage({ v: 3, type: "explode", id: 1 });
     expect(reply).toEqual({ v: 3, type: "protocol-error", message: 'unknown message type "explode"' });
   });
 
-  it("answers a wrong protocol version with a protocol error", () => {
-    const reply = handleMessage({ v: 1, type: "simulate", id: 1, text: POD });
+  it("answers a wrong protocol version with a protocol error", async () => {
+    const reply = await handleMessage({ v: 1, type: "simulate", id: 1, text: POD });
     expect(reply.type).toBe("protocol-error");
     if (reply.type === "protocol-error") expect(reply.message).toMatch(/unsupported protocol version 1/);
   });
@@ -69,30 +69,30 @@ describe("worker protocol", () => {
     [{ v: 3, type: "kubectl", id: 1, text: "", line: "kubectl get pods" }, /atMs/],
     [{ v: 3, type: "kubectl", id: 1, text: "", atMs: -1, line: "kubectl get pods" }, /atMs/],
     [{ v: 3, type: "kubectl", id: 1, text: "", atMs: 0 }, /line must be a string/],
-  ])("rejects malformed message %j", (msg, message) => {
-    const reply = handleMessage(msg);
+  ])("rejects malformed message %j", async (msg, message) => {
+    const reply = await handleMessage(msg);
     expect(reply.type).toBe("protocol-error");
     if (reply.type === "protocol-error") expect(reply.message).toMatch(message);
   });
 
-  it("turns a simulator crash into an error reply instead of throwing", () => {
-    const reply = handleMessage(simulateRequest(9, POD), () => {
+  it("turns a simulator crash into an error reply instead of throwing", async () => {
+    const reply = await handleMessage(simulateRequest(9, POD), () => {
       throw new Error("boom");
     });
     expect(reply).toMatchObject({ type: "error", id: 9, diagnostics: [{ code: "internal" }] });
   });
 
-  it("decodes only the protocol's fields", () => {
+  it("decodes only the protocol's fields", async () => {
     const decoded = decodeRequest({ v: 3, type: "simulate", id: 1, text: "x", extra: true });
     expect(decoded).toEqual({ ok: true, request: { v: 3, type: "simulate", id: 1, text: "x" } });
   });
 });
 
 describe("worker protocol: kubectl", () => {
-  it("runs a command against the scenario at the playhead, through structured clone", () => {
+  it("runs a command against the scenario at the playhead, through structured clone", async () => {
     const handle = createMessageHandler();
     const reply = structuredClone(
-      handle(structuredClone(kubectlRequest(3, POD, 60_000, "kubectl get pods"))),
+      await handle(structuredClone(kubectlRequest(3, POD, 60_000, "kubectl get pods"))),
     );
     expect(isReply(reply)).toBe(true);
     expect(reply).toMatchObject({
@@ -108,13 +108,13 @@ describe("worker protocol: kubectl", () => {
     expect(reply.stdout).toMatch(/web\s+1\/1\s+Running\s+0\s+60s/);
   });
 
-  it("answers kubectl's own errors with its exit code and message", () => {
-    const reply = createMessageHandler()(kubectlRequest(4, POD, 10_000, "kubectl get pod nope"));
+  it("answers kubectl's own errors with its exit code and message", async () => {
+    const reply = await createMessageHandler()(kubectlRequest(4, POD, 10_000, "kubectl get pod nope"));
     expect(reply).toMatchObject({ type: "kubectl-result", exitCode: 1 });
     if (reply.type === "kubectl-result") expect(reply.stderr).toContain('pods "nope" not found');
   });
 
-  it("keeps one simulation per text, moving forward, and starts over when the playhead goes back", () => {
+  it("keeps one simulation per text, moving forward, and starts over when the playhead goes back", async () => {
     const created: string[] = [];
     const fake = (): ConsoleSimulation => {
       let now = 0;
@@ -136,36 +136,93 @@ describe("worker protocol: kubectl", () => {
         return { ok: true, simulation: fake() };
       },
     });
-    handle(kubectlRequest(1, "a", 1000, "kubectl get pods"));
-    const second = handle(kubectlRequest(2, "a", 5000, "kubectl get pods"));
+    await handle(kubectlRequest(1, "a", 1000, "kubectl get pods"));
+    const second = await handle(kubectlRequest(2, "a", 5000, "kubectl get pods"));
     expect(created).toEqual(["a"]);
     expect(second).toMatchObject({ stdout: "kubectl get pods @5000" });
-    handle(kubectlRequest(3, "a", 2000, "kubectl get pods"));
+    await handle(kubectlRequest(3, "a", 2000, "kubectl get pods"));
     expect(created).toEqual(["a", "a"]);
-    handle(kubectlRequest(4, "b", 2000, "kubectl get pods"));
+    await handle(kubectlRequest(4, "b", 2000, "kubectl get pods"));
     expect(created).toEqual(["a", "a", "b"]);
   });
 
-  it("reports a scenario that does not load as an error reply", () => {
-    const reply = createMessageHandler()(kubectlRequest(5, "kind: Pod: broken", 0, "kubectl get pods"));
+  it("reports a scenario that does not load as an error reply", async () => {
+    const reply = await createMessageHandler()(kubectlRequest(5, "kind: Pod: broken", 0, "kubectl get pods"));
     expect(reply).toMatchObject({ type: "error", id: 5 });
   });
 });
 
 describe("worker protocol: record-command", () => {
-  it("answers with the scenario text, the command in its timeline", () => {
+  it("answers with the scenario text, the command in its timeline", async () => {
     const reply = structuredClone(
-      createMessageHandler()(structuredClone(recordCommandRequest(6, POD, 30_000, "kubectl delete pod web"))),
+      await createMessageHandler()(
+        structuredClone(recordCommandRequest(6, POD, 30_000, "kubectl delete pod web")),
+      ),
     );
     expect(isReply(reply)).toBe(true);
     expect(reply).toMatchObject({ v: 3, type: "scenario-text", id: 6 });
     if (reply.type === "scenario-text") expect(reply.text).toContain("- at: 30s");
   });
 
-  it("answers broken YAML with an error reply", () => {
-    expect(createMessageHandler()(recordCommandRequest(7, "a: b: c", 0, "kubectl get pods"))).toMatchObject({
+  it("answers broken YAML with an error reply", async () => {
+    expect(
+      await createMessageHandler()(recordCommandRequest(7, "a: b: c", 0, "kubectl get pods")),
+    ).toMatchObject({
       type: "error",
       id: 7,
     });
+  });
+});
+
+describe("worker: the kubectl emulator loads on first need", () => {
+  const WITH_COMMAND = `${POD}---
+apiVersion: podlife.dev/v1alpha1
+kind: Scenario
+metadata: {name: s}
+spec:
+  timeline:
+  - at: 10s
+    run: kubectl delete pod web
+`;
+  const counting = () => {
+    const loads: number[] = [];
+    const loadCommands = async () => {
+      loads.push(loads.length);
+      return (await import("../sim/kubectl/index.ts")).runCommandLine;
+    };
+    return { loads, loadCommands };
+  };
+
+  it("does not load it for a scenario without commands", async () => {
+    const { loads, loadCommands } = counting();
+    const reply = await createMessageHandler({ loadCommands })(simulateRequest(1, POD, { untilMs: 20_000 }));
+    expect(reply.type).toBe("timeline");
+    expect(loads).toEqual([]);
+  });
+
+  it("loads it once for timeline commands and the console, and the commands take effect", async () => {
+    const { loads, loadCommands } = counting();
+    const handle = createMessageHandler({ loadCommands });
+    const reply = await handle(simulateRequest(1, WITH_COMMAND, { untilMs: 60_000 }));
+    if (reply.type !== "timeline") throw new Error(JSON.stringify(reply));
+    expect(reply.timeline.events.some((e) => e.reason === "Killing")).toBe(true);
+    await handle(kubectlRequest(2, POD, 1000, "kubectl get pods"));
+    expect(loads).toEqual([0]);
+  });
+
+  it("answers with an error, and tries again next time, when loading fails", async () => {
+    let fail = true;
+    const handle = createMessageHandler({
+      loadCommands: async () => {
+        if (fail) throw new Error("network down");
+        return (await import("../sim/kubectl/index.ts")).runCommandLine;
+      },
+    });
+    expect(await handle(simulateRequest(1, WITH_COMMAND))).toMatchObject({
+      type: "error",
+      diagnostics: [{ code: "internal", message: expect.stringContaining("network down") }],
+    });
+    fail = false;
+    expect(await handle(simulateRequest(2, WITH_COMMAND))).toMatchObject({ type: "timeline" });
   });
 });

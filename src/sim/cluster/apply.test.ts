@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createSimulation } from "../simulation.ts";
+import { createSimulation } from "../index.ts";
 
 const pod = (image: string, extra = "") => `apiVersion: v1
 kind: Pod

@@ -1,6 +1,7 @@
 /** Helpers for the controllers' tests: a simulation from YAML, and quick reads of its cluster. */
+
+import { createSimulation, type Simulation } from "../index.ts";
 import type { ApiObject } from "../kubectl/api.ts";
-import { createSimulation, type Simulation } from "../simulation.ts";
 
 /** Loads a scenario text into a simulation (throws on diagnostics: tests write valid YAML). */
 export function simulate(text: string): Simulation {

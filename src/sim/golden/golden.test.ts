@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseScript } from "../../cli/script.ts";
-import { createSimulation } from "../simulation.ts";
+import { createSimulation } from "../index.ts";
 import { normalise } from "./normalise.ts";
 
 /**

@@ -4,8 +4,9 @@
  * invariants on the samples and on the timeline. Each check returns the violations it found as
  * sentences, so a failing property prints what went wrong, not just `false`.
  */
+
+import { createSimulation } from "../index.ts";
 import type { CommandRecord } from "../simulation.ts";
-import { createSimulation } from "../simulation.ts";
 import type { ContainerTrack, Mark, PodTrack, Timeline, TimelineEvent } from "../timeline/types.ts";
 import {
   commandLine,

@@ -4,8 +4,8 @@
  */
 import fc from "fast-check";
 import { describe, it } from "vitest";
+import { createSimulation } from "../index.ts";
 import { loadScenario } from "../scenario/load.ts";
-import { createSimulation } from "../simulation.ts";
 import { mutatedScenarioText, oddPodText, yamlishText } from "./arbitraries.ts";
 import { fcParams } from "./params.ts";
 

@@ -3,7 +3,7 @@
  * does for a case the simulator once got wrong.
  */
 import { describe, expect, it } from "vitest";
-import { createSimulation, type Simulation } from "../simulation.ts";
+import { createSimulation, type Simulation } from "../index.ts";
 
 function simulate(text: string): Simulation {
   const created = createSimulation(text, { seed: 1 });
