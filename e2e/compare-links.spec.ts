@@ -92,7 +92,10 @@ test.describe("compare mode in links and local work", () => {
     await expect(w.variant("B")).toBeVisible();
   });
 
-  test("a selection inside variant B travels in the link and opens selected", async ({ playground, page }) => {
+  test("a selection inside variant B travels in the link and opens selected", async ({
+    playground,
+    page,
+  }) => {
     const link = published.links.find((l) => l.hash.startsWith("#v2/"))!;
     await playground.open(`/${link.hash}`);
     const w = playground.workloads;

@@ -74,4 +74,24 @@ test.describe("embed in a sandboxed iframe on another site", () => {
     });
     expect(storage).toBe("SecurityError");
   });
+
+  test("loads the kubectl emulator on demand for a scenario whose timeline runs commands", async ({
+    page,
+    baseURL,
+  }) => {
+    const requests: string[] = [];
+    page.on("request", (r) => requests.push(r.url()));
+    const app = new URL(baseURL ?? "");
+    const embedUrl = `${app.origin}${embedPath(example("rollout-prestop"), "t=3m")}`;
+    await page.goto(
+      `http://localhost:${app.port}/__e2e__/blog-post.html?src=${encodeURIComponent(embedUrl)}`,
+    );
+    const frame = page.frameLocator("#podlife");
+    // The rollout is started by `kubectl set image` in the Scenario's timeline: two ReplicaSets
+    // mean the command ran, in the worker of a sandboxed frame.
+    await expect(frame.locator('[data-testid^="deployment-"]').first()).toBeVisible();
+    await expect(frame.locator(".pl-step").first()).toBeVisible();
+    expect(requests.some((u) => /\/assets\/kubectl-[\w-]+\.js$/.test(u))).toBe(true);
+    expect(requests.some((u) => /\/assets\/Playground-[\w-]+\.js$/.test(u))).toBe(false);
+  });
 });

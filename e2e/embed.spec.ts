@@ -24,8 +24,10 @@ test.describe("embed view", () => {
     await expect(page.getByTestId("editor")).toHaveCount(0);
     // The recording works: the simulator worker was fetched…
     expect(requests.some((u) => /sim\.worker/.test(u))).toBe(true);
-    // …and nothing of the editor was.
+    // …and nothing of the editor was, nor the playground's own chunk, nor the kubectl emulator
+    // (the demo runs no commands).
     expect(requests.filter((u) => MONACO_REQUEST.test(u))).toEqual([]);
+    expect(requests.filter((u) => /\/assets\/(Playground|kubectl)-[\w-]+\.js$/.test(u))).toEqual([]);
   });
 
   test("draws the scenario carried in the hash", async ({ embed, page }) => {

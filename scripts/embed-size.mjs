@@ -1,12 +1,19 @@
 /**
  * The embed view's size check, run by `npm test` after the build: reads `dist/bundle-report.json`
- * (written by scripts/bundle-report.ts) and fails when the JavaScript the embed page loads on its
- * main thread exceeds the budget. The simulator worker is reported beside it but not counted: on
- * its own it is larger than the whole budget (see README, "Development").
+ * (written by scripts/bundle-report.ts) and fails when the embed view's JavaScript exceeds either
+ * limit: its page (main thread) against the 150 kB budget, and page plus simulator worker against
+ * a ceiling that stops it growing back. The issue asks for 150 kB for the two together; the
+ * simulator alone is about 160 kB gzip (see README, "Development"), so that is reported, not met.
  */
 
 /** The embed view's budget for its page JavaScript, gzip, in kB (1 kB = 1024 bytes). */
 export const EMBED_BUDGET_KB = 150;
+
+/**
+ * The ceiling for page plus simulator worker (what a scenario without kubectl commands downloads),
+ * gzip, in kB: the size reached on 2026-12-04 (282 kB) with a little room, so growth is noticed.
+ */
+export const EMBED_TOTAL_CEILING_KB = 295;
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
 
@@ -16,11 +23,13 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
  */
 export function checkEmbedSize(report) {
   const e = report?.embed;
-  if (!e || typeof e.mainThreadJsGzip !== "number")
+  if (!e || typeof e.mainThreadJsGzip !== "number" || typeof e.totalJsGzip !== "number")
     return { ok: false, line: "no embed figures in dist/bundle-report.json" };
-  const ok = e.mainThreadJsGzip <= EMBED_BUDGET_KB * 1024;
+  const pageOk = e.mainThreadJsGzip <= EMBED_BUDGET_KB * 1024;
+  const totalOk = e.totalJsGzip <= EMBED_TOTAL_CEILING_KB * 1024;
   const line =
-    `embed page JS ${kb(e.mainThreadJsGzip)} gzip (budget ${EMBED_BUDGET_KB} kB${ok ? "" : ": OVER"}); ` +
-    `with the simulator worker ${kb(e.totalJsGzip)}`;
-  return { ok, line };
+    `embed page JS ${kb(e.mainThreadJsGzip)} gzip (budget ${EMBED_BUDGET_KB} kB${pageOk ? "" : ": OVER"}); ` +
+    `with the simulator worker ${kb(e.totalJsGzip)} (ceiling ${EMBED_TOTAL_CEILING_KB} kB${totalOk ? "" : ": OVER"}; ` +
+    `target ${EMBED_BUDGET_KB} kB not met)`;
+  return { ok: pageOk && totalOk, line };
 }

@@ -2,10 +2,10 @@
  * The built-in scenarios: the gallery starts with the three demos of the tutorial (SEED.md), then
  * one scenario per concept. The first one is what the playground opens with.
  */
+import { DEFAULT_SCENARIO_TEXT } from "./default-scenario.ts";
 import crashloop from "./examples/crashloop.yaml?raw";
 import gracestop from "./examples/gracestop.yaml?raw";
 import imagePullBackOff from "./examples/imagepullbackoff.yaml?raw";
-import initPod from "./examples/init-pod.yaml?raw";
 import livenessExec from "./examples/liveness-exec.yaml?raw";
 import maxSurgeZero from "./examples/maxsurge-zero.yaml?raw";
 import pid1Sigterm from "./examples/pid1-sigterm.yaml?raw";
@@ -40,7 +40,7 @@ export const EXAMPLES: readonly Example[] = [
       "nginx's image is pulled only after the init container has completed with exit 0.",
     ],
     group: "tutorial",
-    text: initPod,
+    text: DEFAULT_SCENARIO_TEXT,
   },
   {
     id: "liveness-exec",

@@ -1,22 +1,24 @@
 /**
  * Entry point of the page. Everything imported statically here is the start-up download of both
- * the playground and the embed view; the Monaco editor is reachable only through the dynamic
- * import inside `editor/YamlEditor.tsx`, which the embed view never renders.
+ * the playground and the embed view; each view is its own chunk, imported for the mode the page was
+ * opened in (`?embed=1` or not), so the embed view downloads none of the playground's code (editor
+ * host, console, gallery, examples, share dialog). The Monaco editor itself is reachable only
+ * through the dynamic import inside `editor/YamlEditor.tsx`.
  *
  * A new link pasted into the same tab changes only the hash, which reloads nothing: the app
  * follows `hashchange` by starting over from the new location (the playground's own hash
  * updates use `history.replaceState`, which fires no such event).
  */
-import { StrictMode } from "react";
+import { type ComponentType, StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { App } from "./App.tsx";
-import { DEFAULT_EXAMPLE } from "./examples.ts";
+import { DEFAULT_SCENARIO_TEXT } from "./default-scenario.ts";
+import { LanguageProvider } from "./i18n/i18n.tsx";
 import { pickLanguage } from "./i18n/language.ts";
-import { readLaunch } from "./launch.ts";
+import { type Launch, readLaunch } from "./launch.ts";
 import { initTheme } from "./theme.ts";
 import "./styles.css";
 
-const first = readLaunch(window.location, DEFAULT_EXAMPLE.text);
+const first = readLaunch(window.location, DEFAULT_SCENARIO_TEXT);
 initTheme(first.view.theme);
 const lang = pickLanguage(first.view.lang, navigator.languages ?? [navigator.language]);
 document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
@@ -25,13 +27,21 @@ const rootElement = document.getElementById("root");
 if (!rootElement) throw new Error("index.html has no #root element");
 const root = createRoot(rootElement);
 
+// The mode lives in the query, which a hash change keeps: one view for the page's life.
+const View: ComponentType<{ launch: Launch }> =
+  first.mode === "embed"
+    ? (await import("./EmbedView.tsx")).EmbedView
+    : (await import("./Playground.tsx")).Playground;
+
 let generation = 0;
 const render = () => {
-  const launch = generation === 0 ? first : readLaunch(window.location, DEFAULT_EXAMPLE.text);
+  const launch = generation === 0 ? first : readLaunch(window.location, DEFAULT_SCENARIO_TEXT);
   generation += 1;
   root.render(
     <StrictMode>
-      <App key={generation} launch={launch} lang={lang} />
+      <LanguageProvider lang={lang}>
+        <View key={generation} launch={launch} />
+      </LanguageProvider>
     </StrictMode>,
   );
 };
