@@ -138,3 +138,179 @@ describe("kubectl describe service", () => {
     expect(kubectl(api, "kubectl describe svc web").stdout).toContain("\nEndpoints:                \n");
   });
 });
+
+const WARNING = "Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n";
+
+function endpoints(name: string, subsets: unknown[] | undefined): ApiObject {
+  return {
+    apiVersion: "v1",
+    kind: "Endpoints",
+    metadata: {
+      name,
+      namespace: "default",
+      uid: `ep-${name}`,
+      creationTimestamp: ts(0),
+      annotations: { "endpoints.kubernetes.io/last-change-trigger-time": ts(4_000) },
+    },
+    ...(subsets ? { subsets } : {}),
+  } as unknown as ApiObject;
+}
+
+function endpointsCluster(): FakeCluster {
+  const api = new FakeCluster();
+  api.now = 60_000;
+  const pod = (n: string, ip: string) => ({
+    ip,
+    nodeName: "node-1",
+    targetRef: { kind: "Pod", name: n, namespace: "default", uid: `p-${n}` },
+  });
+  api.objects.push(
+    endpoints("web", [
+      {
+        addresses: [pod("web-1", "10.244.1.2"), pod("web-2", "10.244.1.3")],
+        notReadyAddresses: [pod("web-3", "10.244.1.4")],
+        ports: [
+          { name: "http", port: 8080, protocol: "TCP" },
+          { port: 9090, protocol: "UDP" },
+        ],
+      },
+    ]),
+    endpoints("empty", undefined),
+  );
+  return api;
+}
+
+describe("kubectl describe endpoints", () => {
+  it("prints each subset's addresses and ports, then a blank line, as describeEndpoints does", () => {
+    expect(kubectl(endpointsCluster(), "kubectl describe endpoints web")).toEqual({
+      exitCode: 0,
+      stdout: [
+        "Name:         web",
+        "Namespace:    default",
+        "Labels:       <none>",
+        "Annotations:  endpoints.kubernetes.io/last-change-trigger-time: 2025-01-01T00:00:04Z",
+        "Subsets:",
+        "  Addresses:          10.244.1.2,10.244.1.3",
+        "  NotReadyAddresses:  10.244.1.4",
+        "  Ports:",
+        "    Name     Port  Protocol",
+        "    ----     ----  --------",
+        "    http     8080  TCP",
+        "    <unset>  9090  UDP",
+        "",
+        "Events:  <none>",
+        "",
+      ].join("\n"),
+      stderr: WARNING,
+    });
+  });
+
+  it("prints a bare Subsets: line for an Endpoints object without subsets", () => {
+    expect(kubectl(endpointsCluster(), "kubectl describe ep/empty").stdout).toBe(
+      [
+        "Name:         empty",
+        "Namespace:    default",
+        "Labels:       <none>",
+        "Annotations:  endpoints.kubernetes.io/last-change-trigger-time: 2025-01-01T00:00:04Z",
+        "Subsets:",
+        "Events:  <none>",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("describes every object in the namespace, separated as kubectl does, with the warning once", () => {
+    const r = kubectl(endpointsCluster(), "kubectl describe ep");
+    expect(r.stderr).toBe(WARNING);
+    expect(r.stdout).toContain("Events:  <none>\n\n\nName:         web\n");
+    expect(r.stdout.startsWith("Name:         empty\n")).toBe(true);
+  });
+
+  it("answers NotFound after the warning", () => {
+    expect(kubectl(endpointsCluster(), "kubectl describe endpoints nope")).toEqual({
+      exitCode: 1,
+      stdout: "",
+      stderr: `${WARNING}Error from server (NotFound): endpoints "nope" not found\n`,
+    });
+  });
+});
+
+describe("kubectl describe endpointslice", () => {
+  function sliceCluster(): FakeCluster {
+    const api = new FakeCluster();
+    api.now = 60_000;
+    api.objects.push(
+      slice("web-x7k2p", "web", {
+        ports: [
+          { name: "http", port: 8080, protocol: "TCP" },
+          { name: "", port: null, protocol: "TCP" },
+        ],
+        endpoints: [
+          {
+            addresses: ["10.244.1.2"],
+            conditions: { ready: false, serving: true, terminating: true },
+            targetRef: { kind: "Pod", name: "web-1", namespace: "default", uid: "p1" },
+            nodeName: "node-1",
+          },
+          { addresses: ["10.244.1.3", "10.244.1.9"], conditions: {}, hostname: "web-2", zone: "zone-a" },
+        ],
+      }),
+      slice("idle-abcde", "idle", { ports: null, endpoints: null }),
+    );
+    return api;
+  }
+
+  it("prints ports, then each endpoint with only its Ready condition, as describeEndpointSliceV1 does", () => {
+    expect(kubectl(sliceCluster(), "kubectl describe endpointslice web-x7k2p")).toEqual({
+      exitCode: 0,
+      stdout: [
+        "Name:         web-x7k2p",
+        "Namespace:    default",
+        "Labels:       endpointslice.kubernetes.io/managed-by=endpointslice-controller.k8s.io",
+        "              kubernetes.io/service-name=web",
+        "Annotations:  <none>",
+        "AddressType:  IPv4",
+        "Ports:",
+        "  Name     Port     Protocol",
+        "  ----     ----     --------",
+        "  http     8080     TCP",
+        "  <unset>  <unset>  TCP",
+        "Endpoints:",
+        "  - Addresses:  10.244.1.2",
+        "    Conditions:",
+        "      Ready:    false",
+        "    Hostname:   <unset>",
+        "    TargetRef:  Pod/web-1",
+        "    NodeName:   node-1",
+        "    Zone:       <unset>",
+        "  - Addresses:  10.244.1.3, 10.244.1.9",
+        "    Conditions:",
+        "      Ready:   <unset>",
+        "    Hostname:  web-2",
+        "    NodeName:  <unset>",
+        "    Zone:      zone-a",
+        "Events:        <none>",
+        "",
+      ].join("\n"),
+      stderr: "",
+    });
+  });
+
+  it("prints Ports: <unset> and Endpoints: <none> for an empty slice", () => {
+    const out = kubectl(sliceCluster(), "kubectl describe endpointslices.discovery.k8s.io idle").stdout;
+    expect(out).toContain("AddressType:  IPv4\nPorts: <unset>\nEndpoints: <none>\nEvents:  <none>\n");
+  });
+
+  it("answers NotFound with the qualified resource name and no warning", () => {
+    expect(kubectl(sliceCluster(), "kubectl describe endpointslices nope")).toEqual({
+      exitCode: 1,
+      stdout: "",
+      stderr: 'Error from server (NotFound): endpointslices.discovery.k8s.io "nope" not found\n',
+    });
+  });
+
+  it("leaves the Events section out with --show-events=false", () => {
+    const out = kubectl(sliceCluster(), "kubectl describe endpointslice idle --show-events=false").stdout;
+    expect(out.endsWith("Ports: <unset>\nEndpoints: <none>\n")).toBe(true);
+  });
+});

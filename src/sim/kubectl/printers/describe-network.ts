@@ -146,3 +146,86 @@ export function describeService(
   describeEvents(events, w, nowEpochMs);
   return w.toString();
 }
+
+interface EndpointsView {
+  subsets?: {
+    addresses?: { ip: string }[];
+    notReadyAddresses?: { ip: string }[];
+    ports?: { name?: string; port?: number; protocol?: string }[];
+  }[];
+}
+
+/** Renders `kubectl describe endpoints`: each subset's addresses and ports, then a blank line. */
+export function describeEndpoints(ep: ApiObject, events: ApiEvent[] | undefined, nowEpochMs: number): string {
+  const w = new PrefixWriter();
+  w.write(0, `Name:\t${ep.metadata.name}\n`);
+  w.write(0, `Namespace:\t${ep.metadata.namespace ?? ""}\n`);
+  printLabelsMultiline(w, "Labels", ep.metadata.labels);
+  printAnnotationsMultiline(w, "Annotations", ep.metadata.annotations);
+  w.write(0, "Subsets:\n");
+  for (const subset of (ep as unknown as EndpointsView).subsets ?? []) {
+    const ready = (subset.addresses ?? []).map((a) => a.ip).join(",");
+    w.write(1, `Addresses:\t${ready || "<none>"}\n`);
+    const notReady = (subset.notReadyAddresses ?? []).map((a) => a.ip).join(",");
+    w.write(1, `NotReadyAddresses:\t${notReady || "<none>"}\n`);
+    if ((subset.ports ?? []).length > 0) {
+      w.write(1, "Ports:\n");
+      w.write(2, "Name\tPort\tProtocol\n");
+      w.write(2, "----\t----\t--------\n");
+      for (const p of subset.ports ?? []) {
+        w.write(2, `${p.name || "<unset>"}\t${p.port ?? 0}\t${p.protocol ?? "TCP"}\n`);
+      }
+    }
+    w.write(0, "\n");
+  }
+  describeEvents(events, w, nowEpochMs);
+  return w.toString();
+}
+
+/**
+ * Renders `kubectl describe endpointslice`. Why only `Ready:` under `Conditions:`:
+ * describeEndpointSliceV1 prints neither `serving` nor `terminating`.
+ */
+export function describeEndpointSlice(
+  eps: ApiObject,
+  events: ApiEvent[] | undefined,
+  nowEpochMs: number,
+): string {
+  const s = eps as unknown as EndpointSliceView;
+  const w = new PrefixWriter();
+  w.write(0, `Name:\t${eps.metadata.name}\n`);
+  w.write(0, `Namespace:\t${eps.metadata.namespace ?? ""}\n`);
+  printLabelsMultiline(w, "Labels", eps.metadata.labels);
+  printAnnotationsMultiline(w, "Annotations", eps.metadata.annotations);
+  w.write(0, `AddressType:\t${s.addressType ?? ""}\n`);
+  const ports = s.ports ?? [];
+  if (ports.length === 0) {
+    w.write(0, "Ports: <unset>\n");
+  } else {
+    w.write(0, "Ports:\n");
+    w.write(1, "Name\tPort\tProtocol\n");
+    w.write(1, "----\t----\t--------\n");
+    for (const p of ports) {
+      const port = p.port === undefined || p.port === null ? "<unset>" : String(p.port);
+      w.write(1, `${p.name || "<unset>"}\t${port}\t${p.protocol ?? "TCP"}\n`);
+    }
+  }
+  const endpoints = s.endpoints ?? [];
+  if (endpoints.length === 0) {
+    w.write(0, "Endpoints: <none>\n");
+  } else {
+    w.write(0, "Endpoints:\n");
+    for (const e of endpoints) {
+      w.write(1, `- Addresses:\t${(e.addresses ?? []).join(", ") || "<none>"}\n`);
+      w.write(2, "Conditions:\n");
+      const ready = e.conditions?.ready;
+      w.write(3, `Ready:\t${ready === undefined || ready === null ? "<unset>" : String(ready)}\n`);
+      w.write(2, `Hostname:\t${e.hostname ?? "<unset>"}\n`);
+      if (e.targetRef) w.write(2, `TargetRef:\t${e.targetRef.kind ?? ""}/${e.targetRef.name ?? ""}\n`);
+      w.write(2, `NodeName:\t${e.nodeName ?? "<unset>"}\n`);
+      w.write(2, `Zone:\t${e.zone ?? "<unset>"}\n`);
+    }
+  }
+  describeEvents(events, w, nowEpochMs);
+  return w.toString();
+}
