@@ -1,15 +1,20 @@
-/** `kubectl describe TYPE [NAME_PREFIX]` / `TYPE/NAME`: pods, nodes, deployments, replica sets and services. */
+/**
+ * `kubectl describe TYPE [NAME_PREFIX]` / `TYPE/NAME`: pods, nodes, deployments, replica sets,
+ * services, endpoints and endpoint slices.
+ */
 import type { ApiObject } from "../api.ts";
 import type { FlagSpec } from "../args.ts";
 import type { Invocation } from "../context.ts";
 import { parseTimestamp } from "../duration.ts";
 import { clientError, KubectlError, notFoundText } from "../errors.ts";
+import { describeEndpointSlice, describeEndpoints, describeService } from "../printers/describe-network.ts";
 import { describePod } from "../printers/describe-pod.ts";
-import { describeDeployment, describeReplicaSet, describeService } from "../printers/describe-workloads.ts";
+import { describeDeployment, describeReplicaSet } from "../printers/describe-workloads.ts";
 import { eventsFor } from "../printers/events.ts";
 import { describeNode } from "../printers/node.ts";
 import { qualifiedPlural, type ResourceType } from "../resources.ts";
 import { parseLabelSelector } from "../selectors.ts";
+import { ENDPOINTS_DEPRECATION_WARNING } from "./get.ts";
 import { apiOrder, getObject, listObjects, parseTargets, requiredResourceError } from "./targets.ts";
 import { ownedBy, templateKey } from "./workload-target.ts";
 
@@ -81,6 +86,13 @@ function describeOne(inv: Invocation, type: ResourceType, obj: ApiObject): strin
     const events = showEvents ? eventsFor(inv.api.events(ns), obj, true) : undefined;
     return describeService(obj, slices, events, now);
   }
+  if (type.kind === "Endpoints" || type.kind === "EndpointSlice") {
+    const ns = obj.metadata.namespace ?? inv.namespace;
+    const events = showEvents ? eventsFor(inv.api.events(ns), obj, true) : undefined;
+    return type.kind === "Endpoints"
+      ? describeEndpoints(obj, events, now)
+      : describeEndpointSlice(obj, events, now);
+  }
   throw clientError(
     `describe is not supported for ${qualifiedPlural(type)} in Podlife yet (try kubectl get ${type.plural} -o yaml)`,
   );
@@ -94,6 +106,9 @@ export function describe(inv: Invocation): number {
   const label = inv.flags.string("selector");
   const sel = label !== undefined ? parseLabelSelector(label) : undefined;
   if (sel && "error" in sel) throw clientError(sel.error);
+  // Why: the API server warns on every request for v1 Endpoints, and kubectl's warning handler
+  // prints each distinct warning once (rest.WarningWriterOptions{Deduplicate: true}).
+  if (targets.some((t) => t.type.kind === "Endpoints")) inv.out.err(ENDPOINTS_DEPRECATION_WARNING);
   const texts: string[] = [];
   const errors: string[] = [];
   for (const t of targets) {

@@ -1,6 +1,6 @@
 /**
- * `kubectl describe` for Deployments, ReplicaSets and Services (DSC `describeDeployment`,
- * `describeReplicaSet`, `describeService`, `DescribePodTemplate`), aligned by describe's tabwriter.
+ * `kubectl describe` for Deployments and ReplicaSets (DSC `describeDeployment`,
+ * `describeReplicaSet`, `DescribePodTemplate`), aligned by describe's tabwriter.
  */
 import type { ApiEvent, ApiObject } from "../api.ts";
 import { rfc1123z } from "../duration.ts";
@@ -13,7 +13,6 @@ import {
 import { describeContainers, describeVolumes } from "./describe-pod.ts";
 import { PrefixWriter } from "./describe-writer.ts";
 import { describeEvents } from "./events.ts";
-import { formatLabels } from "./table.ts";
 
 /** A pod template as the describers read it. */
 interface PodTemplateView {
@@ -191,102 +190,6 @@ export function describeReplicaSet(
   );
   describePodTemplate(spec.template, w);
   describeConditions(w, status.conditions);
-  describeEvents(events, w, nowEpochMs);
-  return w.toString();
-}
-
-interface EndpointSliceView {
-  ports?: { name?: string; port?: number }[];
-  endpoints?: { addresses?: string[]; conditions?: { ready?: boolean } }[];
-}
-
-/** `formatEndpointSlices`: up to three `ip:port`, then `+ N more...`; `<none>` without slices. */
-export function formatEndpointSlices(slices: ApiObject[], portName: string): string {
-  if (slices.length === 0) return "<none>";
-  const list: string[] = [];
-  const max = 3;
-  let count = 0;
-  for (const raw of slices) {
-    const s = raw as unknown as EndpointSliceView;
-    const ports = s.ports ?? [];
-    const ready = (s.endpoints ?? []).filter(
-      (e) => e.conditions?.ready !== false && (e.addresses ?? []).length > 0,
-    );
-    if (ports.length === 0) {
-      for (const e of ready) {
-        if (list.length < max) list.push(e.addresses?.[0] as string);
-        count++;
-      }
-      continue;
-    }
-    for (const p of ports) {
-      if ((p.name ?? "") !== portName) continue;
-      for (const e of ready) {
-        const addr = e.addresses?.[0] as string;
-        if (list.length < max) list.push(`${addr.includes(":") ? `[${addr}]` : addr}:${p.port ?? 0}`);
-        count++;
-      }
-    }
-  }
-  const text = list.join(",");
-  return count > max ? `${text} + ${count - max} more...` : text;
-}
-
-/** Renders `kubectl describe service`. */
-export function describeService(
-  svc: ApiObject,
-  slices: ApiObject[],
-  events: ApiEvent[] | undefined,
-  nowEpochMs: number,
-): string {
-  const spec = (svc.spec ?? {}) as {
-    selector?: Record<string, string>;
-    type?: string;
-    ipFamilyPolicy?: string;
-    ipFamilies?: string[];
-    clusterIP?: string;
-    clusterIPs?: string[];
-    externalIPs?: string[];
-    externalName?: string;
-    ports?: {
-      name?: string;
-      port?: number;
-      protocol?: string;
-      targetPort?: number | string;
-      nodePort?: number;
-    }[];
-    sessionAffinity?: string;
-    externalTrafficPolicy?: string;
-    internalTrafficPolicy?: string;
-  };
-  const w = new PrefixWriter();
-  w.write(0, `Name:\t${svc.metadata.name}\n`);
-  w.write(0, `Namespace:\t${svc.metadata.namespace ?? ""}\n`);
-  printLabelsMultiline(w, "Labels", svc.metadata.labels);
-  printAnnotationsMultiline(w, "Annotations", svc.metadata.annotations);
-  w.write(0, `Selector:\t${formatLabels(spec.selector)}\n`);
-  w.write(0, `Type:\t${spec.type ?? ""}\n`);
-  if (spec.ipFamilyPolicy) w.write(0, `IP Family Policy:\t${spec.ipFamilyPolicy}\n`);
-  w.write(
-    0,
-    `IP Families:\t${(spec.ipFamilies ?? []).length > 0 ? (spec.ipFamilies ?? []).join(",") : "<none>"}\n`,
-  );
-  w.write(0, `IP:\t${spec.clusterIP ?? ""}\n`);
-  w.write(0, `IPs:\t${(spec.clusterIPs ?? []).length > 0 ? (spec.clusterIPs ?? []).join(",") : "<none>"}\n`);
-  if ((spec.externalIPs ?? []).length > 0)
-    w.write(0, `External IPs:\t${(spec.externalIPs ?? []).join(",")}\n`);
-  if (spec.externalName) w.write(0, `External Name:\t${spec.externalName}\n`);
-  for (const p of spec.ports ?? []) {
-    const name = p.name || "<unset>";
-    const proto = p.protocol ?? "TCP";
-    w.write(0, `Port:\t${name}\t${p.port ?? 0}/${proto}\n`);
-    w.write(0, `TargetPort:\t${p.targetPort ?? p.port ?? 0}/${proto}\n`);
-    if (p.nodePort) w.write(0, `NodePort:\t${name}\t${p.nodePort}/${proto}\n`);
-    w.write(0, `Endpoints:\t${formatEndpointSlices(slices, p.name ?? "")}\n`);
-  }
-  w.write(0, `Session Affinity:\t${spec.sessionAffinity ?? ""}\n`);
-  if (spec.externalTrafficPolicy) w.write(0, `External Traffic Policy:\t${spec.externalTrafficPolicy}\n`);
-  if (spec.internalTrafficPolicy) w.write(0, `Internal Traffic Policy:\t${spec.internalTrafficPolicy}\n`);
   describeEvents(events, w, nowEpochMs);
   return w.toString();
 }
