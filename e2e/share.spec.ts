@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import published from "../src/share/fixtures/links.json" with { type: "json" };
 import { encodeScenarioHash } from "../src/share/scenario-hash.ts";
 import { expect, test } from "./fixtures.ts";
 import { PlaygroundPage } from "./pages/playground.ts";
@@ -134,5 +135,18 @@ test.describe("sharing", () => {
     expect(png.name).toMatch(/\.png$/);
     expect(png.bytes.subarray(1, 4).toString("latin1")).toBe("PNG");
     expect(png.bytes.readUInt32BE(16)).toBe(2400); // twice the SVG's 1200 px width
+  });
+
+  test("in compare mode the exports draw both variants", async ({ playground, page }) => {
+    const link = published.links.find((l) => l.hash.startsWith("#v2/"))!;
+    await playground.open(`/${link.hash}`);
+    await expect(playground.workloads.variant("B")).toBeVisible();
+    const share = new ShareControls(page);
+    await share.openDialog();
+    const svg = (await share.download(share.exportSvg)).bytes.toString("utf8");
+    expect(svg).toContain("A: grace 30s");
+    expect(svg).toContain("B: 宽限 5 秒");
+    // Both variants' pods: the one pod of each, twice.
+    expect(svg.match(/>web \(node node-1\)</g)).toHaveLength(2);
   });
 });

@@ -204,7 +204,12 @@ export function Playground({ launch }: { launch: Launch }) {
           <a href={embedUrl} target="_blank" rel="noreferrer" data-testid="embed-link">
             {m.embedView}
           </a>
-          <ShareMenu scenarioHash={scenarioHash} view={view} timeline={sim.timeline} />
+          <ShareMenu
+            scenarioHash={scenarioHash}
+            view={view}
+            timeline={sim.timeline}
+            variants={comparison.variants}
+          />
           <ThemeSwitch />
         </div>
       </header>

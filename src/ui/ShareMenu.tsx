@@ -15,6 +15,7 @@ import {
 } from "../share/links.ts";
 import type { ViewParams } from "../share/view-params.ts";
 import type { Timeline } from "../sim/index.ts";
+import type { CompareVariant } from "../viz/compare.ts";
 import { copyText } from "./clipboard.ts";
 import { useMessages } from "./i18n/i18n.tsx";
 import "./share.css";
@@ -24,20 +25,23 @@ export interface ShareMenuProps {
   scenarioHash: string;
   view: ViewParams;
   timeline: Timeline | undefined;
+  /** Compare mode: the variants drawn, which the exports and the embed's height then cover. */
+  variants?: CompareVariant[] | undefined;
 }
 
 /** What the last copy button did: which one, and whether the clipboard took it. */
 type CopyState = { what: string; ok: boolean } | undefined;
 
-export function ShareMenu({ scenarioHash, view, timeline }: ShareMenuProps) {
+export function ShareMenu({ scenarioHash, view, timeline, variants }: ShareMenuProps) {
   const m = useMessages();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [copied, setCopied] = useState<CopyState>(undefined);
   const base = pageBase(window.location.href);
   const link = playgroundLink(base, scenarioHash, view);
   const pods = timeline?.pods ?? [];
-  const lanes = pods.reduce((n, p) => n + p.containers.length, 0);
-  const heightPx = embedHeightPx(pods.length, lanes);
+  const drawn = variants ? variants.flatMap((v) => v.timeline.pods) : pods;
+  const lanes = drawn.reduce((n, p) => n + p.containers.length, 0);
+  const heightPx = embedHeightPx(drawn.length, lanes);
   const { playheadMs: _unused, selectedId: _alsoUnused, ...embedView } = view;
   const embedCode = embedSnippet(embedLink(base, scenarioHash, embedView, { autoplay: true, heightPx }), {
     title: `Podlife: ${pods[0]?.name ?? "scenario"}`,
@@ -63,8 +67,9 @@ export function ShareMenu({ scenarioHash, view, timeline }: ShareMenuProps) {
   const exportAs = async (format: "svg" | "png") => {
     if (!timeline) return;
     const { downloadPng, downloadSvg } = await import("./export-image.ts");
-    if (format === "svg") downloadSvg(timeline, stem);
-    else await downloadPng(timeline, stem);
+    const drawing = { timeline, variants };
+    if (format === "svg") downloadSvg(drawing, stem);
+    else await downloadPng(drawing, stem);
   };
 
   return (

@@ -1,10 +1,19 @@
 /**
- * Downloads the swimlanes of a run as SVG or PNG. The SVG is the one `podlife render` writes
- * (`standaloneSvg`); the PNG is that SVG drawn onto a canvas at twice its size. Loaded on demand,
- * so the embed view never downloads it.
+ * Downloads the swimlanes on screen as SVG or PNG: a run's (the SVG `podlife render` writes,
+ * `standaloneSvg`) or, in compare mode, both variants on one time axis. The PNG is that SVG drawn
+ * onto a canvas at twice its size. Loaded on demand, so the embed view never downloads it.
  */
 import type { Timeline } from "../sim/index.ts";
-import { standaloneSvg } from "../viz/standalone-svg.ts";
+import type { CompareVariant } from "../viz/compare.ts";
+import { standaloneCompareSvg, standaloneSvg } from "../viz/standalone-svg.ts";
+
+/** What is drawn: one run, or compare mode's variants. */
+export type Drawing = { timeline: Timeline; variants?: readonly CompareVariant[] | undefined };
+
+/** The standalone SVG text of a drawing. */
+export function drawingSvg(d: Drawing): string {
+  return d.variants ? standaloneCompareSvg(d.variants) : standaloneSvg(d.timeline);
+}
 
 /** Background behind a PNG: the SVG's own, which follows the system's light or dark preference. */
 const PNG_BACKGROUND = { light: "#ffffff", dark: "#0f1216" };
@@ -22,14 +31,14 @@ function download(blob: Blob, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Downloads the run's swimlanes as `<stem>.svg`. */
-export function downloadSvg(timeline: Timeline, stem: string): void {
-  download(new Blob([standaloneSvg(timeline)], { type: "image/svg+xml" }), `${stem}.svg`);
+/** Downloads the drawing as `<stem>.svg`. */
+export function downloadSvg(d: Drawing, stem: string): void {
+  download(new Blob([drawingSvg(d)], { type: "image/svg+xml" }), `${stem}.svg`);
 }
 
-/** Draws the run's swimlanes into a PNG at `scale` times the SVG's size. */
-export async function renderPng(timeline: Timeline, scale = 2): Promise<Blob> {
-  const url = URL.createObjectURL(new Blob([standaloneSvg(timeline)], { type: "image/svg+xml" }));
+/** Draws the drawing into a PNG at `scale` times the SVG's size. */
+export async function renderPng(d: Drawing, scale = 2): Promise<Blob> {
+  const url = URL.createObjectURL(new Blob([drawingSvg(d)], { type: "image/svg+xml" }));
   try {
     const img = new Image();
     img.src = url;
@@ -51,7 +60,7 @@ export async function renderPng(timeline: Timeline, scale = 2): Promise<Blob> {
   }
 }
 
-/** Downloads the run's swimlanes as `<stem>.png`. */
-export async function downloadPng(timeline: Timeline, stem: string): Promise<void> {
-  download(await renderPng(timeline), `${stem}.png`);
+/** Downloads the drawing as `<stem>.png`. */
+export async function downloadPng(d: Drawing, stem: string): Promise<void> {
+  download(await renderPng(d), `${stem}.png`);
 }

@@ -38,3 +38,17 @@ describe("compare layout", () => {
     expect(svg.match(/data-testid="time-axis"/g)).toHaveLength(1);
   });
 });
+
+describe("compare export", () => {
+  it("draws both variants, headers included, into one standalone SVG the same way every time", async () => {
+    const { standaloneCompareSvg, standaloneSvg, STANDALONE_WIDTH_PX } = await import("./standalone-svg.ts");
+    const svg = standaloneCompareSvg(variants);
+    expect(svg).toBe(standaloneCompareSvg(variants));
+    expect(svg).toContain(`width="${STANDALONE_WIDTH_PX}"`);
+    expect(svg).toContain("A: no preStop — 3 failed requests");
+    expect(svg).toContain("B: bare pod");
+    // Taller than either run drawn alone.
+    const height = (s: string) => Number(/height="(\d+)"/.exec(s)?.[1]);
+    expect(height(svg)).toBeGreaterThan(height(standaloneSvg(ROLLOUT_TIMELINE)));
+  });
+});
