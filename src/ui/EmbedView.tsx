@@ -4,7 +4,7 @@
  * it touches no storage (a sandboxed iframe has none). The link's parameters choose the start
  * time, autoplay, a loop range, the speed, which lanes, the theme and the height; "Open in
  * playground" carries the scenario and the view as they are on screen. A compare link (`#v2/`)
- * shows both variants on one time axis, each titled with its failed-request count.
+ * shows both variants on one time axis, each under a header with its title and failed requests.
  */
 
 import { useMemo, useState } from "react";
@@ -23,7 +23,6 @@ import { SimulationStatus, TimelineView } from "./TimelineView.tsx";
 import { useComparison, type VariantText } from "./use-comparison.ts";
 import { useSimulation } from "./use-simulation.ts";
 import { currentView } from "./use-url-sync.ts";
-import { variantSummary } from "./variant-summary.ts";
 
 export function EmbedView({ launch }: { launch: Launch }) {
   const m = useMessages();
@@ -78,16 +77,6 @@ export function EmbedView({ launch }: { launch: Launch }) {
         </p>
       )}
       <PlaybackBar playback={playback} />
-      {compare && (
-        <ul className="embed-variants" aria-label={m.variants} data-testid="embed-variants">
-          {(["A", "B"] as const).map((label, i) => (
-            <li key={label} data-testid={`embed-variant-${label}`}>
-              <strong>{label}</strong> {compare.titles[i]}{" "}
-              <span className="compare-failed">{variantSummary(comparison.results, label, m)}</span>
-            </li>
-          ))}
-        </ul>
-      )}
       <TimelineView
         sim={shown}
         playback={playback}
