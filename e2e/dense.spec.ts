@@ -48,3 +48,36 @@ test("thousands of bars and ticks go on a canvas and can still be pointed at and
   await expect(s.box).toHaveAttribute("data-drawn-on", "svg");
   await expect(s.svg.locator(".pl-probe").first()).toBeAttached();
 });
+
+test("a selection moved from the keyboard onto the canvas is scrolled into view", async ({
+  playground,
+  page,
+}) => {
+  // Fourteen containers: taller than the pane, and enough probe ticks for the canvas.
+  const tall = CROWDED.replace(/length: 6/, "").replace(
+    /(containers:\n)[\s\S]*$/,
+    (_m, head: string) =>
+      head +
+      Array.from(
+        { length: 14 },
+        (_, i) => `  - name: c${i}
+    image: busybox
+    command: ["sh", "-c", "while true; do touch /tmp/ok; sleep 1; rm /tmp/ok; sleep 1; done"]
+    readinessProbe:
+      exec: {command: ["cat", "/tmp/ok"]}
+      periodSeconds: 1
+      failureThreshold: 1`,
+      ).join("\n"),
+  );
+  await playground.openScenario(tall);
+  const s = playground.swimlanes;
+  await expect(s.box).toHaveAttribute("data-drawn-on", "canvas");
+  // The bottom lane: the pod's Ready condition, under the fourteen containers.
+  const last = s.podLane("crowded", "Ready");
+  await expect(last).not.toBeInViewport();
+  await s.focus();
+  await page.keyboard.press("ArrowRight");
+  for (let i = 0; i < 60; i++) await page.keyboard.press("ArrowDown");
+  await expect(playground.details.heading).toHaveText(/^Ready: (True|False)$/);
+  await expect(last).toBeInViewport();
+});

@@ -19,7 +19,7 @@ import type { Timeline } from "../sim/index.ts";
 import { CANVAS_ITEMS_ABOVE, canvasItemCount, drawCanvasLayer, itemAtPoint } from "../viz/canvas-layer.ts";
 import { type CompareVariant, focusPodOf, layoutCompare, splitVariantId } from "../viz/compare.ts";
 import { describeItem } from "../viz/items.ts";
-import { itemTitle, type LaidOut, layoutSwimlanes, plotRange, xToTime } from "../viz/layout.ts";
+import { itemTitle, type LaidOut, laneOfItem, layoutSwimlanes, plotRange, xToTime } from "../viz/layout.ts";
 import { renderPlayhead, renderSwimlanes } from "../viz/render-dom.ts";
 import { ROOT_CLASS } from "../viz/scene.ts";
 import { useMessages } from "./i18n/i18n.tsx";
@@ -183,10 +183,15 @@ export function Swimlanes({
     if (focusPod !== undefined) revealPod(sceneRef.current, focusPod);
   }, [focusPod]);
 
-  // An item selected from the keyboard is scrolled into view (the lanes can be taller than the pane).
+  // An item selected from the keyboard is scrolled into view (the lanes can be taller than the pane);
+  // one drawn on the canvas has no element of its own, so its lane is.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new selection scrolls, not a redraw
   useEffect(() => {
-    if (!selectedId || !boxRef.current?.contains(document.activeElement)) return;
-    const el = sceneRef.current?.querySelector(`[data-item="${CSS.escape(selectedId)}"]`);
+    const scene = sceneRef.current;
+    if (!selectedId || !scene || !boxRef.current?.contains(document.activeElement)) return;
+    const el =
+      scene.querySelector(`[data-item="${CSS.escape(selectedId)}"]`) ??
+      (laidOut ? laneElement(scene, laneOfItem(laidOut, selectedId)) : null);
     el?.scrollIntoView({ block: "nearest", inline: "nearest" });
   }, [selectedId]);
 
@@ -337,6 +342,18 @@ export function Swimlanes({
   );
 }
 
+/** The lane element `where` names (inside its variant's group in compare mode). */
+function laneElement(
+  scene: SVGGElement,
+  where: { laneTestId: string; variant?: string } | undefined,
+): Element | null {
+  if (!where) return null;
+  const within = where.variant
+    ? scene.querySelector(`[data-testid="variant-${CSS.escape(where.variant)}"]`)
+    : scene;
+  return within?.querySelector(`[data-testid="${CSS.escape(where.laneTestId)}"]`) ?? null;
+}
+
 /** Scrolls the group of pod `focus` (`name`, or `label:name` in compare mode) into view. */
 function revealPod(scene: SVGGElement | null, focus: string): void {
   const [label, name] = focus.includes(":") ? focus.split(":", 2) : [undefined, focus];
@@ -360,18 +377,27 @@ function selectionStartMs(
 /** Keys that move the selection: arrows, and Home/End for the first and last item of the lane. */
 type SelectionKey = "ArrowLeft" | "ArrowRight" | "ArrowUp" | "ArrowDown" | "Home" | "End";
 
-/** The item ids of each lane, left to right, top to bottom. */
-function itemGrid(l: LaidOut): { id: string; x: number }[][] {
+/**
+ * The item ids of each row, left to right, top to bottom: the Deployment sections' steps and
+ * ReplicaSet rows and the traffic lanes, then the pods' lanes; in compare mode each variant's rows
+ * in turn, their ids prefixed with the variant's label.
+ */
+export function itemGrid(l: LaidOut, prefix = ""): { id: string; x: number }[][] {
   const rows: { id: string; x: number }[][] = [];
-  for (const p of l.pods)
-    for (const lane of p.lanes) {
-      const row = [
-        ...lane.bars.map((b) => ({ id: b.id, x: b.x })),
-        ...lane.marks.map((m) => ({ id: m.id, x: m.x })),
-        ...lane.ticks.map((t) => ({ id: t.id, x: t.x })),
-      ].sort((a, b) => a.x - b.x);
-      if (row.length) rows.push(row);
-    }
+  const push = (items: readonly { id: string; x: number }[]) => {
+    const row = items.map((i) => ({ id: prefix + i.id, x: i.x })).sort((a, b) => a.x - b.x);
+    if (row.length) rows.push(row);
+  };
+  for (const d of l.workloads?.deployments ?? []) {
+    push(d.steps.marks);
+    for (const r of d.rows) push(r.bars);
+  }
+  for (const t of l.workloads?.traffic ?? []) {
+    push(t.bars.items);
+    push(t.failures.items);
+  }
+  for (const p of l.pods) for (const lane of p.lanes) push([...lane.bars, ...lane.marks, ...lane.ticks]);
+  for (const v of l.variants ?? []) rows.push(...itemGrid(v.layout, `${v.label}:`));
   return rows;
 }
 

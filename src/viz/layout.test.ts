@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Timeline } from "../sim/timeline/types.ts";
+import { layoutCompare } from "./compare.ts";
 import { SAMPLE_TIMELINE } from "./fixtures.ts";
-import { layoutSwimlanes } from "./layout.ts";
+import { laneOfItem, layoutSwimlanes } from "./layout.ts";
 
 describe("layoutSwimlanes", () => {
   const laid = layoutSwimlanes(SAMPLE_TIMELINE, { width: 900 });
@@ -82,5 +83,29 @@ describe("layoutSwimlanes", () => {
     const l = layoutSwimlanes(empty, { width: 600 });
     expect(l.pods).toEqual([]);
     expect(l.emptyMessage).toMatch(/No pods/);
+  });
+});
+
+describe("laneOfItem", () => {
+  it("finds the lane of a bar, a mark and a probe tick, and of an item inside a compare variant", () => {
+    const laid = layoutSwimlanes(SAMPLE_TIMELINE, { width: 900 });
+    for (const lane of laid.pods[0]!.lanes)
+      for (const item of [...lane.bars, ...lane.marks, ...lane.ticks])
+        expect(laneOfItem(laid, item.id)).toEqual({ laneTestId: lane.testId });
+    expect(laneOfItem(laid, "no-such-item")).toBeUndefined();
+
+    const compared = layoutCompare(
+      [
+        { label: "A", title: "a", timeline: SAMPLE_TIMELINE },
+        { label: "B", title: "b", timeline: SAMPLE_TIMELINE },
+      ],
+      { width: 900 },
+    );
+    const nginx = laid.pods[0]!.lanes.find((l) => l.testId === "lane-first-demo-nginx")!;
+    expect(laneOfItem(compared, `B:${nginx.bars[0]!.id}`)).toEqual({
+      laneTestId: "lane-first-demo-nginx",
+      variant: "B",
+    });
+    expect(laneOfItem(compared, nginx.bars[0]!.id)).toBeUndefined();
   });
 });

@@ -307,6 +307,28 @@ export function itemTitle(l: LaidOut, id: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Where the item `id` is drawn: its lane's test id, and in compare mode the label of the variant
+ * holding it. For items that may have no element of their own (those on the canvas layer).
+ */
+export function laneOfItem(l: LaidOut, id: string): { laneTestId: string; variant?: string } | undefined {
+  for (const p of l.pods)
+    for (const lane of p.lanes)
+      if (
+        lane.bars.some((b) => b.id === id) ||
+        lane.marks.some((m) => m.id === id) ||
+        lane.ticks.some((t) => t.id === id)
+      )
+        return { laneTestId: lane.testId };
+  for (const v of l.variants ?? []) {
+    const prefix = `${v.label}:`;
+    if (!id.startsWith(prefix)) continue;
+    const found = laneOfItem(v.layout, id.slice(prefix.length));
+    if (found) return { laneTestId: found.laneTestId, variant: v.label };
+  }
+  return undefined;
+}
+
 /** Every item drawn, by id, with its hover text. */
 export function itemTitles(l: LaidOut): Map<string, string> {
   const out = new Map<string, string>();
