@@ -12,7 +12,7 @@ export const SPAN_FILL: Record<SpanKind | "runningNotReady", string> = {
   running: "#2f9e5b",
   runningNotReady: "#9fd4ae",
   postStart: "#2b9bd6",
-  preStop: "#6d72e8",
+  preStop: "#6569d6",
   grace: "#f08a3c",
   backoff: "#e05656",
   terminated: "#7b8794",
@@ -36,7 +36,7 @@ export const PROBE_COLOR: Record<ProbeAttempt["result"], string> = {
   failure: "#e05656",
   timeout: "#f08a3c",
   warning: "#e0a82e",
-  error: "#a05ad6",
+  error: "#9755c9",
 };
 
 /** Fills for pod-level lane values (phase, conditions, endpoint membership). */
@@ -83,10 +83,27 @@ export function podValueFill(value: string): string {
   return POD_VALUE_FILL[value] ?? "#a3adb9";
 }
 
-/** Black or white, whichever reads better on `fill` (a `#rrggbb` colour). */
+/** Text colours a bar's label may take. */
+const DARK_TEXT = "#111827";
+const LIGHT_TEXT = "#ffffff";
+
+/** WCAG relative luminance of a `#rrggbb` colour. */
+function relativeLuminance(hex: string): number {
+  const n = Number.parseInt(hex.slice(1), 16);
+  const channel = (c: number) => {
+    const v = c / 255;
+    return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * channel((n >> 16) & 255) + 0.7152 * channel((n >> 8) & 255) + 0.0722 * channel(n & 255);
+}
+
+/** WCAG contrast ratio of two `#rrggbb` colours (1 to 21). */
+export function contrastRatio(a: string, b: string): number {
+  const [hi, lo] = [relativeLuminance(a), relativeLuminance(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
+
+/** Near-black or white, whichever has the higher WCAG contrast on `fill` (a `#rrggbb` colour). */
 export function textOn(fill: string): string {
-  const n = Number.parseInt(fill.slice(1), 16);
-  const [r, g, b] = [(n >> 16) & 255, (n >> 8) & 255, n & 255];
-  const luminance = (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
-  return luminance > 0.55 ? "#111827" : "#ffffff";
+  return contrastRatio(fill, DARK_TEXT) >= contrastRatio(fill, LIGHT_TEXT) ? DARK_TEXT : LIGHT_TEXT;
 }
