@@ -6,22 +6,23 @@
  */
 import { type Actor, assign, createActor, setup } from "xstate";
 import type { VirtualClock } from "../clock.ts";
-import type { ContainerKind, Mark, Span, SpanKind } from "../timeline/types.ts";
+import { whyOf } from "../timeline/reasons.ts";
+import type { ContainerKind, Mark, Span, SpanKind, Why } from "../timeline/types.ts";
 
 /** Events the pod worker and runtime send to a container machine. */
 export type ContainerEvent =
-  | { type: "container.waiting"; reason: string; why?: string }
-  | { type: "image.pulling"; why?: string }
+  | { type: "container.waiting"; reason: string; why?: Why }
+  | { type: "image.pulling"; why?: Why }
   | { type: "image.pulled" }
   | { type: "container.created" }
-  | { type: "container.started"; why?: string }
-  | { type: "container.ready"; ready: boolean; why?: string }
+  | { type: "container.started"; why?: Why }
+  | { type: "container.ready"; ready: boolean; why?: Why }
   | { type: "hook.started"; hook: "postStart" | "preStop" }
   | { type: "hook.finished"; hook: "postStart" | "preStop"; failed?: boolean }
-  | { type: "container.killing"; graceSeconds: number; why: string }
-  | { type: "signal.sent"; signal: string; why?: string }
-  | { type: "container.exited"; exitCode: number; reason: string; why?: string }
-  | { type: "container.backoff"; reason: string; delayMs: number; why?: string };
+  | { type: "container.killing"; graceSeconds: number; why: Why }
+  | { type: "signal.sent"; signal: string; why?: Why }
+  | { type: "container.exited"; exitCode: number; reason: string; why?: Why }
+  | { type: "container.backoff"; reason: string; delayMs: number; why?: Why };
 
 interface OpenSpan {
   kind: SpanKind;
@@ -30,7 +31,7 @@ interface OpenSpan {
   ready?: boolean;
   reason?: string;
   exitCode?: number;
-  why?: string;
+  why?: Why;
 }
 
 interface Context {
@@ -51,7 +52,7 @@ function close(ctx: Context, o: OpenSpan | undefined): void {
   if (o.ready !== undefined) span.ready = o.ready;
   if (o.reason !== undefined) span.reason = o.reason;
   if (o.exitCode !== undefined) span.exitCode = o.exitCode;
-  if (o.why !== undefined) span.why = o.why;
+  if (o.why !== undefined) Object.assign(span, o.why);
   // Zero-length spans carry no information on a lane.
   if (end > o.startMs || o.kind === "terminated") ctx.spans.push(span);
 }
@@ -122,10 +123,7 @@ export const containerMachine = setup({
         kind: event.hook,
         startMs: context.now(),
         label: event.hook,
-        why:
-          event.hook === "preStop"
-            ? "The kubelet runs preStop before it sends the stop signal; the hook's time counts against the grace period."
-            : "postStart runs right after the container starts: the container is not reported Running, and the next container is not started, until it returns.",
+        why: whyOf(event.hook === "preStop" ? "hook.preStop" : "hook.postStart"),
       };
       return {};
     }),
@@ -146,7 +144,7 @@ export const containerMachine = setup({
         label: `grace ${event.graceSeconds}s`,
         why: event.why,
       };
-      context.marks.push({ kind: "killing", atMs: context.now(), label: "Killing", why: event.why });
+      context.marks.push({ kind: "killing", atMs: context.now(), label: "Killing", ...event.why });
       return {};
     }),
     markSignal: assign(({ context, event }) => {
@@ -156,7 +154,7 @@ export const containerMachine = setup({
         kind,
         atMs: context.now(),
         label: event.signal,
-        ...(event.why ? { why: event.why } : {}),
+        ...event.why,
       });
       return {};
     }),
@@ -170,7 +168,7 @@ export const containerMachine = setup({
         kind: "exit",
         atMs: context.now(),
         label: `exit ${event.exitCode}`,
-        ...(event.why ? { why: event.why } : {}),
+        ...event.why,
       });
       openMain(context, {
         kind: "terminated",
@@ -273,7 +271,7 @@ export class ContainerLifecycle {
       if (o.ready !== undefined) s.ready = o.ready;
       if (o.reason !== undefined) s.reason = o.reason;
       if (o.exitCode !== undefined) s.exitCode = o.exitCode;
-      if (o.why !== undefined) s.why = o.why;
+      if (o.why !== undefined) Object.assign(s, o.why);
       out.push(s);
     }
     return out.sort((a, b) => a.startMs - b.startMs);

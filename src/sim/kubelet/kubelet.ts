@@ -11,7 +11,8 @@ import type { Kernel } from "../runtime/kernel.ts";
 import type { ClusterNetwork } from "../runtime/network.ts";
 import type { Filesystem } from "../runtime/vfs.ts";
 import type { Task } from "../task.ts";
-import type { ProbeType } from "../timeline/types.ts";
+import { whyOf } from "../timeline/reasons.ts";
+import type { ProbeType, Why } from "../timeline/types.ts";
 import { Backoff } from "./backoff.ts";
 import { ContainerLifecycle } from "./container-machine.ts";
 import type { KubeletHost } from "./host.ts";
@@ -29,7 +30,7 @@ export interface RecordedProbe {
   atMs: number;
   outcome: ProbeOutcome;
   /** The rule this attempt applied, in one sentence (threshold counts, what happens next). */
-  why?: string;
+  why?: Why;
 }
 
 /** What the kubelet needs from the cluster around it. */
@@ -286,7 +287,7 @@ export class Kubelet implements KubeletHost {
     type: ProbeType,
     outcome: ProbeOutcome,
     atMs: number,
-    why?: string,
+    why?: Why,
   ): void {
     this.probes.get(ps.uid)?.push({ container: c.name, type, atMs, outcome, ...(why ? { why } : {}) });
     const Type = type[0]!.toUpperCase() + type.slice(1);
@@ -329,23 +330,23 @@ function pwName(w: ProbeWorker): string {
   return w.c.name;
 }
 
-function exitWhy(c: RuntimeContainer): string {
-  if (c.signal === "SIGKILL") return `Killed by SIGKILL: exit code 137 = 128 + 9.`;
-  if (c.signal) return `Killed by ${c.signal}: exit code ${c.exitCode} = 128 + signal number.`;
-  if (c.exitCode === 0) return `${c.argv.join(" ")} exited 0: reason Completed.`;
-  return `${c.argv[0] ?? "the process"} exited with code ${c.exitCode}: reason Error.`;
+function exitWhy(c: RuntimeContainer): Why {
+  if (c.signal === "SIGKILL") return whyOf("exit.sigkill");
+  if (c.signal) return whyOf("exit.signal", { signal: c.signal, exitCode: c.exitCode as number });
+  if (c.exitCode === 0) return whyOf("exit.completed", { command: c.argv.join(" ") });
+  return whyOf("exit.error", {
+    ...(c.argv[0] !== undefined ? { program: c.argv[0] } : {}),
+    exitCode: c.exitCode as number,
+  });
 }
 
-function readyWhy(c: ContainerSpec, ready: boolean): string {
+function readyWhy(c: ContainerSpec, ready: boolean): Why {
   if (ready) {
-    if (c.readinessProbe) return "The readiness probe succeeded.";
-    return c.startupProbe
-      ? "The startup probe succeeded; with no readiness probe the container is ready from then on."
-      : "No readiness probe: ready once running.";
+    if (c.readinessProbe) return whyOf("ready.readinessProbe");
+    return c.startupProbe ? whyOf("ready.afterStartup") : whyOf("ready.noProbe");
   }
-  if (c.startupProbe)
-    return "Not ready: waiting for the startup probe (then the readiness probe) to succeed.";
-  return "Not ready: the readiness probe has not succeeded yet.";
+  if (c.startupProbe) return whyOf("notReady.startup");
+  return whyOf("notReady.readiness");
 }
 
 /** A pod sandbox as the CRI lists it. */

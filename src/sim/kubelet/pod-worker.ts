@@ -10,6 +10,8 @@ import { ContainerRuntime, type RuntimeContainer } from "../runtime/cri.ts";
 import type { FsDir } from "../runtime/vfs.ts";
 import { newDir } from "../runtime/vfs.ts";
 import { Latch, sleep, startTask, type Task } from "../task.ts";
+import { whyOf } from "../timeline/reasons.ts";
+import type { Why } from "../timeline/types.ts";
 import { goDuration } from "./go-duration.ts";
 import { runHook } from "./hooks.ts";
 import type { KubeletHost } from "./host.ts";
@@ -272,7 +274,7 @@ export class PodWorker {
           c,
           grace,
           `Container ${c.name} definition changed, will be restarted`,
-          `the container's image changed from ${from} to ${c.image}`,
+          whyOf("kill.imageChanged", { from, to: c.image }),
         );
         continue;
       }
@@ -294,7 +296,7 @@ export class PodWorker {
         c,
         grace,
         msg,
-        `the ${which} probe failed ${probe?.failureThreshold ?? 3} times in a row`,
+        whyOf("kill.probeFailed", { probe: which, failureThreshold: probe?.failureThreshold ?? 3 }),
       );
     }
   }
@@ -363,7 +365,7 @@ export class PodWorker {
             type: "container.backoff",
             reason: "CrashLoopBackOff",
             delayMs: delay,
-            why: `CrashLoopBackOff: the kubelet waits ${goDuration(delay)} after this container's last exit before restarting it (back-off doubles from 10s up to 5m).`,
+            why: whyOf("backoff.crashLoop", { delay: goDuration(delay) }),
           });
         }
         return { error: "CrashLoopBackOff" };
@@ -376,11 +378,19 @@ export class PodWorker {
       c.image,
       c.imagePullPolicy ?? "IfNotPresent",
       (type, reason, message) => host.recordEvent(ps, c.name, type, reason, message),
-      () => lc.send({ type: "image.pulling", why: `imagePullPolicy ${c.imagePullPolicy ?? "IfNotPresent"}` }),
+      () =>
+        lc.send({
+          type: "image.pulling",
+          why: whyOf("image.pulling", { policy: c.imagePullPolicy ?? "IfNotPresent" }),
+        }),
     );
     if (!pulled.ok) {
       ps.reasons.set(c.name, { reason: pulled.reason, message: pulled.message });
-      lc.send({ type: "container.waiting", reason: pulled.reason, why: pulled.message });
+      lc.send({
+        type: "container.waiting",
+        reason: pulled.reason,
+        why: whyOf("image.failed", { reason: pulled.reason, message: pulled.message }),
+      });
       return { error: pulled.reason };
     }
     yield sleep(20 + this.host.random.int(0, 40));
@@ -400,7 +410,12 @@ export class PodWorker {
     if (err) {
       host.recordEvent(ps, c.name, "Warning", "Failed", `Error: ${err.message}`);
       ps.reasons.set(c.name, { reason: "RunContainerError", message: err.message });
-      lc.send({ type: "container.exited", exitCode: 128, reason: "StartError", why: err.message });
+      lc.send({
+        type: "container.exited",
+        exitCode: 128,
+        reason: "StartError",
+        why: whyOf("start.failed", { message: err.message }),
+      });
       return { error: "RunContainerError" };
     }
     ps.reasons.delete(c.name);
@@ -408,10 +423,10 @@ export class PodWorker {
     lc.send({
       type: "container.started",
       why: init
-        ? `Init container ${c.name} started.`
+        ? whyOf("start.init", { container: c.name })
         : attempt > 0
-          ? `Restart #${attempt} of ${c.name}.`
-          : `Started in spec order.`,
+          ? whyOf("start.restart", { container: c.name, attempt })
+          : whyOf("start.specOrder"),
     });
     this.plegEvent();
     const postStart = c.lifecycle?.postStart;
@@ -428,7 +443,7 @@ export class PodWorker {
           c,
           ps.spec.terminationGracePeriodSeconds ?? 30,
           "FailedPostStartHook",
-          "the postStart hook failed",
+          whyOf("kill.postStartFailed"),
         );
         ps.reasons.set(c.name, { reason: "PostStartHookError", message: failure });
         return { error: "PostStartHookError" };
@@ -446,7 +461,7 @@ export class PodWorker {
     c: ContainerSpec,
     graceSeconds: number,
     message: string,
-    why: string,
+    why: Why,
     waitBeforeStop?: Latch<unknown>,
   ): Task<void> {
     const ps = this.ps;
@@ -476,24 +491,12 @@ export class PodWorker {
     if (g < 2) g = 2;
     const stopSignal = inst.image.stopSignal;
     const sigWhy = (sig: string, pid1: { argv0: string; disposition: string | undefined }) => {
-      const who = `\`${pid1.argv0.slice(pid1.argv0.lastIndexOf("/") + 1)}\` as PID 1`;
-      if (sig === "SIGKILL") {
-        const because =
-          pid1.disposition === "catch"
-            ? `${who} handles ${stopSignal} but had not exited`
-            : pid1.disposition === "ignore"
-              ? `${who} ignores ${stopSignal}`
-              : `${who} has no ${stopSignal} handler, so the kernel dropped the signal`;
-        return `SIGKILL at the end of the ${g}s grace period: ${because}.`;
-      }
-      const which = stopSignal === "SIGTERM" ? "the default stop signal" : "the image's STOPSIGNAL";
-      const effect =
-        pid1.disposition === "catch"
-          ? `${who} has a handler for it`
-          : pid1.disposition === "ignore"
-            ? `${who} ignores it`
-            : `${who} has no handler, so the kernel drops it (PID 1 is only killed by signals it handles)`;
-      return `${sig} (${which}) to PID 1: ${effect}; SIGKILL follows after ${g}s if the container is still running.`;
+      const program = pid1.argv0.slice(pid1.argv0.lastIndexOf("/") + 1);
+      const disposition =
+        pid1.disposition === "catch" ? "handled" : pid1.disposition === "ignore" ? "ignored" : "default";
+      return sig === "SIGKILL"
+        ? whyOf("signal.kill", { stopSignal, program, disposition, graceSeconds: g })
+        : whyOf("signal.stop", { signal: sig, stopSignal, program, disposition, graceSeconds: g });
     };
     yield* host.runtime.stopContainer(inst, g, {
       onSignal: (sig, pid1) => lc.send({ type: "signal.sent", signal: sig, why: sigWhy(sig, pid1) }),
@@ -514,10 +517,10 @@ export class PodWorker {
         30,
     );
     const why = deleting
-      ? "The pod was deleted: the kubelet stops every container within the grace period."
+      ? whyOf("kill.podDeleted")
       : ps.statusReason
-        ? `${ps.statusReason.message}.`
-        : "The pod finished: remaining containers are stopped.";
+        ? whyOf("kill.podFailed", { ...ps.statusReason })
+        : whyOf("kill.podFinished");
     // Regular containers are stopped in parallel; sidecars after them, in reverse spec order (KTO).
     const regularDone: Latch<unknown>[] = [];
     for (const c of ps.spec.containers) {

@@ -8,7 +8,8 @@
  */
 import type { VirtualClock } from "../clock.ts";
 import { Latch, startTask, type Task } from "../task.ts";
-import type { ProbeType } from "../timeline/types.ts";
+import { whyOf } from "../timeline/reasons.ts";
+import type { ProbeType, Why } from "../timeline/types.ts";
 import type { PodState, ProbeResult } from "./pod-state.ts";
 import type { ProbeOutcome } from "./probe-exec.ts";
 import type { ContainerSpec, Probe } from "./spec.ts";
@@ -25,7 +26,7 @@ export interface ProberHost {
     type: ProbeType,
     outcome: ProbeOutcome,
     atMs: number,
-    why?: string,
+    why?: Why,
   ): void;
   /** The results manager: stores a result; the kubelet reacts when it changes. */
   setResult(ps: PodState, c: ContainerSpec, containerId: string, type: ProbeType, result: ProbeResult): void;
@@ -140,14 +141,7 @@ export class ProbeWorker {
     const outcome = yield* this.host.probe(this.ps, this.c, this.containerId, this.spec);
     if (!outcome || this.stopped) return !this.stopped;
     if (outcome.result === "error") {
-      this.host.recordAttempt(
-        this.ps,
-        this.c,
-        this.type,
-        outcome,
-        at,
-        "The prober itself failed: the attempt is discarded.",
-      );
+      this.host.recordAttempt(this.ps, this.c, this.type, outcome, at, whyOf("probe.error"));
       return true; // a prober error is discarded
     }
     const result: ProbeResult = outcome.result === "failure" ? "failure" : "success";
@@ -188,10 +182,10 @@ export class ProbeWorker {
 }
 
 /** Sentences already made: attempts share them (a long run has thousands of attempts). */
-const WHY_CACHE = new Map<string, string>();
+const WHY_CACHE = new Map<string, Why>();
 
 /** One sentence on what a probe attempt counts for: the run against its threshold, and what follows. */
-export function attemptWhy(type: ProbeType, result: ProbeResult, run: number, threshold: number): string {
+export function attemptWhy(type: ProbeType, result: ProbeResult, run: number, threshold: number): Why {
   const key = `${type}|${result}|${run > threshold ? "more" : run}|${threshold}`;
   let why = WHY_CACHE.get(key);
   if (why === undefined) {
@@ -201,25 +195,19 @@ export function attemptWhy(type: ProbeType, result: ProbeResult, run: number, th
   return why;
 }
 
-function makeAttemptWhy(type: ProbeType, result: ProbeResult, run: number, threshold: number): string {
-  const Type = `${type[0]!.toUpperCase()}${type.slice(1)}`;
-  const ordinal = (n: number) =>
-    `${n}${n % 10 === 1 && n % 100 !== 11 ? "st" : n % 10 === 2 && n % 100 !== 12 ? "nd" : n % 10 === 3 && n % 100 !== 13 ? "rd" : "th"}`;
-  const field = result === "failure" ? "failureThreshold" : "successThreshold";
-  const word = result === "failure" ? "failure" : "success";
-  if (run > threshold)
-    return `${Type} probe: another ${word} (${field} ${threshold} reached); the result stays ${result}.`;
-  const count = `${ordinal(run)} ${word} in a row (${field} ${threshold})`;
-  if (run < threshold) return `${Type} probe: ${count}; nothing changes until ${threshold}.`;
+function makeAttemptWhy(type: ProbeType, result: ProbeResult, run: number, threshold: number): Why {
+  const counted = result === "failure" ? "failure" : "success";
+  if (run > threshold) return whyOf("probe.pastThreshold", { probe: type, result: counted, threshold });
+  if (run < threshold) return whyOf("probe.belowThreshold", { probe: type, result: counted, run, threshold });
   const effect =
     result === "success"
       ? type === "startup"
-        ? "the container counts as started, and liveness and readiness probing begins"
+        ? "probe.started"
         : type === "readiness"
-          ? "the container becomes ready"
-          : "the container counts as live"
+          ? "probe.ready"
+          : "probe.live"
       : type === "readiness"
-        ? "the container becomes not ready (it is not restarted)"
-        : "the kubelet kills the container and restarts it per the restart policy";
-  return `${Type} probe: ${count}: ${effect}.`;
+        ? "probe.notReady"
+        : "probe.restart";
+  return whyOf(effect, { probe: type, run, threshold });
 }

@@ -5,6 +5,7 @@
 import type { Cluster } from "../cluster/cluster.ts";
 import type { Kubelet } from "../kubelet/kubelet.ts";
 import { byPod, endpointLanes } from "./endpoint-lanes.ts";
+import { whyOf } from "./reasons.ts";
 import type { ContainerTrack, PodLane, PodTrack, ProbeType, Timeline } from "./types.ts";
 import { deploymentTracks, serviceTracks } from "./workload-tracks.ts";
 
@@ -52,7 +53,7 @@ export function buildTimeline(cluster: Cluster, endMs: number): Timeline {
                 durationMs: a.outcome.durationMs,
                 result: a.outcome.timedOut ? ("timeout" as const) : a.outcome.result,
                 output: a.outcome.output,
-                ...(a.why ? { why: a.why } : {}),
+                ...a.why,
               })),
           }))
           .filter((p) => p.attempts.length > 0 || hasProbe(h.pod.spec, c.name, p.type)),
@@ -120,9 +121,8 @@ function pushLane(lane: PodLane, start: number, end: number, value: string, reas
     last.endMs = end;
     return;
   }
-  const why = reason ? `${lane.name} is ${value}: ${reason}.` : undefined;
-  if (end > start || lane.spans.length === 0)
-    lane.spans.push({ startMs: start, endMs: end, value, ...(why ? { why } : {}) });
+  const why = reason ? whyOf("condition.reason", { condition: lane.name, status: value, reason }) : undefined;
+  if (end > start || lane.spans.length === 0) lane.spans.push({ startMs: start, endMs: end, value, ...why });
 }
 
 function hasProbe(spec: unknown, name: string, type: ProbeType): boolean {

@@ -5,17 +5,14 @@
  * shutting down.
  */
 import type { EndpointChange, EndpointState } from "../controllers/endpointslice-controller.ts";
-import type { PodLane } from "./types.ts";
+import { whyOf } from "./reasons.ts";
+import type { PodLane, Why } from "./types.ts";
 
-const SLICE_WHY: Record<EndpointState, string> = {
-  ready:
-    "In the Service's EndpointSlice as ready: the pod is Ready and not terminating, so new connections may be sent to it.",
-  "not ready":
-    "In the EndpointSlice but not ready: the pod's Ready condition is False, so kube-proxy sends it no traffic.",
-  "serving, terminating":
-    "The pod is being deleted: its endpoint's ready flipped to false at once while serving still follows the readiness probe; kube-proxy uses it only if no ready endpoint is left.",
-  terminating:
-    "The pod is being deleted and no longer passes its readiness probe: the endpoint is neither ready nor serving.",
+const SLICE_WHY: Record<EndpointState, Why> = {
+  ready: whyOf("endpoint.ready"),
+  "not ready": whyOf("endpoint.notReady"),
+  "serving, terminating": whyOf("endpoint.servingTerminating"),
+  terminating: whyOf("endpoint.terminating"),
 };
 
 /** Endpoint changes grouped by pod uid, in time order. */
@@ -52,8 +49,7 @@ export function endpointLanes(
         `kube-proxy/${svc}`,
         (proxy ?? []).filter((c) => c.service === svc),
         endMs,
-        (s) =>
-          `kube-proxy programmed this endpoint as ${s} ${propagationMs / 1000} s after the EndpointSlice said so (the endpoint propagation delay).`,
+        (s) => whyOf("proxy.programmed", { state: s, delaySeconds: propagationMs / 1000 }),
       ),
     );
   }
@@ -64,13 +60,13 @@ function lane(
   name: string,
   changes: EndpointChange[],
   endMs: number,
-  why: (s: EndpointState) => string,
+  why: (s: EndpointState) => Why,
 ): PodLane {
   const spans: PodLane["spans"] = [];
   changes.forEach((c, i) => {
     if (c.atMs > endMs || !c.state) return;
     const next = Math.min(changes[i + 1]?.atMs ?? endMs, endMs);
-    spans.push({ startMs: c.atMs, endMs: next, value: c.state, why: why(c.state) });
+    spans.push({ startMs: c.atMs, endMs: next, value: c.state, ...why(c.state) });
   });
   return { name, spans };
 }

@@ -4,6 +4,29 @@
  * snapshots. Plain data: it crosses the worker boundary as is and is what golden tests compare.
  */
 
+import type { WhyCode } from "./reasons.ts";
+
+export type { WhyArgsOf, WhyCode } from "./reasons.ts";
+
+/** The values a why sentence names (names, counts, durations as kubectl prints them). */
+export type WhyArgs = Readonly<Record<string, string | number>>;
+
+/**
+ * A why sentence: the English text, the stable code of the rule it states (`reasons.ts`), and the
+ * values it names, so a view can render the same sentence in another language.
+ */
+export interface Why {
+  why: string;
+  whyCode: WhyCode;
+  whyArgs?: WhyArgs;
+}
+
+/** The code and values of an item's `why`, when the simulator made it from a rule in `reasons.ts`. */
+export interface WhyCoded {
+  whyCode?: WhyCode;
+  whyArgs?: WhyArgs;
+}
+
 /** What a container-lane span shows. */
 export type SpanKind =
   | "pulling"
@@ -17,7 +40,7 @@ export type SpanKind =
   | "terminated";
 
 /** A bar on a lane. `endMs` is the end of the simulated range for spans still open. */
-export interface Span {
+export interface Span extends WhyCoded {
   kind: SpanKind;
   startMs: number;
   endMs: number;
@@ -35,7 +58,7 @@ export interface Span {
 /** An instant on a lane. */
 export type MarkKind = "SIGTERM" | "SIGKILL" | "signal" | "exit" | "start" | "pulled" | "killing" | "restart";
 
-export interface Mark {
+export interface Mark extends WhyCoded {
   kind: MarkKind;
   atMs: number;
   label: string;
@@ -43,7 +66,7 @@ export interface Mark {
 }
 
 /** One probe execution. */
-export interface ProbeAttempt {
+export interface ProbeAttempt extends WhyCoded {
   atMs: number;
   durationMs: number;
   result: "success" | "failure" | "timeout" | "warning" | "error";
@@ -73,7 +96,15 @@ export interface ContainerTrack {
 /** A pod-level lane: phase, a condition, or endpoint membership. */
 export interface PodLane {
   name: string;
-  spans: { startMs: number; endMs: number; value: string; why?: string }[];
+  spans: PodLaneSpan[];
+}
+
+/** A value of a pod lane over a time range. */
+export interface PodLaneSpan extends WhyCoded {
+  startMs: number;
+  endMs: number;
+  value: string;
+  why?: string;
 }
 
 /** One container's status in a snapshot, as `kubectl describe` would summarise it. */
@@ -182,7 +213,7 @@ export interface DeploymentTrack {
 export type RequestOutcome = "ok" | "refused" | "reset" | "no endpoints" | "error";
 
 /** A request that failed, with the pod it reached and why. */
-export interface FailedRequestMark {
+export interface FailedRequestMark extends WhyCoded {
   atMs: number;
   endMs: number;
   outcome: Exclude<RequestOutcome, "ok">;

@@ -17,6 +17,7 @@ import type { KubeProxy, ProxyEndpoint, ProxyPort } from "../proxy/kube-proxy.ts
 import type { SeededRandom } from "../random.ts";
 import type { ClusterNetwork, Listener, PodNetwork } from "../runtime/network.ts";
 import type { TrafficSpec } from "../scenario/types.ts";
+import { whyOf } from "../timeline/reasons.ts";
 import type { FailedRequest, ServiceTraffic } from "./stats.ts";
 
 /** How long a request lasts beyond the server's own answer time, unless the Scenario says. */
@@ -89,9 +90,9 @@ export class TrafficGenerator {
         endMs: atMs,
         outcome: "no endpoints",
         detail,
-        why: svc
-          ? `${detail}: nothing to connect to.`
-          : `kube-proxy has no rules for Service "${this.spec.service}" (it does not exist, or its creation has not propagated yet).`,
+        ...(svc
+          ? whyOf("traffic.noPort", { service: this.spec.service, port: String(this.spec.port) })
+          : whyOf("traffic.noService", { service: this.spec.service })),
       });
       return;
     }
@@ -101,7 +102,7 @@ export class TrafficGenerator {
         endMs: atMs,
         outcome: "no endpoints",
         detail: "connect: connection refused",
-        why: `kube-proxy had no ready or serving endpoint for ${svc.name}:${port.port} (its rules lag the EndpointSlices by the propagation delay), so it rejected the connection.`,
+        ...whyOf("traffic.noEndpoints", { service: svc.name, port: port.port }),
       });
       return;
     }
@@ -121,23 +122,22 @@ export class TrafficGenerator {
         endMs: atMs,
         outcome: "refused",
         detail: "connect: no route to host",
-        why: `The pod ${pod ?? endpoint} and its network were already gone, but kube-proxy still routed to it: the removal had not propagated yet.`,
+        ...whyOf("traffic.podGone", { pod: pod ?? endpoint }),
       });
       return;
     }
     const listener = net.accepting(ep.port);
     if (!listener) {
       const closing = net.boundOn(ep.port);
-      const routed = ep.ready
-        ? "kube-proxy still routed to it as ready: the endpoint change had not propagated yet"
-        : "kube-proxy routed to it as a terminating endpoint (no ready one was left)";
+      const routedAs = ep.ready ? "ready" : "terminating";
+      const inPod = pod ? { pod } : {};
       fail({
         endMs: atMs,
         outcome: "refused",
         detail: "connect: connection refused",
-        why: closing
-          ? `${closing.owner} in ${pod ?? "the pod"} had stopped accepting new connections (shutting down on its stop signal), but ${routed}.`
-          : `Nothing listened on port ${ep.port} in ${pod ?? "the pod"}, yet ${routed}.`,
+        ...(closing
+          ? whyOf("traffic.stoppedAccepting", { owner: closing.owner, ...inPod, routedAs })
+          : whyOf("traffic.notListening", { port: ep.port, ...inPod, routedAs })),
       });
       return;
     }
@@ -146,7 +146,7 @@ export class TrafficGenerator {
         endMs: atMs + this.requestMs,
         outcome: "error",
         detail: "empty reply from server",
-        why: `${listener.owner} on ${endpoint} accepts TCP but does not speak HTTP.`,
+        ...whyOf("traffic.notHttp", { owner: listener.owner, endpoint }),
       });
       return;
     }
@@ -182,7 +182,7 @@ export class TrafficGenerator {
         ...(pod ? { pod } : {}),
         outcome: "reset",
         detail: "connection reset by peer",
-        why: `${listener.owner} in ${pod ?? "the pod"} exited with the request still in flight (killed, or it did not drain open connections on its stop signal).`,
+        ...whyOf("traffic.reset", { owner: listener.owner, ...(pod ? { pod } : {}) }),
       });
       return;
     }
@@ -194,7 +194,7 @@ export class TrafficGenerator {
         ...(pod ? { pod } : {}),
         outcome: "error",
         detail: `HTTP ${status}`,
-        why: `${listener.owner} in ${pod ?? "the pod"} answered ${status}.`,
+        ...whyOf("traffic.serverError", { owner: listener.owner, ...(pod ? { pod } : {}), status }),
       });
       return;
     }
