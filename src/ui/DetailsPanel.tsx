@@ -2,7 +2,7 @@
 import type { Timeline } from "../sim/index.ts";
 import { describeItem } from "../viz/items.ts";
 import { formatVirtualTime } from "../viz/time-format.ts";
-import { useMessages } from "./i18n/i18n.tsx";
+import { useDetailsLanguage, useMessages } from "./i18n/i18n.tsx";
 
 export interface DetailsPanelProps {
   timeline: Timeline | undefined;
@@ -11,7 +11,8 @@ export interface DetailsPanelProps {
 
 export function DetailsPanel({ timeline, selectedId }: DetailsPanelProps) {
   const m = useMessages();
-  const d = timeline && selectedId ? describeItem(timeline, selectedId) : undefined;
+  const lang = useDetailsLanguage();
+  const d = timeline && selectedId ? describeItem(timeline, selectedId, lang) : undefined;
   return (
     <section
       className="details"
@@ -25,7 +26,7 @@ export function DetailsPanel({ timeline, selectedId }: DetailsPanelProps) {
           <p className="details-head">
             <strong data-testid="details-heading">{d.heading}</strong>
             <span className="details-where" data-testid="details-where">
-              {d.where ? [d.where, d.podName && `pod ${d.podName}`].filter(Boolean).join(", ") : d.podName}
+              {d.where ? [d.where, d.podName && m.inPod(d.podName)].filter(Boolean).join(", ") : d.podName}
               {d.containerName ? ` / ${d.containerName}` : ""}
             </span>
             <span className="details-time" data-testid="details-time">

@@ -22,7 +22,8 @@ import { describeItem } from "../viz/items.ts";
 import { itemTitle, type LaidOut, laneOfItem, layoutSwimlanes, plotRange, xToTime } from "../viz/layout.ts";
 import { renderPlayhead, renderSwimlanes } from "../viz/render-dom.ts";
 import { ROOT_CLASS } from "../viz/scene.ts";
-import { useMessages } from "./i18n/i18n.tsx";
+import { localHoverText } from "./hover-text.ts";
+import { useDetailsLanguage, useLanguage, useMessages } from "./i18n/i18n.tsx";
 
 export interface SwimlanesProps {
   timeline: Timeline;
@@ -55,6 +56,8 @@ export function Swimlanes({
   onOtherKey,
 }: SwimlanesProps) {
   const m = useMessages();
+  const language = useLanguage();
+  const detailsLanguage = useDetailsLanguage();
   const boxRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const sceneRef = useRef<SVGGElement>(null);
@@ -270,7 +273,12 @@ export function Swimlanes({
       return;
     }
     const id = itemAt(e);
-    const text = id && laidOut ? itemTitle(laidOut, id) : undefined;
+    let text = id && laidOut ? itemTitle(laidOut, id) : undefined;
+    if (text && id && language !== "en") {
+      const { label, id: inner } = variants ? splitVariantId(id) : { id };
+      const t = label === undefined ? timeline : variants?.find((v) => v.label === label)?.timeline;
+      text = localHoverText(text, t && describeItem(t, inner, detailsLanguage));
+    }
     setTooltip(text ? { text, x: e.clientX, y: e.clientY } : null);
   };
   const onPointerUp = (e: PointerEvent<SVGSVGElement>) => {

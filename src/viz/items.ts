@@ -4,7 +4,8 @@
  * container 1, span 3), so it survives a re-layout (zoom, resize) and usually a re-simulation.
  * `describeItem` turns an id back into what the details panel shows, including the `why`.
  */
-import type { ContainerTrack, PodTrack, Timeline } from "../sim/timeline/types.ts";
+import type { ContainerTrack, PodTrack, Span, Timeline } from "../sim/timeline/types.ts";
+import { type DetailsLanguage, ENGLISH } from "./details-text.ts";
 import { formatVirtualTime } from "./time-format.ts";
 import { describeWorkloadItem, isWorkloadItemId } from "./workload-items.ts";
 
@@ -47,16 +48,23 @@ export function podIndexOf(id: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-/** Describes the item `id` points at, or undefined when the timeline has no such item. */
-export function describeItem(timeline: Timeline, id: string): ItemDetails | undefined {
-  if (isWorkloadItemId(id)) return describeWorkloadItem(timeline, id);
+/**
+ * Describes the item `id` points at, in `lang` (English by default), or undefined when the
+ * timeline has no such item.
+ */
+export function describeItem(
+  timeline: Timeline,
+  id: string,
+  lang: DetailsLanguage = ENGLISH,
+): ItemDetails | undefined {
+  if (isWorkloadItemId(id)) return describeWorkloadItem(timeline, id, lang);
   const m = ID.exec(id);
   if (!m) return undefined;
   const podIndex = Number(m[1]);
   const pod = timeline.pods[podIndex];
   if (!pod) return undefined;
   const base = { id, podIndex, podName: pod.name };
-  if (m[7] !== undefined) return describePodLane(pod, Number(m[7]), Number(m[8]), base);
+  if (m[7] !== undefined) return describePodLane(pod, Number(m[7]), Number(m[8]), base, lang);
   const c = pod.containers[Number(m[2])];
   if (!c) return undefined;
   const inContainer = { ...base, containerName: c.name };
@@ -64,16 +72,23 @@ export function describeItem(timeline: Timeline, id: string): ItemDetails | unde
     const s = c.spans[Number(m[3])];
     if (!s) return undefined;
     const facts: string[] = [];
-    if (s.reason) facts.push(`reason: ${s.reason}`);
-    if (s.exitCode !== undefined) facts.push(`exit code: ${s.exitCode}`);
-    if (s.ready !== undefined) facts.push(`ready: ${s.ready}`);
+    const ready = s.ready === undefined ? undefined : s.ready ? "true" : "false";
+    if (s.reason) facts.push(lang.text("fact.reason", { reason: s.reason }));
+    if (s.exitCode !== undefined) facts.push(lang.text("fact.exitCode", { exitCode: s.exitCode }));
+    if (ready) facts.push(lang.text("fact.ready", { ready }));
     return {
       ...inContainer,
       kind: "span",
-      heading: s.label,
+      heading: lang.text("heading.span", {
+        kind: s.kind,
+        label: s.label,
+        ...(ready ? { ready } : {}),
+        ...(s.reason ? { reason: s.reason } : {}),
+        ...(s.exitCode !== undefined ? { exitCode: s.exitCode } : {}),
+      }),
       startMs: s.startMs,
       endMs: s.endMs,
-      why: s.why ?? defaultSpanWhy(c, s.kind),
+      why: s.why !== undefined ? lang.why({ ...s, why: s.why }) : defaultSpanWhy(c, s.kind, lang),
       facts,
     };
   }
@@ -83,23 +98,26 @@ export function describeItem(timeline: Timeline, id: string): ItemDetails | unde
     return {
       ...inContainer,
       kind: "mark",
-      heading: mk.label,
+      heading: lang.text("heading.mark", { label: mk.label }),
       startMs: mk.atMs,
-      why: mk.why ?? `${mk.label} on container ${c.name}.`,
+      why:
+        mk.why !== undefined
+          ? lang.why({ ...mk, why: mk.why })
+          : lang.text("why.mark", { label: mk.label, container: c.name }),
       facts: [],
     };
   }
   const probe = c.probes[Number(m[5])];
   const a = probe?.attempts[Number(m[6])];
   if (!probe || !a) return undefined;
-  const facts = [`took ${formatVirtualTime(a.durationMs)}`];
-  if (a.output.trim()) facts.push(`output: ${a.output.trim()}`);
+  const facts = [lang.text("fact.took", { duration: formatVirtualTime(a.durationMs) })];
+  if (a.output.trim()) facts.push(lang.text("fact.output", { output: a.output.trim() }));
   return {
     ...inContainer,
     kind: "probe",
-    heading: `${probe.type} probe ${a.result}`,
+    heading: lang.text("heading.probe", { probe: probe.type, result: a.result }),
     startMs: a.atMs,
-    why: probeWhy(probe.type, a.result),
+    why: lang.text("why.probe", { probe: probe.type, result: a.result }),
     facts,
   };
 }
@@ -109,6 +127,7 @@ function describePodLane(
   laneIndex: number,
   spanIndex: number,
   base: { id: string; podIndex: number; podName: string },
+  lang: DetailsLanguage,
 ): ItemDetails | undefined {
   const lane = pod.lanes[laneIndex];
   const s = lane?.spans[spanIndex];
@@ -116,28 +135,24 @@ function describePodLane(
   return {
     ...base,
     kind: "pod-lane",
-    heading: `${lane.name}: ${s.value}`,
+    heading: lang.text("heading.podLane", { lane: lane.name, value: s.value }),
     startMs: s.startMs,
     endMs: s.endMs,
-    why: s.why ?? `Pod ${pod.name} had ${lane.name} ${s.value} from ${formatVirtualTime(s.startMs)}.`,
+    why:
+      s.why !== undefined
+        ? lang.why({ ...s, why: s.why })
+        : lang.text("why.podLane", {
+            pod: pod.name,
+            lane: lane.name,
+            value: s.value,
+            from: formatVirtualTime(s.startMs),
+          }),
     facts: [],
   };
 }
 
-function defaultSpanWhy(c: ContainerTrack, kind: string): string {
-  return `Container ${c.name} (${c.kind}) was ${kind}.`;
-}
-
-function probeWhy(type: string, result: string): string {
-  const consequence: Record<string, string> = {
-    startup:
-      "until it succeeds once, liveness and readiness probes wait; failureThreshold failures restart the container",
-    liveness: "failureThreshold failures in a row make the kubelet kill and restart the container",
-    readiness: "a failure takes the pod out of its Services' endpoints until the probe passes again",
-  };
-  const verb =
-    result === "success" ? "passed" : result === "timeout" ? "timed out (counts as a failure)" : result;
-  return `The ${type} probe ${verb}: ${consequence[type] ?? ""}.`;
+function defaultSpanWhy(c: ContainerTrack, kind: Span["kind"], lang: DetailsLanguage): string {
+  return lang.text("why.span", { container: c.name, containerKind: c.kind, kind });
 }
 
 /** A container track with its index, for callers that walk the timeline. */

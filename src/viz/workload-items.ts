@@ -6,6 +6,7 @@
  * its failure 3), so they survive zoom and re-simulation.
  */
 import type { DeploymentTrack, ReplicaCounts, ReplicaSetTrack, Timeline } from "../sim/timeline/types.ts";
+import { type DetailsLanguage, ENGLISH, type RsArgs, rsLabelEn } from "./details-text.ts";
 import type { ItemDetails } from "./items.ts";
 import { formatVirtualTime } from "./time-format.ts";
 
@@ -32,8 +33,12 @@ export function workloadItemPod(timeline: Timeline, id: string): string | undefi
   return timeline.services?.[Number(m[5])]?.failures[Number(m[7])]?.pod;
 }
 
-/** Describes the workload item `id` points at, or undefined when the timeline has none. */
-export function describeWorkloadItem(timeline: Timeline, id: string): ItemDetails | undefined {
+/** Describes the workload item `id` points at, in `lang`, or undefined when the timeline has none. */
+export function describeWorkloadItem(
+  timeline: Timeline,
+  id: string,
+  lang: DetailsLanguage = ENGLISH,
+): ItemDetails | undefined {
   const m = ID.exec(id);
   if (!m) return undefined;
   const none = { id, podIndex: -1, podName: "" };
@@ -45,10 +50,10 @@ export function describeWorkloadItem(timeline: Timeline, id: string): ItemDetail
       ...none,
       where: `deployment/${d.name}`,
       kind: "condition",
-      heading: `${c.type} ${c.status}: ${c.reason}`,
+      heading: lang.text("heading.condition", c),
       startMs: c.atMs,
-      why: conditionWhy(c),
-      facts: [c.message],
+      why: conditionWhy(c, lang),
+      facts: [lang.text("fact.message", { message: c.message })],
     };
   }
   if (m[1] !== undefined) {
@@ -64,8 +69,8 @@ export function describeWorkloadItem(timeline: Timeline, id: string): ItemDetail
         kind: "step",
         heading: step.message,
         startMs: step.atMs,
-        why: stepWhy(d, step),
-        facts: ["ScalingReplicaSet event from the deployment-controller"],
+        why: stepWhy(d, step, lang),
+        facts: [lang.text("fact.scalingEvent")],
       };
     }
     const rs = d.replicaSets[Number(m[2])];
@@ -76,11 +81,16 @@ export function describeWorkloadItem(timeline: Timeline, id: string): ItemDetail
       ...none,
       where,
       kind: "replicas",
-      heading: `${rsLabel(rs)}: ${c.ready} of ${c.current} ready`,
+      heading: lang.text("heading.replicas", { ...rsArgs(rs), ready: c.ready, current: c.current }),
       startMs: c.atMs,
       endMs: next?.atMs ?? rs.deletedMs ?? timeline.endMs,
-      why: countsWhy(rs, c),
-      facts: [`desired ${c.desired}`, `current ${c.current}`, `ready ${c.ready}`, `available ${c.available}`],
+      why: countsWhy(rs, c, lang),
+      facts: [
+        lang.text("fact.desired", { n: c.desired }),
+        lang.text("fact.current", { n: c.current }),
+        lang.text("fact.readyCount", { n: c.ready }),
+        lang.text("fact.available", { n: c.available }),
+      ],
     };
   }
   const svc = timeline.services?.[Number(m[5])];
@@ -94,52 +104,59 @@ export function describeWorkloadItem(timeline: Timeline, id: string): ItemDetail
       ...none,
       where,
       kind: "traffic",
-      heading: `${ok} ok, ${failed} failed`,
+      heading: lang.text("heading.traffic", { ok, failed }),
       startMs: second * 1000,
       endMs: (second + 1) * 1000,
       why:
         failed > 0
-          ? `${failed} of the ${ok + failed} requests sent to Service ${svc.name} in this second failed: select a red mark under the bars to see why.`
-          : `Every request sent to Service ${svc.name} in this second succeeded.`,
+          ? lang.text("why.traffic.failed", { service: svc.name, failed, sent: ok + failed })
+          : lang.text("why.traffic.ok", { service: svc.name }),
       facts: [],
     };
   }
   const f = svc.failures[Number(m[7])];
   if (!f) return undefined;
   const podIndex = f.pod === undefined ? -1 : timeline.pods.findIndex((p) => p.name === f.pod);
-  const facts = [`outcome: ${f.outcome}`];
-  if (f.endpoint) facts.push(`endpoint ${f.endpoint}`);
-  if (f.endMs !== f.atMs) facts.push(`took ${formatVirtualTime(f.endMs - f.atMs)}`);
+  const facts = [lang.text("fact.outcome", { outcome: f.outcome })];
+  if (f.endpoint) facts.push(lang.text("fact.endpoint", { endpoint: f.endpoint }));
+  if (f.endMs !== f.atMs)
+    facts.push(lang.text("fact.took", { duration: formatVirtualTime(f.endMs - f.atMs) }));
   return {
     id,
     podIndex,
     podName: f.pod ?? "",
     where,
     kind: "failure",
-    heading: `Request failed: ${f.detail}`,
+    heading: lang.text("heading.failure", { detail: f.detail }),
     startMs: f.atMs,
     endMs: f.endMs,
-    why: f.why,
+    why: lang.why(f),
     facts,
   };
 }
 
 /** `revision 2 (nginx:1.28)`, or the ReplicaSet's name when it has no revision. */
 export function rsLabel(rs: ReplicaSetTrack): string {
-  const rev = rs.revision !== undefined ? `revision ${rs.revision}` : rs.name;
-  return rs.image ? `${rev} (${rs.image})` : rev;
+  return rsLabelEn(rsArgs(rs));
 }
 
-function countsWhy(rs: ReplicaSetTrack, c: ReplicaCounts): string {
+/** A ReplicaSet as the view's phrases name it. */
+function rsArgs(rs: ReplicaSetTrack, age?: "new" | "old"): RsArgs {
+  return {
+    name: rs.name,
+    ...(age ? { age } : {}),
+    ...(rs.revision !== undefined ? { revision: rs.revision } : {}),
+    ...(rs.image ? { image: rs.image } : {}),
+  };
+}
+
+function countsWhy(rs: ReplicaSetTrack, c: ReplicaCounts, lang: DetailsLanguage): string {
   const notReady = c.current - c.ready;
-  const head = `ReplicaSet ${rs.name} had ${c.current} pod${c.current === 1 ? "" : "s"} for ${c.desired} desired`;
-  if (c.current < c.desired)
-    return `${head}: the replicaset controller was creating the missing ${c.desired - c.current}.`;
-  if (c.current > c.desired)
-    return `${head}: the extra ${c.current - c.desired} were being deleted (terminating pods no longer count).`;
-  if (notReady > 0)
-    return `${head}; ${notReady} not ready yet (starting, or failing their readiness probe), so not counted as available.`;
-  return `${head}, all ready.`;
+  const a = { rs: rs.name, current: c.current, desired: c.desired };
+  if (c.current < c.desired) return lang.text("why.replicas.creating", a);
+  if (c.current > c.desired) return lang.text("why.replicas.deleting", a);
+  if (notReady > 0) return lang.text("why.replicas.notReady", { ...a, notReady });
+  return lang.text("why.replicas.allReady", a);
 }
 
 const STEP = /^Scaled (up|down) replica set (\S+) from (\d+) to (\d+)$/;
@@ -150,42 +167,51 @@ const STEP = /^Scaled (up|down) replica set (\S+) from (\d+) to (\d+)$/;
  * replicas + maxSurge and the old ones down while keeping replicas − maxUnavailable available;
  * Recreate (recreate.go) scales the old ones to 0 before the new one comes up.
  */
-export function stepWhy(d: DeploymentTrack, step: { atMs: number; message: string }): string {
+export function stepWhy(
+  d: DeploymentTrack,
+  step: { atMs: number; message: string },
+  lang: DetailsLanguage = ENGLISH,
+): string {
   const m = STEP.exec(step.message);
-  if (!m) return `The deployment controller changed a ReplicaSet's replicas (${step.message}).`;
-  const [, dir, name, from, to] = m;
+  if (!m) return lang.text("why.step.other", { message: step.message });
+  const [, dir, name = "", from = "", to = ""] = m;
   const rs = d.replicaSets.find((r) => r.name === name);
   const newest = d.replicaSets.reduce<ReplicaSetTrack | undefined>(
     (a, r) => (!a || r.createdMs > a.createdMs ? r : a),
     undefined,
   );
-  const which = rs ? `${rs === newest ? "new" : "old"} ReplicaSet, ${rsLabel(rs)}` : `ReplicaSet ${name}`;
+  const which = rs ? rsArgs(rs, rs === newest ? "new" : "old") : { name };
   const before = countsAt(d.counts, step.atMs);
   const desired = before?.desired ?? 0;
   if (dir === "up") {
-    if (from === "0" && d.steps[0] === step)
-      return `The Deployment was created: its first ReplicaSet is scaled up to ${to} replicas.`;
-    if (before && before.current === 0)
-      return `Scaled up the ${which} to ${to}: with Recreate, the new pods come only once every old pod is gone.`;
-    const surge = d.strategy
-      ? `${desired + d.strategy.maxSurge} pods in all (${desired} + maxSurge ${d.strategy.maxSurge})`
-      : `${desired} + maxSurge pods in all`;
-    return `Scaled up the ${which} from ${from} to ${to}: the rolling update may run up to ${surge}, and new pods must pass readiness before old ones go.`;
+    if (from === "0" && d.steps[0] === step) return lang.text("why.step.created", { to });
+    if (before && before.current === 0) return lang.text("why.step.recreateUp", { ...which, to });
+    return lang.text("why.step.rollingUp", {
+      ...which,
+      from,
+      to,
+      desired,
+      ...(d.strategy ? { maxSurge: d.strategy.maxSurge } : {}),
+    });
   }
-  if (to === "0" && isRecreate(d, step.atMs))
-    return `Scaled down the ${which} to 0 at once: the Recreate strategy stops every old pod before it creates a new one, so nothing serves in between.`;
-  const avail = before?.available ?? 0;
-  const floor = d.strategy
-    ? `${Math.max(0, desired - d.strategy.maxUnavailable)} (${desired} − maxUnavailable ${d.strategy.maxUnavailable})`
-    : `${desired} − maxUnavailable`;
-  return `Scaled down the ${which} from ${from} to ${to}: ${avail} pod${avail === 1 ? " was" : "s were"} available, and the rolling update keeps at least ${floor} available while it removes old pods.`;
+  if (to === "0" && isRecreate(d, step.atMs)) return lang.text("why.step.recreateDown", which);
+  return lang.text("why.step.rollingDown", {
+    ...which,
+    from,
+    to,
+    available: before?.available ?? 0,
+    desired,
+    ...(d.strategy ? { maxUnavailable: d.strategy.maxUnavailable } : {}),
+  });
 }
 
 /** Why a Deployment condition changed, for the ones the drawing marks. */
-export function conditionWhy(c: { type: string; status: string; reason: string; message: string }): string {
-  if (c.reason === "ProgressDeadlineExceeded")
-    return "The rollout made no progress (no more updated, ready or available pods, no fewer old ones) for progressDeadlineSeconds: the deployment controller marks it failed but keeps the pods as they are; `kubectl rollout status` exits 1.";
-  return `${c.type} became ${c.status} (${c.reason}): ${c.message}`;
+export function conditionWhy(
+  c: { type: string; status: string; reason: string; message: string },
+  lang: DetailsLanguage = ENGLISH,
+): string {
+  if (c.reason === "ProgressDeadlineExceeded") return lang.text("why.condition.progressDeadline");
+  return lang.text("why.condition", { type: c.type, status: c.status, reason: c.reason, message: c.message });
 }
 
 /** A Recreate step: the old pods are scaled down while no other ReplicaSet has any pods. */

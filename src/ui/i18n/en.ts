@@ -42,6 +42,8 @@ export const en = {
   jumpPlaceholder: "jump to 1m30s",
   jumpLabel: "Jump to time",
   selection: "Selection",
+  /** Where a selected workload item is: its pod. */
+  inPod: (name: string) => `pod ${name}`,
   selectHint:
     "Select a bar, a mark or a probe tick (click, or focus the swimlanes and use the arrow keys) to see why it happened.",
   gallery: "Gallery",

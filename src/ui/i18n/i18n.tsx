@@ -4,7 +4,9 @@
  */
 import { createContext, type ReactNode, useContext } from "react";
 import type { Language } from "../../share/view-params.ts";
+import { type DetailsLanguage, ENGLISH } from "../../viz/details-text.ts";
 import { en, type Messages } from "./en.ts";
+import { DETAILS_ZH } from "./why-zh.ts";
 import { zh } from "./zh.ts";
 
 /** Every catalog by language. */
@@ -20,6 +22,14 @@ export function LanguageProvider({ lang, children }: { lang: Language; children:
 /** The interface language. */
 export function useLanguage(): Language {
   return useContext(LanguageContext);
+}
+
+/** The details panel's words (headings, facts, why sentences) in each language. */
+export const DETAILS: Record<Language, DetailsLanguage> = { en: ENGLISH, zh: DETAILS_ZH };
+
+/** The details panel's words in the interface language. */
+export function useDetailsLanguage(): DetailsLanguage {
+  return DETAILS[useContext(LanguageContext)];
 }
 
 /** The strings of the interface language. */

@@ -38,6 +38,7 @@ export const zh: Messages = {
   jumpPlaceholder: "跳转到 1m30s",
   jumpLabel: "跳转到时间",
   selection: "选中项",
+  inPod: (name) => `Pod ${name}`,
   selectHint: "选择一个条块、标记或探针刻度（点击，或聚焦泳道后用方向键）查看它发生的原因。",
   gallery: "示例库",
   closeGallery: "关闭示例库",
