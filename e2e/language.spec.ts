@@ -22,6 +22,32 @@ test.describe("languages", () => {
     await expect(await playground.panels.runKubectl("kubectl get pods")).toContainText("STATUS");
   });
 
+  test("?lang=zh: the details panel and hover texts say what happened and why in Chinese", async ({
+    playground,
+  }) => {
+    await playground.openExample("liveness-exec", "?lang=zh");
+    const kill = playground.swimlanes.marks("liveness-exec", "liveness", "SIGKILL").first();
+    await kill.hover();
+    await expect(playground.swimlanes.tooltip).toContainText("宽限期结束时发送 SIGKILL");
+    await kill.click();
+    await expect(playground.details.heading).toHaveText("SIGKILL");
+    // The simulator's sentence, from its code: the grace period ran out and PID 1 ignored SIGTERM.
+    await expect(playground.details.why).toContainText("宽限期结束时发送 SIGKILL");
+    await expect(playground.details.why).toContainText("PID 1");
+    await expect(playground.details.why).not.toContainText("grace period");
+
+    // A back-off bar, and a probe tick whose heading and sentence the view writes.
+    await playground.swimlanes.bars("liveness-exec", "liveness", "backoff").first().click();
+    await expect(playground.details.why).toContainText("CrashLoopBackOff：kubelet 在该容器上次退出后等待");
+    await playground.swimlanes.focus();
+    await playground.page.keyboard.press("Home");
+    await expect(playground.details.heading).toHaveText("拉取镜像");
+    await playground.page.keyboard.press("ArrowDown");
+    await expect(playground.details.heading).toHaveText(/^存活探针(成功|失败)$/);
+    await expect(playground.details.why).toContainText("failureThreshold");
+    await expect(playground.details.why).toContainText("存活探针");
+  });
+
   test("a Chinese browser gets Chinese, and ?lang=en overrides it", async ({ browser }) => {
     const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 1280, height: 800 } });
     const p = new PlaygroundPage(await context.newPage());

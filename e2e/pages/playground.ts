@@ -89,15 +89,19 @@ export class PlaygroundPage {
    * Opens the playground on a built-in example (through the URL, as a shared link would) and waits
    * for its swimlanes, not for the editor: tests of the views need not wait for Monaco.
    */
-  async openExample(id: string): Promise<void> {
+  async openExample(id: string, query = ""): Promise<void> {
     await this.openScenario(
       readFileSync(new URL(`../../src/ui/examples/${id}.yaml`, import.meta.url), "utf8"),
+      { query },
     );
   }
 
-  /** Opens the playground with `scenario` in the URL's hash and waits for its swimlanes. */
-  async openScenario(scenario: string, opts: { timeout?: number } = {}): Promise<void> {
-    await this.page.goto(`/${encodeScenarioHash(scenario)}`);
+  /**
+   * Opens the playground with `scenario` in the URL's hash (and view settings such as `?lang=zh`
+   * in `query`) and waits for its swimlanes.
+   */
+  async openScenario(scenario: string, opts: { timeout?: number; query?: string } = {}): Promise<void> {
+    await this.page.goto(`/${opts.query ?? ""}${encodeScenarioHash(scenario)}`);
     await expect(this.swimlanes.svg.locator(".pl-lane").first()).toBeVisible(opts);
   }
 
