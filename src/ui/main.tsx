@@ -12,7 +12,7 @@
 import { type ComponentType, StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { DEFAULT_SCENARIO_TEXT } from "./default-scenario.ts";
-import { LanguageProvider } from "./i18n/i18n.tsx";
+import { LanguageProvider, loadLanguage } from "./i18n/i18n.tsx";
 import { pickLanguage } from "./i18n/language.ts";
 import { type Launch, readLaunch } from "./launch.ts";
 import { initTheme } from "./theme.ts";
@@ -27,11 +27,14 @@ const rootElement = document.getElementById("root");
 if (!rootElement) throw new Error("index.html has no #root element");
 const root = createRoot(rootElement);
 
-// The mode lives in the query, which a hash change keeps: one view for the page's life.
-const View: ComponentType<{ launch: Launch }> =
+// The mode lives in the query, which a hash change keeps: one view for the page's life. The view's
+// chunk and a language other than English load side by side.
+const [View] = await Promise.all([
   first.mode === "embed"
-    ? (await import("./EmbedView.tsx")).EmbedView
-    : (await import("./Playground.tsx")).Playground;
+    ? import("./EmbedView.tsx").then((m): ComponentType<{ launch: Launch }> => m.EmbedView)
+    : import("./Playground.tsx").then((m): ComponentType<{ launch: Launch }> => m.Playground),
+  loadLanguage(lang),
+]);
 
 let generation = 0;
 const render = () => {

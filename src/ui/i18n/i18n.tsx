@@ -1,16 +1,41 @@
 /**
- * The interface language: a React context holding the language in effect and its message
- * catalog. Components read strings with `useMessages()`; without a provider they get English.
+ * The interface language: a React context holding the language in effect, and the message
+ * catalogs. Components read strings with `useMessages()`; without a provider they get English.
+ * English is built in; another language's catalogs are loaded by `loadLanguage` before the first
+ * render (the language is fixed for the page's life), so no English flashes first.
  */
 import { createContext, type ReactNode, useContext } from "react";
 import type { Language } from "../../share/view-params.ts";
 import { type DetailsLanguage, ENGLISH } from "../../viz/details-text.ts";
 import { en, type Messages } from "./en.ts";
-import { DETAILS_ZH } from "./why-zh.ts";
-import { zh } from "./zh.ts";
 
-/** Every catalog by language. */
-export const CATALOGS: Record<Language, Messages> = { en, zh };
+/** One language's words: the interface strings and the details panel's headings, facts and why sentences. */
+export interface LanguageCatalogs {
+  messages: Messages;
+  details: DetailsLanguage;
+}
+
+const ENGLISH_CATALOGS: LanguageCatalogs = { messages: en, details: ENGLISH };
+const loaded: Partial<Record<Language, LanguageCatalogs>> = { en: ENGLISH_CATALOGS };
+
+/** Imports the catalogs of each language but English. */
+const LOADERS: Record<Exclude<Language, "en">, () => Promise<LanguageCatalogs>> = {
+  zh: async () => (await import("./zh-catalogs.ts")).ZH,
+};
+
+/** Loads `lang`'s catalogs (once); English needs nothing. */
+export async function loadLanguage(lang: Language): Promise<LanguageCatalogs> {
+  const have = loaded[lang];
+  if (have) return have;
+  const catalogs = await LOADERS[lang as Exclude<Language, "en">]();
+  loaded[lang] = catalogs;
+  return catalogs;
+}
+
+/** The catalogs of `lang` when loaded, else English. */
+export function catalogsOf(lang: Language): LanguageCatalogs {
+  return loaded[lang] ?? ENGLISH_CATALOGS;
+}
 
 const LanguageContext = createContext<Language>("en");
 
@@ -24,15 +49,12 @@ export function useLanguage(): Language {
   return useContext(LanguageContext);
 }
 
-/** The details panel's words (headings, facts, why sentences) in each language. */
-export const DETAILS: Record<Language, DetailsLanguage> = { en: ENGLISH, zh: DETAILS_ZH };
-
 /** The details panel's words in the interface language. */
 export function useDetailsLanguage(): DetailsLanguage {
-  return DETAILS[useContext(LanguageContext)];
+  return catalogsOf(useContext(LanguageContext)).details;
 }
 
 /** The strings of the interface language. */
 export function useMessages(): Messages {
-  return CATALOGS[useContext(LanguageContext)];
+  return catalogsOf(useContext(LanguageContext)).messages;
 }

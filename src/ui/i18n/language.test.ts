@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { en } from "./en.ts";
-import { CATALOGS } from "./i18n.tsx";
+import { catalogsOf, loadLanguage } from "./i18n.tsx";
 import { pickLanguage } from "./language.ts";
 
 describe("pickLanguage", () => {
@@ -16,8 +16,9 @@ describe("pickLanguage", () => {
 });
 
 describe("catalogs", () => {
-  it("give every key in every language, with no string left empty", () => {
-    for (const [lang, catalog] of Object.entries(CATALOGS)) {
+  it("give every key in every language, with no string left empty", async () => {
+    const catalogs = { en: (await loadLanguage("en")).messages, zh: (await loadLanguage("zh")).messages };
+    for (const [lang, catalog] of Object.entries(catalogs)) {
       expect(Object.keys(catalog).sort(), lang).toEqual(Object.keys(en).sort());
       for (const [key, v] of Object.entries(catalog)) {
         const text = typeof v === "function" ? (v as (...a: unknown[]) => string)(1, "x", "2") : v;
@@ -25,8 +26,14 @@ describe("catalogs", () => {
       }
     }
   });
-  it("translate: Chinese strings are not the English ones", () => {
-    expect(CATALOGS.zh.play).not.toBe(en.play);
-    expect(CATALOGS.zh.copyLink).toMatch(/[\u4e00-\u9fff]/);
+  it("translate: Chinese strings are not the English ones", async () => {
+    const zh = (await loadLanguage("zh")).messages;
+    expect(zh.play).not.toBe(en.play);
+    expect(zh.copyLink).toMatch(/[\u4e00-\u9fff]/);
+  });
+  it("are English until another language is loaded", async () => {
+    expect(catalogsOf("en").messages).toBe(en);
+    await loadLanguage("zh");
+    expect(catalogsOf("zh").messages.play).not.toBe(en.play);
   });
 });
