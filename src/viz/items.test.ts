@@ -18,6 +18,21 @@ describe("swimlane items", () => {
     });
   });
 
+  it("gives a probe attempt its own sentence, counted against the probe's threshold", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { simulate } = await import("../sim/index.ts");
+    const r = simulate(readFileSync(new URL("../ui/examples/liveness-exec.yaml", import.meta.url), "utf8"));
+    if (!r.ok) throw new Error("liveness-exec does not load");
+    const c = r.timeline.pods[0]!.containers[0]!;
+    const liveness = c.probes.findIndex((p) => p.type === "liveness");
+    const third = c.probes[liveness]!.attempts.findIndex((a) => a.result === "failure") + 2;
+    const d = describeItem(r.timeline, itemId.probe(0, 0, liveness, third))!;
+    expect(d.heading).toBe("liveness probe failure");
+    expect(d.why).toMatch(
+      /^Liveness probe: 3rd failure in a row \(failureThreshold 3\): the kubelet kills the container/,
+    );
+  });
+
   it("describes marks, probe attempts and pod-lane values, with a sentence even without a why", () => {
     expect(describeItem(SAMPLE_TIMELINE, itemId.mark(0, 1, 0))).toMatchObject({
       heading: "SIGTERM",

@@ -117,7 +117,11 @@ export function describeItem(
     kind: "probe",
     heading: lang.text("heading.probe", { probe: probe.type, result: a.result }),
     startMs: a.atMs,
-    why: lang.text("why.probe", { probe: probe.type, result: a.result }),
+    // The attempt's own sentence counts it against its threshold; older timelines lack one.
+    why:
+      a.why !== undefined
+        ? lang.why({ ...a, why: a.why })
+        : lang.text("why.probe", { probe: probe.type, result: a.result }),
     facts,
   };
 }
