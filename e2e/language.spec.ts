@@ -44,7 +44,9 @@ test.describe("languages", () => {
     await expect(playground.details.heading).toHaveText("拉取镜像");
     await playground.page.keyboard.press("ArrowDown");
     await expect(playground.details.heading).toHaveText(/^存活探针(成功|失败)$/);
-    await expect(playground.details.why).toContainText(/连续第 \d+ 次(成功|失败)（(success|failure)Threshold \d+）/);
+    await expect(playground.details.why).toContainText(
+      /连续第 \d+ 次(成功|失败)（(success|failure)Threshold \d+）/,
+    );
     await expect(playground.details.why).toContainText("存活探针");
   });
 
