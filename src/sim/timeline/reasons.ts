@@ -140,8 +140,8 @@ const EN = {
     `kube-proxy programmed this endpoint as ${a.state} ${a.delaySeconds} s after the EndpointSlice said so (the endpoint propagation delay).`,
 
   // Traffic: why a request failed.
-  "traffic.noPort": (a: { service: string; port: string }) =>
-    `service "${a.service}" has no port ${a.port}: nothing to connect to.`,
+  "traffic.noPort": (a: { service: string; port?: string }) =>
+    `service "${a.service}" has ${a.port !== undefined ? `no port ${a.port}` : "no ports"}: nothing to connect to.`,
   "traffic.noService": (a: { service: string }) =>
     `kube-proxy has no rules for Service "${a.service}" (it does not exist, or its creation has not propagated yet).`,
   "traffic.noEndpoints": (a: { service: string; port: number }) =>

@@ -82,8 +82,9 @@ export class TrafficGenerator {
     const svc = this.proxy.lookup(this.namespace, this.spec.service);
     const port = this.port(svc);
     if (!svc || !port) {
+      const portPhrase = this.spec.port !== undefined ? `no port ${this.spec.port}` : "no ports";
       const detail = svc
-        ? `service "${this.spec.service}" has no port ${this.spec.port}`
+        ? `service "${this.spec.service}" has ${portPhrase}`
         : `service "${this.spec.service}" not found`;
       s.fail({
         atMs,
@@ -91,7 +92,10 @@ export class TrafficGenerator {
         outcome: "no endpoints",
         detail,
         ...(svc
-          ? whyOf("traffic.noPort", { service: this.spec.service, port: String(this.spec.port) })
+          ? whyOf("traffic.noPort", {
+              service: this.spec.service,
+              ...(this.spec.port !== undefined ? { port: String(this.spec.port) } : {}),
+            })
           : whyOf("traffic.noService", { service: this.spec.service })),
       });
       return;

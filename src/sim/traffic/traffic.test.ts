@@ -78,6 +78,25 @@ describe("traffic through kube-proxy during a rolling update", () => {
     expect(t.failures[0]!.why).toMatch(/no ready or serving endpoint|no rules/);
   });
 
+  it("says a Service without ports has none, naming no port it was not given", () => {
+    const sim = simulate(`apiVersion: v1
+kind: Service
+metadata: {name: web}
+spec: {clusterIP: None, selector: {app: web}}
+---
+apiVersion: podlife.dev/v1alpha1
+kind: Scenario
+metadata: {name: s}
+spec:
+  traffic: [{service: web, rps: 1, start: 1s, stop: 5s}]
+`);
+    sim.runUntil(6000);
+    const failures = sim.timeline().services?.[0]?.failures ?? [];
+    const noPort = failures.find((f) => f.whyCode === "traffic.noPort");
+    expect(noPort?.detail).toBe('service "web" has no ports');
+    expect(noPort?.why).toBe('service "web" has no ports: nothing to connect to.');
+  });
+
   it("starts by default once kube-proxy routes to a ready pod", () => {
     const { sim, t } = totals(rollout(), 20_000);
     expect(t.failed).toBe(0);

@@ -116,7 +116,8 @@ export const WHY_ZH: WhyCatalog = {
   "endpoint.terminating": () => "Pod 正在被删除，且不再通过就绪探针：该端点既不是 ready 也不是 serving。",
   "proxy.programmed": (a) =>
     `kube-proxy 在 EndpointSlice 变化 ${a.delaySeconds} 秒后才按 ${a.state} 写入该端点的规则（端点传播延迟）。`,
-  "traffic.noPort": (a) => `Service "${a.service}" 没有端口 ${a.port}：无处可连。`,
+  "traffic.noPort": (a) =>
+    `Service "${a.service}" ${a.port !== undefined ? `没有端口 ${a.port}` : "没有任何端口"}：无处可连。`,
   "traffic.noService": (a) =>
     `kube-proxy 没有 Service "${a.service}" 的规则（它不存在，或它的创建尚未传播到 kube-proxy）。`,
   "traffic.noEndpoints": (a) =>
