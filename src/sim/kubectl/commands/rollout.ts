@@ -7,6 +7,9 @@ import type { FlagSpec } from "../args.ts";
 import type { Invocation } from "../context.ts";
 import { parseGoDuration } from "../duration.ts";
 import { clientError, usageError } from "../errors.ts";
+import { PrefixWriter } from "../printers/describe-writer.ts";
+import { describePodTemplate } from "../printers/describe-workloads.ts";
+import { MutationPrinter } from "../printers/mutation.ts";
 import { DESCRIBE_TABWRITER, tabwrite } from "../printers/tabwriter.ts";
 import { kindString } from "../resources.ts";
 import { templateKey, updateObject, type Workload, workloads } from "./workload-target.ts";
@@ -139,33 +142,74 @@ function revisions(inv: Invocation, deployment: ApiObject): { revision: number; 
     .filter((r) => Number.isInteger(r.revision));
 }
 
+type TemplateWithMeta = {
+  metadata?: { labels?: Record<string, string>; annotations?: Record<string, string> };
+  spec?: Record<string, unknown>;
+};
+
+/**
+ * A revision's pod template as `DeploymentHistoryViewer.ViewHistory` keeps it: the ReplicaSet's
+ * template, with the ReplicaSet's own `kubernetes.io/change-cause` annotation copied in.
+ */
+function revisionTemplate(rs: ApiObject): TemplateWithMeta {
+  const template = structuredClone(
+    ((rs.spec as { template?: TemplateWithMeta } | undefined)?.template ?? {}) as TemplateWithMeta,
+  );
+  const cause = rs.metadata.annotations?.[CHANGE_CAUSE_ANNOTATION];
+  if (cause) {
+    template.metadata ??= {};
+    template.metadata.annotations = { ...template.metadata.annotations, [CHANGE_CAUSE_ANNOTATION]: cause };
+  }
+  return template;
+}
+
+/**
+ * `kubectl rollout history` (rollout_history.go, history.go `DeploymentHistoryViewer`): the
+ * revisions and their change causes, one revision's pod template with `--revision`, or with `-o`
+ * the ReplicaSets themselves (`GetHistory`).
+ */
 function history(inv: Invocation): number {
   const list = onlyDeployments(workloads(inv, "required resource not specified"), "history viewer");
   const wanted = inv.flags.int("revision") ?? 0;
+  if (wanted < 0) throw clientError(`revision must be a positive integer: ${wanted}`);
+  const output = inv.flags.string("output");
+  const printer = output ? new MutationPrinter(output, "", "none") : undefined;
   for (const w of list) {
-    const revs = revisions(inv, w.obj).sort((a, b) => a.revision - b.revision);
+    // Why (history.go): a later ReplicaSet with the same revision replaces an earlier one.
+    const byRevision = new Map<number, ApiObject>();
+    for (const r of revisions(inv, w.obj)) byRevision.set(r.revision, r.rs);
+    const revs = [...byRevision.keys()].sort((a, b) => a - b);
     const head = `${kindString(w.type)}/${w.obj.metadata.name}`;
-    if (revs.length === 0) {
-      inv.out.out(`${head} \nNo rollout history found.\n`);
+    if (printer) {
+      const shown = wanted > 0 ? [wanted] : revs;
+      for (const r of shown) {
+        const rs = byRevision.get(r);
+        if (!rs) throw clientError("unable to find the specified revision");
+        inv.out.out(printer.text(rs, `replicaset.apps/${rs.metadata.name}`));
+      }
       continue;
     }
-    if (wanted > 0) {
-      if (!revs.some((r) => r.revision === wanted))
-        throw clientError(`unable to find the specified revision`);
-      throw clientError("kubectl rollout history --revision is not supported in Podlife yet");
+    let info: string;
+    if (revs.length === 0) info = "No rollout history found.";
+    else if (wanted > 0) {
+      const rs = byRevision.get(wanted);
+      if (!rs) throw clientError("unable to find the specified revision");
+      // Why (history.go printTemplate): DescribePodTemplate into a plain buffer, tabs unaligned.
+      const w = new PrefixWriter(false);
+      describePodTemplate(revisionTemplate(rs), w);
+      info = w.toString();
+    } else {
+      const lines = ["REVISION\tCHANGE-CAUSE"];
+      for (const r of revs) {
+        const template = revisionTemplate(byRevision.get(r) as ApiObject);
+        lines.push(`${r}\t${template.metadata?.annotations?.[CHANGE_CAUSE_ANNOTATION] || "<none>"}`);
+      }
+      info = tabwrite(`${lines.join("\n")}\n`, DESCRIBE_TABWRITER);
     }
-    const lines = ["REVISION\tCHANGE-CAUSE"];
-    for (const r of revs) {
-      const cause =
-        r.rs.metadata.annotations?.[CHANGE_CAUSE_ANNOTATION] ||
-        (r.rs.spec as { template?: { metadata?: { annotations?: Record<string, string> } } } | undefined)
-          ?.template?.metadata?.annotations?.[CHANGE_CAUSE_ANNOTATION] ||
-        "<none>";
-      lines.push(`${r.revision}\t${cause}`);
-    }
-    const table = tabwrite(`${lines.join("\n")}\n`, DESCRIBE_TABWRITER);
-    // Why (history.go): printed through a name printer whose "operation" is the table.
-    inv.out.out(`${head} \n${table}\n`);
+    // Why (rollout_history.go): printed through a name printer whose "operation" is
+    // "with revision #N" (or nothing), a newline, and the history text.
+    const withRevision = wanted > 0 ? `with revision #${wanted}` : "";
+    inv.out.out(`${head} ${withRevision}\n${info}\n`);
   }
   return 0;
 }
