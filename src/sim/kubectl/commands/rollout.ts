@@ -5,10 +5,11 @@
 import type { ApiObject, Wait } from "../api.ts";
 import type { FlagSpec } from "../args.ts";
 import type { Invocation } from "../context.ts";
+import { DRY_RUN_FLAG, dryRunStrategy, dryRunSuffix } from "../dry-run.ts";
 import { parseGoDuration } from "../duration.ts";
 import { clientError, usageError } from "../errors.ts";
-import { PrefixWriter } from "../printers/describe-writer.ts";
 import { describePodTemplate } from "../printers/describe-workloads.ts";
+import { PrefixWriter } from "../printers/describe-writer.ts";
 import { MutationPrinter } from "../printers/mutation.ts";
 import { DESCRIBE_TABWRITER, tabwrite } from "../printers/tabwriter.ts";
 import { kindString } from "../resources.ts";
@@ -23,7 +24,7 @@ export const ROLLOUT_FLAGS: FlagSpec[] = [
   { name: "output", short: "o", kind: "string" },
   { name: "filename", short: "f", kind: "strings" },
   { name: "selector", short: "l", kind: "string" },
-  { name: "dry-run", kind: "string" },
+  DRY_RUN_FLAG,
 ];
 
 const REVISION_ANNOTATION = "deployment.kubernetes.io/revision";
@@ -221,26 +222,34 @@ function rfc3339(epochMs: number): string {
 
 function restart(inv: Invocation): number {
   const list = onlyDeployments(workloads(inv, "required resource not specified"), "restarter");
+  const dryRun = dryRunStrategy(inv);
   for (const w of list) {
     if (asDeployment(w.obj).spec.paused) {
       throw clientError("can't restart paused deployment (run rollout resume first)");
     }
-    updateObject(inv.api, w.obj, (copy) => {
-      const spec = (copy.spec ??= {}) as DeploymentView["spec"];
-      spec.template ??= {};
-      spec.template.metadata ??= {};
-      spec.template.metadata.annotations = {
-        ...spec.template.metadata.annotations,
-        "kubectl.kubernetes.io/restartedAt": rfc3339(inv.now()),
-      };
-    });
-    inv.out.out(`${kindString(w.type)}/${w.obj.metadata.name} restarted\n`);
+    updateObject(
+      inv.api,
+      w.obj,
+      (copy) => {
+        const spec = (copy.spec ??= {}) as DeploymentView["spec"];
+        spec.template ??= {};
+        spec.template.metadata ??= {};
+        spec.template.metadata.annotations = {
+          ...spec.template.metadata.annotations,
+          "kubectl.kubernetes.io/restartedAt": rfc3339(inv.now()),
+        };
+      },
+      dryRun,
+    );
+    inv.out.out(`${kindString(w.type)}/${w.obj.metadata.name} restarted${dryRunSuffix(dryRun)}\n`);
   }
   return 0;
 }
 
 function undo(inv: Invocation): number {
   const list = onlyDeployments(workloads(inv, "required resource not specified"), "rollbacker");
+  if (dryRunStrategy(inv) !== "none")
+    throw clientError("kubectl rollout undo --dry-run is not supported in Podlife yet");
   const toRevision = inv.flags.int("to-revision") ?? 0;
   for (const w of list) {
     const name = w.obj.metadata.name;
@@ -288,6 +297,7 @@ function undo(inv: Invocation): number {
 function setPaused(inv: Invocation, paused: boolean): number {
   const verb = paused ? "pauser" : "resumer";
   const list = onlyDeployments(workloads(inv, "required resource not specified"), verb);
+  const dryRun = dryRunStrategy(inv);
   const errors: string[] = [];
   for (const w of list) {
     const name = w.obj.metadata.name;
@@ -295,12 +305,17 @@ function setPaused(inv: Invocation, paused: boolean): number {
       errors.push(`error: deployments.apps "${name}" ${paused ? "is already paused" : "is not paused"}`);
       continue;
     }
-    updateObject(inv.api, w.obj, (copy) => {
-      const spec = (copy.spec ??= {}) as DeploymentView["spec"];
-      if (paused) spec.paused = true;
-      else delete spec.paused;
-    });
-    inv.out.out(`${kindString(w.type)}/${name} ${paused ? "paused" : "resumed"}\n`);
+    updateObject(
+      inv.api,
+      w.obj,
+      (copy) => {
+        const spec = (copy.spec ??= {}) as DeploymentView["spec"];
+        if (paused) spec.paused = true;
+        else delete spec.paused;
+      },
+      dryRun,
+    );
+    inv.out.out(`${kindString(w.type)}/${name} ${paused ? "paused" : "resumed"}${dryRunSuffix(dryRun)}\n`);
   }
   if (errors.length > 0) throw clientError(errors.join("\n").replace(/^error: /, ""));
   return 0;
