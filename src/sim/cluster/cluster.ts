@@ -205,6 +205,28 @@ export class Cluster implements ClusterApi {
     return undefined;
   }
 
+  /**
+   * A Service's addresses in a server-side dry run (ipallocator `dryRunRange`): an explicit
+   * cluster IP or node port is taken as asked without checking that it is free, an unset one is
+   * the range's first value (`10.96.0.0`, port 30000); nothing is reserved.
+   */
+  private dryRunServiceAddresses(obj: ApiObject): void {
+    const spec = (obj.spec ??= {}) as {
+      type?: string;
+      clusterIP?: string;
+      clusterIPs?: string[];
+      ports?: { nodePort?: number }[];
+    };
+    const type = spec.type ?? "ClusterIP";
+    if (type === "ExternalName") return;
+    if (!spec.clusterIP) spec.clusterIP = "10.96.0.0";
+    spec.clusterIPs = [spec.clusterIP];
+    if (type === "NodePort" || type === "LoadBalancer") {
+      for (const p of spec.ports ?? []) p.nodePort ??= 30000;
+    }
+    obj.status ??= { loadBalancer: {} };
+  }
+
   private releaseService(obj: ApiObject): void {
     const spec = (obj.spec ?? {}) as { clusterIP?: string; ports?: { nodePort?: number }[] };
     if (spec.clusterIP && spec.clusterIP !== "None") this.serviceAllocator.releaseIP(spec.clusterIP);
@@ -429,10 +451,11 @@ export class Cluster implements ClusterApi {
     kind: string,
     namespace: string,
     name: string,
-    opts: { gracePeriodSeconds?: number; force?: boolean },
+    opts: { gracePeriodSeconds?: number; force?: boolean; dryRun?: boolean },
   ): string | undefined {
     const obj = this.store.get(kind, namespace, name);
     if (!obj) return `Error from server (NotFound): ${resourceOf(kind)} "${name}" not found`;
+    if (opts.dryRun) return undefined;
     if (kind !== "Pod") {
       this.store.remove(obj);
       if (kind === "Service") this.releaseService(obj);
@@ -479,12 +502,53 @@ export class Cluster implements ClusterApi {
     };
   }
 
-  apply(manifest: string, namespace: string): { ok: true; lines: string[] } | { ok: false; error: string } {
-    return applyManifest(this.applyTarget(), manifest, namespace);
+  /**
+   * What a server-side dry run works on (`dryRun=All`): copies of the stored objects; a create is
+   * defaulted as the API server would (uid, creation time, generation, a Pod's first status, a
+   * Service's addresses) but not stored, and nobody is told of an update. `answers` collects the
+   * objects as the API server would return them.
+   */
+  private dryRunTarget(answers: ApiObject[]): ApplyTarget {
+    const random = this.random.fork(`dry-run/${this.clock.now()}`);
+    return {
+      get: (kind, ns, name) => {
+        const obj = this.get(kind, ns, name);
+        return obj ? structuredClone(obj) : undefined;
+      },
+      create: (obj) => {
+        const ns = obj.metadata.namespace ?? "default";
+        if (obj.kind !== "Node") obj.metadata.namespace = ns;
+        if (this.store.get(obj.kind, ns, obj.metadata.name)) {
+          return `Error from server (AlreadyExists): ${resourceOf(obj.kind)} "${obj.metadata.name}" already exists`;
+        }
+        if (obj.kind === "Deployment" || obj.kind === "ReplicaSet") obj.metadata.generation ??= 1;
+        if (obj.kind === "Service") this.dryRunServiceAddresses(obj);
+        obj.metadata.uid ??= randomUid(random);
+        obj.metadata.creationTimestamp = apiTime(this.opts.epochMs, this.clock.now());
+        if (obj.kind === "Pod") obj.status = { phase: "Pending", qosClass: "BestEffort" };
+        obj.status ??= {};
+        answers.push(obj);
+        return undefined;
+      },
+      updated: (obj) => {
+        answers.push(obj);
+      },
+    };
   }
 
-  update(obj: ApiObject): string | undefined {
-    return updateObject(this.applyTarget(), obj);
+  apply(
+    manifest: string,
+    namespace: string,
+    opts: { dryRun?: boolean } = {},
+  ): { ok: true; lines: string[]; objects?: ApiObject[] } | { ok: false; error: string } {
+    if (!opts.dryRun) return applyManifest(this.applyTarget(), manifest, namespace);
+    const objects: ApiObject[] = [];
+    const r = applyManifest(this.dryRunTarget(objects), manifest, namespace);
+    return r.ok ? { ...r, objects } : r;
+  }
+
+  update(obj: ApiObject, opts: { dryRun?: boolean } = {}): string | undefined {
+    return updateObject(opts.dryRun ? this.dryRunTarget([]) : this.applyTarget(), obj);
   }
 
   updateStatus(obj: ApiObject): string | undefined {

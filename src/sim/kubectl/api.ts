@@ -67,6 +67,9 @@ export interface ExecResult {
   stderr: string;
 }
 
+/** What `ClusterApi.apply` answers. */
+export type ApplyResult = { ok: true; lines: string[]; objects?: ApiObject[] } | { ok: false; error: string };
+
 /** The simulated cluster as kubectl sees it. */
 export interface ClusterApi {
   /** Current virtual time (ms since scenario start) and the start time (epoch ms). */
@@ -77,15 +80,22 @@ export interface ClusterApi {
   get(kind: string, namespace: string, name: string): ApiObject | undefined;
   /** Events as `kubectl get events` lists them, in the order first recorded. */
   events(namespace?: string): ApiEvent[];
-  /** Requests deletion; returns an error message (kubectl style) or undefined. */
+  /**
+   * Requests deletion; returns an error message (kubectl style) or undefined. With `dryRun` (a
+   * server-side dry run, `dryRun=All`) the request is checked and nothing is deleted.
+   */
   delete(
     kind: string,
     namespace: string,
     name: string,
-    opts: { gracePeriodSeconds?: number; force?: boolean },
+    opts: { gracePeriodSeconds?: number; force?: boolean; dryRun?: boolean },
   ): string | undefined;
-  /** Creates or updates objects from a manifest text; one line per object (`pod/x created`). */
-  apply(manifest: string, namespace: string): { ok: true; lines: string[] } | { ok: false; error: string };
+  /**
+   * Creates or updates objects from a manifest text; one line per object (`pod/x created`). With
+   * `dryRun` (a server-side dry run) each object is validated, defaulted and admitted as for a
+   * real request, nothing is stored, and `objects` holds what the API server would answer.
+   */
+  apply(manifest: string, namespace: string, opts?: { dryRun?: boolean }): ApplyResult;
   /** Container logs (`previous` for the last terminated instance). */
   logs(
     namespace: string,
@@ -106,11 +116,11 @@ export interface ClusterApi {
   /**
    * Replaces an existing object (same kind, namespace and name) with `obj`, as the PATCH that
    * `kubectl scale`, `set image` and `rollout restart|undo` send: the API server keeps `status`,
-   * bumps `metadata.generation` when `spec` changed and notifies controllers. Returns an error
-   * message (kubectl style) or undefined. Optional until the cluster implements it; those
+   * bumps `metadata.generation` when `spec` changed and notifies controllers (with `dryRun`, only
+   * checks that it could). Returns an error message (kubectl style) or undefined. Optional until the cluster implements it; those
    * commands say they are unavailable without it.
    */
-  update?(obj: ApiObject): string | undefined;
+  update?(obj: ApiObject, opts?: { dryRun?: boolean }): string | undefined;
   /**
    * Replaces an object's `status` (the `status` subresource, as `kubectl patch --subresource=status`
    * writes it); whoever owns the object reacts (the kubelet re-evaluates readiness gates).

@@ -12,6 +12,11 @@ export interface FlagSpec {
   name: string;
   short?: string;
   kind: FlagKind;
+  /**
+   * pflag's `NoOptDefVal`: the value `--name` takes when written without `=VALUE` (the next word
+   * is then not consumed), as kubectl's `--dry-run` (`"unchanged"`).
+   */
+  noOptDefault?: string;
 }
 
 /** A parsed flag value. */
@@ -86,6 +91,7 @@ export function parseArgs(tokens: string[], specs: FlagSpec[]): ParsedArgs | { e
       let raw: string;
       if (eq >= 0) raw = tok.slice(eq + 1);
       else if (spec.kind === "bool") raw = "true";
+      else if (spec.noOptDefault !== undefined) raw = spec.noOptDefault;
       else if (i + 1 < tokens.length) raw = tokens[++i] as string;
       else return { error: `flag needs an argument: --${name}` };
       const v = parseValue(spec, raw, `--${name}`);

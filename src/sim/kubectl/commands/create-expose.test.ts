@@ -20,7 +20,7 @@ describe("kubectl create deployment", () => {
     expect(applied(api)).toEqual({
       apiVersion: "apps/v1",
       kind: "Deployment",
-      metadata: { name: "web", namespace: "default", labels: { app: "web" } },
+      metadata: { name: "web", labels: { app: "web" } },
       spec: {
         replicas: 3,
         selector: { matchLabels: { app: "web" } },
@@ -94,7 +94,7 @@ describe("kubectl expose", () => {
     expect(applied(api)).toEqual({
       apiVersion: "v1",
       kind: "Service",
-      metadata: { name: "web", namespace: "default", labels: { app: "web" } },
+      metadata: { name: "web", labels: { app: "web" } },
       spec: {
         ports: [{ port: 80, protocol: "TCP", targetPort: 8080 }],
         selector: { app: "web" },
@@ -130,7 +130,7 @@ describe("kubectl create service", () => {
     expect(applied(api)).toEqual({
       apiVersion: "v1",
       kind: "Service",
-      metadata: { name: "web", namespace: "default", labels: { app: "web" } },
+      metadata: { name: "web", labels: { app: "web" } },
       spec: {
         type: "NodePort",
         selector: { app: "web" },

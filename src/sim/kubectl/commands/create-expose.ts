@@ -5,7 +5,9 @@
 import type { ApiObject } from "../api.ts";
 import type { FlagSpec } from "../args.ts";
 import type { Invocation } from "../context.ts";
+import { DRY_RUN_FLAG, type DryRunStrategy, dryRunStrategy } from "../dry-run.ts";
 import { clientError, fromCluster, KubectlError, usageError } from "../errors.ts";
+import { MutationPrinter } from "../printers/mutation.ts";
 import { kindString, qualifiedPlural, resourceForKind } from "../resources.ts";
 import { manifestDocuments, readManifestFiles } from "./files.ts";
 import { workloads } from "./workload-target.ts";
@@ -16,7 +18,7 @@ export const CREATE_FLAGS: FlagSpec[] = [
   { name: "replicas", short: "r", kind: "int" },
   { name: "port", kind: "int" },
   { name: "filename", short: "f", kind: "strings" },
-  { name: "dry-run", kind: "string" },
+  DRY_RUN_FLAG,
   { name: "output", short: "o", kind: "string" },
   { name: "tcp", kind: "strings" },
   { name: "node-port", kind: "int" },
@@ -47,6 +49,9 @@ function createService(inv: Invocation, kind: string | undefined, name: string |
   const nodePort = inv.flags.int("node-port");
   if (type !== "ExternalName" && tcp.length === 0 && clusterIP !== "None")
     throw clientError("at least one tcp port specifier must be provided");
+  const dryRun = dryRunStrategy(inv);
+  // Keys in the Go structs' field order (ServicePort: name, protocol, port, targetPort, nodePort),
+  // which `-o json` shows.
   const ports = tcp.map((spec) => {
     const [p, t] = spec.split(":");
     const port = Number(p);
@@ -54,40 +59,70 @@ function createService(inv: Invocation, kind: string | undefined, name: string |
     const target = t === undefined ? port : /^\d+$/.test(t) ? Number(t) : t;
     return {
       name: spec.replace(/:/g, "-"),
-      port,
       protocol: "TCP",
+      port,
       targetPort: target,
       ...(nodePort !== undefined && nodePort > 0 ? { nodePort } : {}),
     };
   });
   const labels = { app: name };
-  const spec: Record<string, unknown> = { type, ports, selector: labels };
+  const spec: Record<string, unknown> = { ports, selector: labels };
+  if (clusterIP !== undefined && clusterIP !== "") spec.clusterIP = clusterIP;
+  spec.type = type;
   if (type === "ExternalName") {
     const external = inv.flags.string("external-name");
     if (!external) throw clientError("external name must be specified");
     spec.externalName = external;
     delete spec.selector;
   }
-  if (clusterIP !== undefined && clusterIP !== "") spec.clusterIP = clusterIP;
   const service = {
-    apiVersion: "v1",
     kind: "Service",
-    metadata: { name, namespace: inv.namespace, labels },
+    apiVersion: "v1",
+    metadata: { name, ...generatedNamespace(inv), labels },
     spec,
+    status: { loadBalancer: {} },
   } as ApiObject;
-  create(inv, service, "services", `service/${name}`);
+  create(inv, service, "services", `service/${name}`, dryRun);
   return 0;
 }
 
-function create(inv: Invocation, obj: ApiObject, resource: string, display: string): void {
-  if (inv.api.get(obj.kind, obj.metadata.namespace ?? "", obj.metadata.name)) {
+/** `metadata.namespace` of a generated object: only an explicit `-n` sets it (`EnforceNamespace`). */
+function generatedNamespace(inv: Invocation): { namespace?: string } {
+  return inv.namespaceExplicit ? { namespace: inv.namespace } : {};
+}
+
+/**
+ * Creates a generated object (create_deployment.go, create_service.go `Run`): a client dry run
+ * prints it as built, a server dry run prints what the API server would have stored, a real
+ * create prints the created object (or the `created` line).
+ */
+function create(
+  inv: Invocation,
+  obj: ApiObject,
+  resource: string,
+  display: string,
+  dryRun: DryRunStrategy,
+): void {
+  const printer = new MutationPrinter(inv.flags.string("output"), "created", dryRun);
+  if (dryRun === "client") {
+    inv.out.out(printer.text(obj, display, true));
+    return;
+  }
+  if (inv.api.get(obj.kind, obj.metadata.namespace ?? inv.namespace, obj.metadata.name)) {
     throw new KubectlError(
       `Error from server (AlreadyExists): ${resource} "${obj.metadata.name}" already exists`,
     );
   }
-  const r = inv.api.apply(JSON.stringify(obj), inv.namespace);
+  const { status: _status, ...request } = obj;
+  const r = inv.api.apply(
+    JSON.stringify(request),
+    inv.namespace,
+    dryRun === "server" ? { dryRun: true } : {},
+  );
   if (!r.ok) throw fromCluster(r.error);
-  inv.out.out(inv.flags.string("output") === "name" ? `${display}\n` : `${display} created\n`);
+  const stored =
+    r.objects?.[0] ?? inv.api.get(obj.kind, obj.metadata.namespace ?? inv.namespace, obj.metadata.name);
+  inv.out.out(printer.text(stored ?? obj, display));
 }
 
 /** The container name `create deployment` derives from an image (`registry/nginx:1.27` → `nginx`). */
@@ -105,6 +140,8 @@ export function containerNameFor(image: string): string {
  */
 function createFromFiles(inv: Invocation): number {
   const errors: string[] = [];
+  const dryRun = dryRunStrategy(inv);
+  const printer = new MutationPrinter(inv.flags.string("output"), "created", dryRun);
   for (const file of readManifestFiles(inv, inv.flags.strings("filename"))) {
     for (const doc of manifestDocuments(file)) {
       const ref = doc.ref;
@@ -117,18 +154,27 @@ function createFromFiles(inv: Invocation): number {
         );
       }
       const ns = type.namespaced ? (ref.namespace ?? inv.namespace) : "";
+      const display = `${kindString(type)}/${ref.name}`;
+      if (dryRun === "client") {
+        // Why (create.go RunCreate): nothing is sent; the builder has set the namespace.
+        const obj = structuredClone(doc.object) as ApiObject;
+        if (type.namespaced) obj.metadata.namespace = ns;
+        inv.out.out(printer.text(obj, display));
+        continue;
+      }
       if (inv.api.get(type.kind, ns, ref.name)) {
         errors.push(
           `Error from server (AlreadyExists): error when creating "${file.source}": ${qualifiedPlural(type)} "${ref.name}" already exists`,
         );
         continue;
       }
-      const r = inv.api.apply(doc.text, inv.namespace);
+      const r = inv.api.apply(doc.text, inv.namespace, dryRun === "server" ? { dryRun: true } : {});
       if (!r.ok) {
         errors.push(fromCluster(r.error).text);
         continue;
       }
-      inv.out.out(`${kindString(type)}/${ref.name} created\n`);
+      const stored = r.objects?.[0] ?? inv.api.get(type.kind, ns, ref.name);
+      inv.out.out(stored ? printer.text(stored, display) : `${display} created\n`);
     }
   }
   if (errors.length > 0) throw new KubectlError(errors.join("\n"));
@@ -146,8 +192,7 @@ export function createCommand(inv: Invocation): number {
     throw clientError(`"kubectl create ${sub}" is not supported in Podlife`);
   }
   if (name === undefined) throw usageError("create deployment", "NAME is required");
-  const dryRun = flags.string("dry-run");
-  if (dryRun !== undefined && dryRun !== "none") throw clientError("--dry-run is not supported in Podlife");
+  const dryRun = dryRunStrategy(inv);
   const images = flags.strings("image");
   if (images.length === 0) throw clientError('required flag(s) "image" not set');
   const command = [...rest, ...(inv.afterDash ?? [])];
@@ -165,27 +210,31 @@ export function createCommand(inv: Invocation): number {
       cname = `${cname}-${i}`;
     }
     used.add(cname);
+    // Container's field order: name, image, command, ports, resources.
     return {
       name: cname,
       image,
-      resources: {},
       ...(command.length > 0 ? { command } : {}),
       ...(port !== undefined && port >= 0 ? { ports: [{ containerPort: port }] } : {}),
+      resources: {},
     };
   });
   const labels = { app: name };
+  // Why (create_deployment.go createDeployment): empty structs (`strategy`, `resources`,
+  // `status`) are printed as `{}`; keys follow the Go structs' field order for `-o json`.
   const deployment = {
-    apiVersion: "apps/v1",
     kind: "Deployment",
-    metadata: { name, namespace: inv.namespace, labels },
+    apiVersion: "apps/v1",
+    metadata: { name, ...generatedNamespace(inv), labels },
     spec: {
       replicas: flags.int("replicas") ?? 1,
       selector: { matchLabels: labels },
-      strategy: {},
       template: { metadata: { labels }, spec: { containers } },
+      strategy: {},
     },
+    status: {},
   } as ApiObject;
-  create(inv, deployment, "deployments.apps", `deployment.apps/${name}`);
+  create(inv, deployment, "deployments.apps", `deployment.apps/${name}`, dryRun);
   return 0;
 }
 
@@ -200,7 +249,7 @@ export const EXPOSE_FLAGS: FlagSpec[] = [
   { name: "labels", short: "l", kind: "string" },
   { name: "cluster-ip", kind: "string" },
   { name: "output", short: "o", kind: "string" },
-  { name: "dry-run", kind: "string" },
+  DRY_RUN_FLAG,
   { name: "filename", short: "f", kind: "strings" },
 ];
 
@@ -217,6 +266,7 @@ function parseMap(text: string): Record<string, string> {
 /** Runs `kubectl expose`. */
 export function expose(inv: Invocation): number {
   const { flags } = inv;
+  const dryRun = dryRunStrategy(inv);
   const [target] = workloads(inv, "You must provide one or more resources by argument or filename.");
   if (!target) return 0;
   const { obj, type } = target;
@@ -254,8 +304,8 @@ export function expose(inv: Invocation): number {
   if (portFlag !== undefined && portFlag !== "") {
     ports = portFlag.split(",").map((p, i, all) => ({
       ...(all.length > 1 ? { name: `port-${i + 1}` } : {}),
-      port: Number(p),
       protocol,
+      port: Number(p),
       targetPort: targetPort !== undefined ? asPort(targetPort) : Number(p),
     }));
   } else {
@@ -264,30 +314,44 @@ export function expose(inv: Invocation): number {
     if (found.length === 0) throw clientError("couldn't find port via --port flag or introspection");
     ports = found.map((p, i) => ({
       ...(found.length > 1 ? { name: `port-${i + 1}` } : {}),
-      port: p.containerPort ?? 0,
       protocol: p.protocol ?? protocol,
+      port: p.containerPort ?? 0,
       targetPort: targetPort !== undefined ? asPort(targetPort) : (p.containerPort ?? 0),
     }));
   }
   const name = flags.string("name") ?? obj.metadata.name;
   const labels = flags.has("labels") ? parseMap(flags.string("labels") ?? "") : obj.metadata.labels;
   const serviceType = flags.string("type");
+  // Keys in the Go structs' field order (ServiceSpec: ports, selector, clusterIP, type) for `-o json`.
   const service = {
-    apiVersion: "v1",
     kind: "Service",
-    metadata: { name, namespace: inv.namespace, ...(labels ? { labels } : {}) },
+    apiVersion: "v1",
+    metadata: { name, ...generatedNamespace(inv), ...(labels ? { labels } : {}) },
     spec: {
       ports,
       selector,
-      ...(serviceType ? { type: serviceType } : {}),
       ...(flags.has("cluster-ip") ? { clusterIP: flags.string("cluster-ip") } : {}),
+      ...(serviceType ? { type: serviceType } : {}),
     },
+    status: { loadBalancer: {} },
   } as ApiObject;
+  const printer = new MutationPrinter(flags.string("output"), "exposed", dryRun);
+  // Why (expose.go RunExpose): a client dry run prints the generated Service and sends nothing.
+  if (dryRun === "client") {
+    inv.out.out(printer.text(service, `service/${name}`, true));
+    return 0;
+  }
   if (inv.api.get("Service", inv.namespace, name)) {
     throw new KubectlError(`Error from server (AlreadyExists): services "${name}" already exists`);
   }
-  const r = inv.api.apply(JSON.stringify(service), inv.namespace);
+  const { status: _status, ...request } = service;
+  const r = inv.api.apply(
+    JSON.stringify(request),
+    inv.namespace,
+    dryRun === "server" ? { dryRun: true } : {},
+  );
   if (!r.ok) throw fromCluster(r.error);
-  inv.out.out(flags.string("output") === "name" ? `service/${name}\n` : `service/${name} exposed\n`);
+  const stored = r.objects?.[0] ?? inv.api.get("Service", inv.namespace, name);
+  inv.out.out(printer.text(stored ?? service, `service/${name}`));
   return 0;
 }

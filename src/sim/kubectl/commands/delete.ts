@@ -7,6 +7,7 @@
 import type { ApiObject, Wait } from "../api.ts";
 import type { FlagSpec } from "../args.ts";
 import type { Invocation } from "../context.ts";
+import { DRY_RUN_FLAG, dryRunStrategy, dryRunSuffix } from "../dry-run.ts";
 import { parseGoDuration } from "../duration.ts";
 import { clientError, fromCluster, KubectlError } from "../errors.ts";
 import { kindString, type ResourceType, resourceForKind } from "../resources.ts";
@@ -30,7 +31,7 @@ export const DELETE_FLAGS: FlagSpec[] = [
   { name: "filename", short: "f", kind: "strings" },
   { name: "recursive", short: "R", kind: "bool" },
   { name: "cascade", kind: "string" },
-  { name: "dry-run", kind: "string" },
+  DRY_RUN_FLAG,
   { name: "interactive", short: "i", kind: "bool" },
 ];
 
@@ -107,8 +108,7 @@ export function* deleteCommand(inv: Invocation): Generator<Wait, number, void> {
   } else if (gracePeriod > 0 && force) {
     throw clientError("--force and --grace-period greater than 0 cannot be specified together");
   }
-  const dryRun = flags.string("dry-run");
-  if (dryRun !== undefined && dryRun !== "none") throw clientError("--dry-run is not supported in Podlife");
+  const dryRun = dryRunStrategy(inv);
 
   const allNamespaces = flags.bool("all-namespaces");
   // Why (delete.go: RequireObject(false)): kubectl does not fetch named objects first; the
@@ -148,11 +148,15 @@ export function* deleteCommand(inv: Invocation): Generator<Wait, number, void> {
   const errors: string[] = [];
   const deleted: { victim: Victim; uid: string | undefined }[] = [];
   for (const v of entries) {
-    const opts: { gracePeriodSeconds?: number; force?: boolean } = {};
+    const opts: { gracePeriodSeconds?: number; force?: boolean; dryRun?: boolean } = {};
     if (gracePeriod >= 0) opts.gracePeriodSeconds = gracePeriod;
     if (force) opts.force = true;
+    if (dryRun === "server") opts.dryRun = true;
     const uid = getObject(api, v.type, v.namespace, v.name)?.metadata.uid;
-    const err = api.delete(v.type.kind, v.namespace, v.name, opts);
+    // Why (delete.go DeleteResult): a client dry run prints what it would delete and sends
+    // nothing; named objects are not fetched first (RequireObject(false)), so even a missing one
+    // is "deleted (dry run)".
+    const err = dryRun === "client" ? undefined : api.delete(v.type.kind, v.namespace, v.name, opts);
     if (err !== undefined) {
       if (ignoreNotFound && /\(NotFound\)/.test(err)) continue;
       errors.push(withSource(fromCluster(err).text, v.source));
@@ -164,7 +168,7 @@ export function* deleteCommand(inv: Invocation): Generator<Wait, number, void> {
     else {
       const operation = gracePeriod === 0 ? "force deleted" : "deleted";
       const where = v.type.namespaced ? ` from ${v.namespace} namespace` : "";
-      out.out(`${kind} "${v.name}" ${operation}${where}\n`);
+      out.out(`${kind} "${v.name}" ${operation}${where}${dryRunSuffix(dryRun)}\n`);
     }
   }
   if (errors.length > 0) throw new KubectlError(errors.join("\n"));
@@ -173,7 +177,8 @@ export function* deleteCommand(inv: Invocation): Generator<Wait, number, void> {
     return 0;
   }
   const waitFlag = flags.has("wait") ? flags.bool("wait") : true;
-  if (!waitFlag) return 0;
+  // Why (delete.go): nothing is waited for in a dry run.
+  if (!waitFlag || dryRun !== "none") return 0;
 
   const timeoutText = flags.string("timeout") ?? "0s";
   const timeoutMs = parseGoDuration(timeoutText);

@@ -52,13 +52,18 @@ export function manifestRefs(file: ManifestFile): ManifestRef[] {
   return refs;
 }
 
-/** Each YAML document of a manifest as its own text, with the object it names (if any). */
-export function manifestDocuments(file: ManifestFile): { text: string; ref: ManifestRef | undefined }[] {
+/**
+ * Each YAML document of a manifest as its own text, with the object it names (if any) and the
+ * document as data (`object`, what kubectl's builder decodes).
+ */
+export function manifestDocuments(
+  file: ManifestFile,
+): { text: string; ref: ManifestRef | undefined; object: unknown }[] {
   return parseAllDocuments(file.text).map((doc) => {
     if ("errors" in doc && doc.errors.length > 0) {
       throw clientError(`error parsing ${file.source}: ${doc.errors[0]?.message ?? "invalid YAML"}`);
     }
     const refs = manifestRefs({ source: file.source, text: doc.toString() });
-    return { text: doc.toString(), ref: refs[0] };
+    return { text: doc.toString(), ref: refs[0], object: doc.toJS() as unknown };
   });
 }

@@ -2,6 +2,7 @@
 import type { ApiObject } from "../api.ts";
 import type { FlagSpec } from "../args.ts";
 import type { Invocation } from "../context.ts";
+import { DRY_RUN_FLAG, dryRunStrategy, dryRunSuffix } from "../dry-run.ts";
 import { clientError, usageError } from "../errors.ts";
 import { kindString } from "../resources.ts";
 import { parseLabelSelector } from "../selectors.ts";
@@ -15,7 +16,7 @@ export const LABEL_FLAGS: FlagSpec[] = [
   { name: "selector", short: "l", kind: "string" },
   { name: "output", short: "o", kind: "string" },
   { name: "list", kind: "bool" },
-  { name: "dry-run", kind: "string" },
+  DRY_RUN_FLAG,
   { name: "resource-version", kind: "string" },
 ];
 
@@ -33,6 +34,8 @@ function run(inv: Invocation, field: "labels" | "annotations"): number {
     if (c.endsWith("-") && !c.includes("=")) remove.push(c.slice(0, -1));
     else set.set(c.slice(0, c.indexOf("=")), c.slice(c.indexOf("=") + 1));
   }
+  const dryRun = dryRunStrategy(inv);
+  const suffix = dryRunSuffix(dryRun);
   let targets: Workload[];
   const selector = inv.flags.string("selector");
   if (selector !== undefined || inv.flags.bool("all")) {
@@ -66,14 +69,19 @@ function run(inv: Invocation, field: "labels" | "annotations"): number {
     }
     const head = `${kindString(type)}/${obj.metadata.name}`;
     if (JSON.stringify(next) === JSON.stringify(current)) {
-      inv.out.out(`${head} not ${verb}\n`);
+      inv.out.out(`${head} not ${verb}${suffix}\n`);
       continue;
     }
-    updateObject(inv.api, obj, (copy: ApiObject) => {
-      if (Object.keys(next).length === 0) delete copy.metadata[field];
-      else copy.metadata[field] = next;
-    });
-    inv.out.out(`${head} ${verb}\n`);
+    updateObject(
+      inv.api,
+      obj,
+      (copy: ApiObject) => {
+        if (Object.keys(next).length === 0) delete copy.metadata[field];
+        else copy.metadata[field] = next;
+      },
+      dryRun,
+    );
+    inv.out.out(`${head} ${verb}${suffix}\n`);
   }
   return 0;
 }

@@ -125,7 +125,7 @@ describe("kubectl run", () => {
     expect(JSON.parse(manifest)).toEqual({
       apiVersion: "v1",
       kind: "Pod",
-      metadata: { name: "box", namespace: "default", labels: { run: "box" } },
+      metadata: { name: "box", labels: { run: "box" } },
       spec: {
         containers: [
           {

@@ -6,6 +6,7 @@
 import { parse } from "yaml";
 import type { FlagSpec } from "../args.ts";
 import type { Invocation } from "../context.ts";
+import { DRY_RUN_FLAG, dryRunStrategy, dryRunSuffix } from "../dry-run.ts";
 import { clientError, fromCluster } from "../errors.ts";
 import { jsonPatch, mergePatch, PatchError, strategicMergePatch } from "../patch.ts";
 import { kindString } from "../resources.ts";
@@ -17,7 +18,7 @@ export const PATCH_FLAGS: FlagSpec[] = [
   { name: "type", kind: "string" },
   { name: "subresource", kind: "string" },
   { name: "output", short: "o", kind: "string" },
-  { name: "dry-run", kind: "string" },
+  DRY_RUN_FLAG,
   { name: "local", kind: "bool" },
 ];
 
@@ -32,6 +33,8 @@ export function patch(inv: Invocation): number {
   const subresource = inv.flags.string("subresource");
   if (subresource !== undefined && subresource !== "status" && subresource !== "scale")
     throw clientError(`invalid subresource value: "${subresource}". Must be one of [status scale]`);
+  const dryRun = dryRunStrategy(inv);
+  const suffix = dryRunSuffix(dryRun);
   let body: unknown;
   try {
     body = parse(text);
@@ -54,14 +57,21 @@ export function patch(inv: Invocation): number {
     const ref = `${kindString(rtype)}/${obj.metadata.name}`;
     const next = patched as typeof obj;
     if (JSON.stringify(next) === JSON.stringify(obj)) {
-      inv.out.out(`${ref} patched (no change)\n`);
+      inv.out.out(`${ref} patched (no change)${suffix}\n`);
       continue;
     }
+    // Why (patch.go): a client dry run patches locally and sends nothing.
+    if (dryRun === "client") {
+      inv.out.out(`${ref} patched${suffix}\n`);
+      continue;
+    }
+    if (dryRun === "server" && subresource === "status")
+      throw clientError("--dry-run=server with --subresource=status is not supported in Podlife");
     const write = subresource === "status" ? inv.api.updateStatus : inv.api.update;
     if (!write) throw clientError("the simulated cluster cannot update objects this way yet");
-    const err = write.call(inv.api, next);
+    const err = dryRun === "server" ? inv.api.update?.(next, { dryRun: true }) : write.call(inv.api, next);
     if (err !== undefined) throw fromCluster(err);
-    inv.out.out(`${ref} patched\n`);
+    inv.out.out(`${ref} patched${suffix}\n`);
   }
   return 0;
 }

@@ -112,6 +112,68 @@ describe("kubectl rollout history, undo and restart", () => {
     );
   });
 
+  it("prints one revision's pod template with --revision, tabs unaligned as history.go writes it", () => {
+    expect(kubectl(cluster(), "kubectl rollout history deployment/web --revision=2")).toEqual({
+      exitCode: 0,
+      stdout: [
+        "deployment.apps/web with revision #2",
+        "Pod Template:",
+        "  Labels:\tapp=web",
+        "\tpod-template-hash=bbb",
+        "  Annotations:\tkubernetes.io/change-cause: kubectl set image deployment/web nginx=nginx:1.27",
+        "  Containers:",
+        "   nginx:",
+        "    Image:\tnginx:1.27",
+        "    Port:\t<none>",
+        "    Host Port:\t<none>",
+        "    Environment:\t<none>",
+        "    Mounts:\t<none>",
+        "  Volumes:\t<none>",
+        "  Node-Selectors:\t<none>",
+        "  Tolerations:\t<none>",
+        "",
+        "",
+      ].join("\n"),
+      stderr: "",
+    });
+  });
+
+  it("refuses a revision that does not exist, with or without -o", () => {
+    for (const flags of ["--revision=7", "--revision=7 -o yaml"]) {
+      expect(kubectl(cluster(), `kubectl rollout history deployment/web ${flags}`)).toEqual({
+        exitCode: 1,
+        stdout: "",
+        stderr: "error: unable to find the specified revision\n",
+      });
+    }
+    expect(kubectl(cluster(), "kubectl rollout history deployment/web --revision=-1").stderr).toBe(
+      "error: revision must be a positive integer: -1\n",
+    );
+  });
+
+  it("prints the revisions' ReplicaSets with -o (GetHistory)", () => {
+    expect(kubectl(cluster(), "kubectl rollout history deployment/web -o name").stdout).toBe(
+      "replicaset.apps/web-aaa\nreplicaset.apps/web-bbb\n",
+    );
+    const yaml = kubectl(cluster(), "kubectl rollout history deployment/web --revision=1 -o yaml").stdout;
+    expect(yaml).toContain("kind: ReplicaSet\n");
+    expect(yaml).toContain("  name: web-aaa\n");
+    expect(yaml).not.toContain("web-bbb");
+    const both = kubectl(cluster(), "kubectl rollout history deployment/web -o yaml").stdout;
+    expect(both.split("---\n")).toHaveLength(2);
+  });
+
+  it("says so when a Deployment has no ReplicaSet yet", () => {
+    const api = new FakeCluster();
+    api.objects.push(deployment({}));
+    expect(kubectl(api, "kubectl rollout history deployment/web").stdout).toBe(
+      "deployment.apps/web \nNo rollout history found.\n",
+    );
+    expect(kubectl(api, "kubectl rollout history deployment/web --revision=1").stdout).toBe(
+      "deployment.apps/web with revision #1\nNo rollout history found.\n",
+    );
+  });
+
   it("rolls back to the previous revision's template", () => {
     const api = cluster();
     expect(kubectl(api, "kubectl rollout undo deployment/web").stdout).toBe(

@@ -5,8 +5,12 @@
 import type { ApiObject, Wait } from "../api.ts";
 import type { FlagSpec } from "../args.ts";
 import type { Invocation } from "../context.ts";
+import { DRY_RUN_FLAG, dryRunStrategy, dryRunSuffix } from "../dry-run.ts";
 import { parseGoDuration } from "../duration.ts";
 import { clientError, usageError } from "../errors.ts";
+import { describePodTemplate } from "../printers/describe-workloads.ts";
+import { PrefixWriter } from "../printers/describe-writer.ts";
+import { MutationPrinter } from "../printers/mutation.ts";
 import { DESCRIBE_TABWRITER, tabwrite } from "../printers/tabwriter.ts";
 import { kindString } from "../resources.ts";
 import { templateKey, updateObject, type Workload, workloads } from "./workload-target.ts";
@@ -20,7 +24,7 @@ export const ROLLOUT_FLAGS: FlagSpec[] = [
   { name: "output", short: "o", kind: "string" },
   { name: "filename", short: "f", kind: "strings" },
   { name: "selector", short: "l", kind: "string" },
-  { name: "dry-run", kind: "string" },
+  DRY_RUN_FLAG,
 ];
 
 const REVISION_ANNOTATION = "deployment.kubernetes.io/revision";
@@ -139,33 +143,74 @@ function revisions(inv: Invocation, deployment: ApiObject): { revision: number; 
     .filter((r) => Number.isInteger(r.revision));
 }
 
+type TemplateWithMeta = {
+  metadata?: { labels?: Record<string, string>; annotations?: Record<string, string> };
+  spec?: Record<string, unknown>;
+};
+
+/**
+ * A revision's pod template as `DeploymentHistoryViewer.ViewHistory` keeps it: the ReplicaSet's
+ * template, with the ReplicaSet's own `kubernetes.io/change-cause` annotation copied in.
+ */
+function revisionTemplate(rs: ApiObject): TemplateWithMeta {
+  const template = structuredClone(
+    ((rs.spec as { template?: TemplateWithMeta } | undefined)?.template ?? {}) as TemplateWithMeta,
+  );
+  const cause = rs.metadata.annotations?.[CHANGE_CAUSE_ANNOTATION];
+  if (cause) {
+    template.metadata ??= {};
+    template.metadata.annotations = { ...template.metadata.annotations, [CHANGE_CAUSE_ANNOTATION]: cause };
+  }
+  return template;
+}
+
+/**
+ * `kubectl rollout history` (rollout_history.go, history.go `DeploymentHistoryViewer`): the
+ * revisions and their change causes, one revision's pod template with `--revision`, or with `-o`
+ * the ReplicaSets themselves (`GetHistory`).
+ */
 function history(inv: Invocation): number {
   const list = onlyDeployments(workloads(inv, "required resource not specified"), "history viewer");
   const wanted = inv.flags.int("revision") ?? 0;
+  if (wanted < 0) throw clientError(`revision must be a positive integer: ${wanted}`);
+  const output = inv.flags.string("output");
+  const printer = output ? new MutationPrinter(output, "", "none") : undefined;
   for (const w of list) {
-    const revs = revisions(inv, w.obj).sort((a, b) => a.revision - b.revision);
+    // Why (history.go): a later ReplicaSet with the same revision replaces an earlier one.
+    const byRevision = new Map<number, ApiObject>();
+    for (const r of revisions(inv, w.obj)) byRevision.set(r.revision, r.rs);
+    const revs = [...byRevision.keys()].sort((a, b) => a - b);
     const head = `${kindString(w.type)}/${w.obj.metadata.name}`;
-    if (revs.length === 0) {
-      inv.out.out(`${head} \nNo rollout history found.\n`);
+    if (printer) {
+      const shown = wanted > 0 ? [wanted] : revs;
+      for (const r of shown) {
+        const rs = byRevision.get(r);
+        if (!rs) throw clientError("unable to find the specified revision");
+        inv.out.out(printer.text(rs, `replicaset.apps/${rs.metadata.name}`));
+      }
       continue;
     }
-    if (wanted > 0) {
-      if (!revs.some((r) => r.revision === wanted))
-        throw clientError(`unable to find the specified revision`);
-      throw clientError("kubectl rollout history --revision is not supported in Podlife yet");
+    let info: string;
+    if (revs.length === 0) info = "No rollout history found.";
+    else if (wanted > 0) {
+      const rs = byRevision.get(wanted);
+      if (!rs) throw clientError("unable to find the specified revision");
+      // Why (history.go printTemplate): DescribePodTemplate into a plain buffer, tabs unaligned.
+      const w = new PrefixWriter(false);
+      describePodTemplate(revisionTemplate(rs), w);
+      info = w.toString();
+    } else {
+      const lines = ["REVISION\tCHANGE-CAUSE"];
+      for (const r of revs) {
+        const template = revisionTemplate(byRevision.get(r) as ApiObject);
+        lines.push(`${r}\t${template.metadata?.annotations?.[CHANGE_CAUSE_ANNOTATION] || "<none>"}`);
+      }
+      info = tabwrite(`${lines.join("\n")}\n`, DESCRIBE_TABWRITER);
     }
-    const lines = ["REVISION\tCHANGE-CAUSE"];
-    for (const r of revs) {
-      const cause =
-        r.rs.metadata.annotations?.[CHANGE_CAUSE_ANNOTATION] ||
-        (r.rs.spec as { template?: { metadata?: { annotations?: Record<string, string> } } } | undefined)
-          ?.template?.metadata?.annotations?.[CHANGE_CAUSE_ANNOTATION] ||
-        "<none>";
-      lines.push(`${r.revision}\t${cause}`);
-    }
-    const table = tabwrite(`${lines.join("\n")}\n`, DESCRIBE_TABWRITER);
-    // Why (history.go): printed through a name printer whose "operation" is the table.
-    inv.out.out(`${head} \n${table}\n`);
+    // Why (rollout_history.go): printed through a name printer whose "operation" is
+    // "with revision #N" (or nothing), a newline, and the history text.
+    const withRevision = wanted > 0 ? `with revision #${wanted}` : "";
+    inv.out.out(`${head} ${withRevision}\n${info}\n`);
   }
   return 0;
 }
@@ -177,26 +222,34 @@ function rfc3339(epochMs: number): string {
 
 function restart(inv: Invocation): number {
   const list = onlyDeployments(workloads(inv, "required resource not specified"), "restarter");
+  const dryRun = dryRunStrategy(inv);
   for (const w of list) {
     if (asDeployment(w.obj).spec.paused) {
       throw clientError("can't restart paused deployment (run rollout resume first)");
     }
-    updateObject(inv.api, w.obj, (copy) => {
-      const spec = (copy.spec ??= {}) as DeploymentView["spec"];
-      spec.template ??= {};
-      spec.template.metadata ??= {};
-      spec.template.metadata.annotations = {
-        ...spec.template.metadata.annotations,
-        "kubectl.kubernetes.io/restartedAt": rfc3339(inv.now()),
-      };
-    });
-    inv.out.out(`${kindString(w.type)}/${w.obj.metadata.name} restarted\n`);
+    updateObject(
+      inv.api,
+      w.obj,
+      (copy) => {
+        const spec = (copy.spec ??= {}) as DeploymentView["spec"];
+        spec.template ??= {};
+        spec.template.metadata ??= {};
+        spec.template.metadata.annotations = {
+          ...spec.template.metadata.annotations,
+          "kubectl.kubernetes.io/restartedAt": rfc3339(inv.now()),
+        };
+      },
+      dryRun,
+    );
+    inv.out.out(`${kindString(w.type)}/${w.obj.metadata.name} restarted${dryRunSuffix(dryRun)}\n`);
   }
   return 0;
 }
 
 function undo(inv: Invocation): number {
   const list = onlyDeployments(workloads(inv, "required resource not specified"), "rollbacker");
+  if (dryRunStrategy(inv) !== "none")
+    throw clientError("kubectl rollout undo --dry-run is not supported in Podlife yet");
   const toRevision = inv.flags.int("to-revision") ?? 0;
   for (const w of list) {
     const name = w.obj.metadata.name;
@@ -244,6 +297,7 @@ function undo(inv: Invocation): number {
 function setPaused(inv: Invocation, paused: boolean): number {
   const verb = paused ? "pauser" : "resumer";
   const list = onlyDeployments(workloads(inv, "required resource not specified"), verb);
+  const dryRun = dryRunStrategy(inv);
   const errors: string[] = [];
   for (const w of list) {
     const name = w.obj.metadata.name;
@@ -251,12 +305,17 @@ function setPaused(inv: Invocation, paused: boolean): number {
       errors.push(`error: deployments.apps "${name}" ${paused ? "is already paused" : "is not paused"}`);
       continue;
     }
-    updateObject(inv.api, w.obj, (copy) => {
-      const spec = (copy.spec ??= {}) as DeploymentView["spec"];
-      if (paused) spec.paused = true;
-      else delete spec.paused;
-    });
-    inv.out.out(`${kindString(w.type)}/${name} ${paused ? "paused" : "resumed"}\n`);
+    updateObject(
+      inv.api,
+      w.obj,
+      (copy) => {
+        const spec = (copy.spec ??= {}) as DeploymentView["spec"];
+        if (paused) spec.paused = true;
+        else delete spec.paused;
+      },
+      dryRun,
+    );
+    inv.out.out(`${kindString(w.type)}/${name} ${paused ? "paused" : "resumed"}${dryRunSuffix(dryRun)}\n`);
   }
   if (errors.length > 0) throw clientError(errors.join("\n").replace(/^error: /, ""));
   return 0;

@@ -4,9 +4,12 @@
  * through the cluster's apply. Attaching (`-i`, `-t`, `--rm`, `--attach`) needs a terminal and is
  * refused.
  */
+import type { ApiObject } from "../api.ts";
 import type { FlagSpec } from "../args.ts";
 import type { Invocation } from "../context.ts";
+import { DRY_RUN_FLAG, dryRunStrategy } from "../dry-run.ts";
 import { clientError, fromCluster, KubectlError, usageError } from "../errors.ts";
+import { MutationPrinter } from "../printers/mutation.ts";
 
 /** Flags of `kubectl run`. */
 export const RUN_FLAGS: FlagSpec[] = [
@@ -22,7 +25,7 @@ export const RUN_FLAGS: FlagSpec[] = [
   { name: "tty", short: "t", kind: "bool" },
   { name: "rm", kind: "bool" },
   { name: "attach", kind: "bool" },
-  { name: "dry-run", kind: "string" },
+  DRY_RUN_FLAG,
   { name: "output", short: "o", kind: "string" },
   { name: "quiet", short: "q", kind: "bool" },
 ];
@@ -49,27 +52,29 @@ export function run(inv: Invocation): number {
       "kubectl run with -i, -t, --attach or --rm needs a terminal; Podlife runs it detached only",
     );
   }
-  const dryRun = flags.string("dry-run");
-  if (dryRun !== undefined && dryRun !== "none") throw clientError("--dry-run is not supported in Podlife");
+  const dryRun = dryRunStrategy(inv);
   const restart = flags.string("restart") ?? "Always";
   if (!["Always", "OnFailure", "Never"].includes(restart)) {
     throw clientError(`invalid restart policy: ${restart}`);
   }
   const labels = flags.has("labels") ? parseLabels(flags.string("labels") ?? "") : { run: name };
-  const container: Record<string, unknown> = { name, image, resources: {} };
+  // Keys in the Go Container struct's field order (name, image, command, args, ports, env,
+  // resources, imagePullPolicy), which `-o json` shows.
+  const container: Record<string, unknown> = { name, image };
   const rest = [...inv.positionals.slice(1), ...(inv.afterDash ?? [])];
   if (rest.length > 0) container[flags.bool("command") ? "command" : "args"] = rest;
+  const port = flags.string("port");
+  if (port !== undefined && port !== "") {
+    if (!/^\d+$/.test(port)) throw clientError(`strconv.Atoi: parsing "${port}": invalid syntax`);
+    container.ports = [{ containerPort: Number(port) }];
+  }
   const env = flags.strings("env").map((e) => {
     const eq = e.indexOf("=");
     if (eq <= 0) throw clientError(`invalid env: ${e}`);
     return { name: e.slice(0, eq), value: e.slice(eq + 1) };
   });
   if (env.length > 0) container.env = env;
-  const port = flags.string("port");
-  if (port !== undefined && port !== "") {
-    if (!/^\d+$/.test(port)) throw clientError(`strconv.Atoi: parsing "${port}": invalid syntax`);
-    container.ports = [{ containerPort: Number(port) }];
-  }
+  container.resources = {};
   const pullPolicy = flags.string("image-pull-policy");
   if (pullPolicy) container.imagePullPolicy = pullPolicy;
   const annotations: Record<string, string> = {};
@@ -78,24 +83,33 @@ export function run(inv: Invocation): number {
     if (eq <= 0) throw clientError(`invalid annotation spec: ${a}`);
     annotations[a.slice(0, eq)] = a.slice(eq + 1);
   }
+  // Why (run.go, generate/versioned BasicPod): `status: {}` and `resources: {}` are empty structs;
+  // the namespace is set only by an explicit `-n`.
   const pod = {
-    apiVersion: "v1",
     kind: "Pod",
+    apiVersion: "v1",
     metadata: {
       name,
-      namespace: inv.namespace,
+      ...(inv.namespaceExplicit ? { namespace: inv.namespace } : {}),
       labels,
       ...(Object.keys(annotations).length > 0 ? { annotations } : {}),
     },
-    spec: { containers: [container], dnsPolicy: "ClusterFirst", restartPolicy: restart },
-  };
+    spec: { containers: [container], restartPolicy: restart, dnsPolicy: "ClusterFirst" },
+    status: {},
+  } as ApiObject;
+  const printer = new MutationPrinter(flags.string("output"), "created", dryRun);
+  if (dryRun === "client") {
+    out.out(printer.text(pod, `pod/${name}`, true));
+    return 0;
+  }
   // Why: `kubectl run` creates (POST), so an existing pod is a conflict, not an update.
   if (api.get("Pod", inv.namespace, name)) {
     throw new KubectlError(`Error from server (AlreadyExists): pods "${name}" already exists`);
   }
-  const r = api.apply(JSON.stringify(pod), inv.namespace);
+  const { status: _status, ...request } = pod;
+  const r = api.apply(JSON.stringify(request), inv.namespace, dryRun === "server" ? { dryRun: true } : {});
   if (!r.ok) throw fromCluster(r.error);
-  const output = flags.string("output");
-  out.out(output === "name" ? `pod/${name}\n` : `pod/${name} created\n`);
+  const stored = r.objects?.[0] ?? api.get("Pod", inv.namespace, name);
+  out.out(printer.text(stored ?? pod, `pod/${name}`));
   return 0;
 }

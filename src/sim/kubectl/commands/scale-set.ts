@@ -1,7 +1,9 @@
 /** `kubectl scale TYPE/NAME --replicas=N` and `kubectl set image TYPE/NAME CONTAINER=IMAGE…`. */
 import type { FlagSpec } from "../args.ts";
 import type { Invocation } from "../context.ts";
+import { DRY_RUN_FLAG, dryRunStrategy } from "../dry-run.ts";
 import { clientError, usageError } from "../errors.ts";
+import { MutationPrinter } from "../printers/mutation.ts";
 import { kindString } from "../resources.ts";
 import { updateObject, workloads } from "./workload-target.ts";
 
@@ -14,7 +16,7 @@ export const SCALE_FLAGS: FlagSpec[] = [
   { name: "selector", short: "l", kind: "string" },
   { name: "output", short: "o", kind: "string" },
   { name: "filename", short: "f", kind: "strings" },
-  { name: "dry-run", kind: "string" },
+  DRY_RUN_FLAG,
 ];
 
 const SCALABLE = ["Deployment", "ReplicaSet", "StatefulSet", "ReplicationController"];
@@ -29,6 +31,8 @@ export function scale(inv: Invocation): number {
     );
   }
   const current = inv.flags.int("current-replicas") ?? -1;
+  const dryRun = dryRunStrategy(inv);
+  const printer = new MutationPrinter(inv.flags.string("output"), "scaled", dryRun);
   for (const w of workloads(inv, "Required resource not specified.")) {
     if (!SCALABLE.includes(w.type.kind)) {
       throw clientError(`the server could not find the requested resource`);
@@ -37,10 +41,17 @@ export function scale(inv: Invocation): number {
     if (current >= 0 && (spec.replicas ?? 1) !== current) {
       throw clientError(`Expected replicas to be ${current}, was ${spec.replicas ?? 1}`);
     }
-    updateObject(inv.api, w.obj, (copy) => {
-      (copy.spec ??= {}).replicas = replicas;
-    });
-    inv.out.out(`${kindString(w.type)}/${w.obj.metadata.name} scaled\n`);
+    // Why (scale.go): a client dry run sends nothing; either way the object printed is the one
+    // read before scaling.
+    updateObject(
+      inv.api,
+      w.obj,
+      (copy) => {
+        (copy.spec ??= {}).replicas = replicas;
+      },
+      dryRun,
+    );
+    inv.out.out(printer.text(w.obj, `${kindString(w.type)}/${w.obj.metadata.name}`));
   }
   return 0;
 }
@@ -52,7 +63,7 @@ export const SET_FLAGS: FlagSpec[] = [
   { name: "output", short: "o", kind: "string" },
   { name: "filename", short: "f", kind: "strings" },
   { name: "local", kind: "bool" },
-  { name: "dry-run", kind: "string" },
+  DRY_RUN_FLAG,
 ];
 
 interface PodSpecHolder {
@@ -82,6 +93,8 @@ export function set(inv: Invocation): number {
     images.set(p.slice(0, eq), p.slice(eq + 1));
   }
   const subInv: Invocation = { ...inv, command: "set image", positionals: resources };
+  const dryRun = dryRunStrategy(inv);
+  const printer = new MutationPrinter(inv.flags.string("output"), "image updated", dryRun);
   for (const w of workloads(
     subInv,
     "one or more resources must be specified as <resource> <name> or <resource>/<name>",
@@ -100,14 +113,20 @@ export function set(inv: Invocation): number {
     }
     // Why (set_image.go): an empty patch is skipped without output.
     if (!changed) continue;
-    updateObject(inv.api, w.obj, (copy) => {
-      const s = podSpecOf(copy);
-      for (const c of [...(s?.initContainers ?? []), ...(s?.containers ?? [])]) {
-        const image = images.get(c.name) ?? images.get("*");
-        if (image !== undefined) c.image = image;
-      }
-    });
-    inv.out.out(`${kindString(w.type)}/${w.obj.metadata.name} image updated\n`);
+    // Why (set_image.go): a client dry run prints the changed object and sends nothing.
+    const updated = updateObject(
+      inv.api,
+      w.obj,
+      (copy) => {
+        const s = podSpecOf(copy);
+        for (const c of [...(s?.initContainers ?? []), ...(s?.containers ?? [])]) {
+          const image = images.get(c.name) ?? images.get("*");
+          if (image !== undefined) c.image = image;
+        }
+      },
+      dryRun,
+    );
+    inv.out.out(printer.text(updated, `${kindString(w.type)}/${w.obj.metadata.name}`));
   }
   return 0;
 }

@@ -1,6 +1,7 @@
 /** Finds the one workload `TYPE NAME` or `TYPE/NAME` names, and changes it through `update`. */
 import type { ApiObject, ClusterApi } from "../api.ts";
 import type { Invocation } from "../context.ts";
+import type { DryRunStrategy } from "../dry-run.ts";
 import { clientError, fromCluster, KubectlError, notFoundText, usageError } from "../errors.ts";
 import { qualifiedPlural, type ResourceType } from "../resources.ts";
 import { getObject, parseTargets } from "./targets.ts";
@@ -29,13 +30,22 @@ export function workloads(inv: Invocation, usage: string): Workload[] {
   return found;
 }
 
-/** Applies `change` to a copy of the object and stores it; the copy is returned. */
-export function updateObject(api: ClusterApi, obj: ApiObject, change: (copy: ApiObject) => void): ApiObject {
-  if (!api.update)
-    throw clientError("this command needs object updates, which the simulated cluster does not support yet");
+/**
+ * Applies `change` to a copy of the object and stores it; the copy is returned. A client dry run
+ * sends nothing; a server dry run sends the update with `dryRun=All`.
+ */
+export function updateObject(
+  api: ClusterApi,
+  obj: ApiObject,
+  change: (copy: ApiObject) => void,
+  dryRun: DryRunStrategy = "none",
+): ApiObject {
   const copy = structuredClone(obj);
   change(copy);
-  const err = api.update(copy);
+  if (dryRun === "client") return copy;
+  if (!api.update)
+    throw clientError("this command needs object updates, which the simulated cluster does not support yet");
+  const err = dryRun === "server" ? api.update(copy, { dryRun: true }) : api.update(copy);
   if (err !== undefined) throw fromCluster(err);
   return copy;
 }

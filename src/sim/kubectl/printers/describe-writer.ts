@@ -10,6 +10,12 @@ export class PrefixWriter {
   private sections: string[] = [];
   private current = "";
 
+  /**
+   * `aligned: false` writes straight to the buffer with the tabs left in, as
+   * `describe.NewPrefixWriter(buf)` over a plain `bytes.Buffer` does (`rollout history --revision`).
+   */
+  constructor(private readonly aligned = true) {}
+
   /** Writes text at an indent level (0 = none, 1 = two spaces, …). */
   write(level: number, text: string): void {
     this.current += "  ".repeat(level) + text;
@@ -22,7 +28,7 @@ export class PrefixWriter {
 
   /** Aligns what has been written so far on its own. */
   flush(): void {
-    this.sections.push(tabwrite(this.current, DESCRIBE_TABWRITER));
+    this.sections.push(this.aligned ? tabwrite(this.current, DESCRIBE_TABWRITER) : this.current);
     this.current = "";
   }
 

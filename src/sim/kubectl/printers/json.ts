@@ -21,7 +21,15 @@ export function sortKeys(v: unknown): unknown {
 
 /** Marshals like Go's encoding/json with 4-space indentation, plus a final newline. */
 export function toKubectlJson(v: unknown): string {
-  const text = JSON.stringify(sortKeys(v), null, 4)
+  return toGoStructJson(sortKeys(v));
+}
+
+/**
+ * `json.MarshalIndent` of a typed Go object (what kubectl's generators build): keys in the
+ * struct's field order, which is the order the caller built `v` in.
+ */
+export function toGoStructJson(v: unknown): string {
+  const text = JSON.stringify(v, null, 4)
     .replace(/</g, "\\u003c")
     .replace(/>/g, "\\u003e")
     .replace(/&/g, "\\u0026")

@@ -5,6 +5,7 @@
 import type {
   ApiEvent,
   ApiObject,
+  ApplyResult,
   ClusterApi,
   CommandResult,
   CommandTask,
@@ -71,11 +72,12 @@ export class FakeCluster implements ClusterApi {
     kind: string,
     namespace: string,
     name: string,
-    opts: { gracePeriodSeconds?: number; force?: boolean },
+    opts: { gracePeriodSeconds?: number; force?: boolean; dryRun?: boolean },
   ): string | undefined {
     this.calls.push({ op: "delete", args: [kind, namespace, name, opts] });
     const obj = this.get(kind, namespace, name);
     if (!obj) return `Error from server (NotFound): ${kind.toLowerCase()}s "${name}" not found`;
+    if (opts.dryRun) return undefined;
     const grace = opts.gracePeriodSeconds;
     if (grace === 0 || this.deleteDelayMs === 0) {
       this.objects = this.objects.filter((o) => o !== obj);
@@ -101,12 +103,12 @@ export class FakeCluster implements ClusterApi {
   /** Whether `update` is available (the optional ClusterApi method). */
   supportsUpdate = true;
 
-  update?(obj: ApiObject): string | undefined;
+  update?(obj: ApiObject, opts?: { dryRun?: boolean }): string | undefined;
 
   constructor() {
-    this.update = (obj: ApiObject) => {
+    this.update = (obj: ApiObject, opts?: { dryRun?: boolean }) => {
       if (!this.supportsUpdate) return "error: not supported";
-      this.calls.push({ op: "update", args: [obj] });
+      this.calls.push({ op: "update", args: opts ? [obj, opts] : [obj] });
       const i = this.objects.findIndex(
         (o) =>
           o.kind === obj.kind &&
@@ -115,6 +117,7 @@ export class FakeCluster implements ClusterApi {
       );
       if (i < 0)
         return `Error from server (NotFound): ${obj.kind.toLowerCase()}s "${obj.metadata.name}" not found`;
+      if (opts?.dryRun) return undefined;
       const prev = this.objects[i] as ApiObject;
       const generation = (prev.metadata.generation as number | undefined) ?? 1;
       const specChanged = JSON.stringify(prev.spec) !== JSON.stringify(obj.spec);
@@ -127,8 +130,8 @@ export class FakeCluster implements ClusterApi {
     };
   }
 
-  apply(manifest: string, namespace: string): { ok: true; lines: string[] } | { ok: false; error: string } {
-    this.calls.push({ op: "apply", args: [manifest, namespace] });
+  apply(manifest: string, namespace: string, opts: { dryRun?: boolean } = {}): ApplyResult {
+    this.calls.push({ op: "apply", args: opts.dryRun ? [manifest, namespace, opts] : [manifest, namespace] });
     return this.applyResult;
   }
 
