@@ -13,6 +13,7 @@ test.describe("languages", () => {
     await expect(page.getByTestId("copy-link")).toHaveText("复制链接");
     await expect(playground.status).toContainText("1 个 Pod");
     await expect(playground.swimlanes.lane("first-demo", "nginx")).toBeVisible();
+    await expect(page.getByTestId("diagnostics-count")).toHaveText("无");
     await expect(playground.examplePicker.locator("option:checked")).toHaveText("Init 容器与共享卷");
     await playground.gallery.open();
     await expect(playground.gallery.item("crashloop")).toContainText("CrashLoopBackOff 曲线");

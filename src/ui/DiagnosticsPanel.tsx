@@ -1,5 +1,6 @@
 /** The list of problems the simulator found in the scenario, each linked to its place in the text. */
 import type { Diagnostic } from "../sim/index.ts";
+import type { Messages } from "./i18n/en.ts";
 import { useMessages } from "./i18n/i18n.tsx";
 
 export interface DiagnosticsPanelProps {
@@ -8,10 +9,10 @@ export interface DiagnosticsPanelProps {
   onSelect?: (d: Diagnostic) => void;
 }
 
-function where(d: Diagnostic): string {
+function where(d: Diagnostic, m: Messages): string {
   const parts: string[] = [];
   if (d.line !== undefined) parts.push(`${d.line}:${d.column ?? 1}`);
-  else parts.push(`document ${d.document}`);
+  else parts.push(m.problemDocument(d.document));
   if (d.path) parts.push(d.path);
   return parts.join(" ");
 }
@@ -25,7 +26,7 @@ export function DiagnosticsPanel({ diagnostics, onSelect }: DiagnosticsPanelProp
       <header className="panel-title">
         {m.problems}
         <span className="count" data-testid="diagnostics-count">
-          {diagnostics.length === 0 ? "none" : `${errors} error${errors === 1 ? "" : "s"}, ${warnings} other`}
+          {diagnostics.length === 0 ? m.problemsNone : m.problemsCount(errors, warnings)}
         </span>
       </header>
       {diagnostics.length > 0 && (
@@ -38,8 +39,8 @@ export function DiagnosticsPanel({ diagnostics, onSelect }: DiagnosticsPanelProp
                 disabled={!onSelect || d.line === undefined}
                 onClick={() => onSelect?.(d)}
               >
-                <span className="severity">{d.severity}</span>
-                <span className="where">{where(d)}</span>
+                <span className="severity">{m.problemSeverity(d.severity)}</span>
+                <span className="where">{where(d, m)}</span>
                 <span className="message">{d.message}</span>
                 {d.hint && <span className="hint">{d.hint}</span>}
               </button>

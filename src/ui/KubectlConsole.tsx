@@ -157,13 +157,12 @@ export function KubectlConsole({ playheadMs, run, record }: KubectlConsoleProps)
         ref={screenRef}
         role="log"
         aria-live="polite"
-        aria-label="kubectl output"
+        aria-label={m.consoleOutput}
       >
         {entries.length === 0 && (
           <p className="console-hint">
-            Commands run against the cluster at the playhead, e.g. <code>get pods</code>,{" "}
-            <code>describe pod NAME</code>, <code>logs NAME</code>, <code>exec NAME -- ls /</code>,{" "}
-            <code>delete pod NAME</code>.
+            {m.consoleHint} <code>get pods</code>, <code>describe pod NAME</code>, <code>logs NAME</code>,{" "}
+            <code>exec NAME -- ls /</code>, <code>delete pod NAME</code>.
           </p>
         )}
         {entries.map((x) => (

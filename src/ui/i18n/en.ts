@@ -64,6 +64,13 @@ export const en = {
   exportPng: "Export PNG",
   close: "Close",
   problems: "Problems",
+  consoleHint: "Commands run against the cluster at the playhead, e.g.",
+  consoleOutput: "kubectl output",
+  problemsNone: "none",
+  problemsCount: (errors: number, others: number) =>
+    `${errors} error${errors === 1 ? "" : "s"}, ${others} other`,
+  problemSeverity: (severity: string) => `${severity}`,
+  problemDocument: (n: number) => `document ${n}`,
   tabEvents: "Events",
   tabPodStatus: "Pod status",
   panels: "Panels",

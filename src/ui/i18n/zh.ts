@@ -58,6 +58,13 @@ export const zh: Messages = {
   exportPng: "导出 PNG",
   close: "关闭",
   problems: "问题",
+  consoleHint: "命令在播放头所在时刻的集群上运行，例如",
+  consoleOutput: "kubectl 输出",
+  problemsNone: "无",
+  problemsCount: (errors, others) => `${errors} 个错误，${others} 个其他问题`,
+  problemSeverity: (severity) =>
+    (({ error: "错误", warning: "警告", info: "提示" }) as Record<string, string>)[severity] ?? `${severity}`,
+  problemDocument: (n) => `第 ${n} 个文档`,
   tabEvents: "事件",
   tabPodStatus: "Pod 状态",
   panels: "面板",
