@@ -370,7 +370,9 @@ export function stopSignalOf(text: string | undefined): Signal {
  * pieces (a "rope", tens of bytes per piece); a kept line is worth flattening once.
  */
 function flatten(text: string): string {
-  // Why: converting to a number makes V8 flatten the string in place (the `flatstr` idiom).
-  Number(text);
+  // Why: a log line is built by concatenation, a tree of V8 cons strings several times its size.
+  // Reading a character flattens it in place (`Number(text)`, the old `flatstr` idiom, no longer
+  // does on current V8); a long run keeps hundreds of thousands of lines.
+  text.charCodeAt(0);
   return text;
 }
