@@ -10,7 +10,7 @@ import { ContainerRuntime, type RuntimeContainer, type RuntimeImage } from "../r
 import type { Kernel } from "../runtime/kernel.ts";
 import type { ClusterNetwork } from "../runtime/network.ts";
 import type { Filesystem } from "../runtime/vfs.ts";
-import type { Task } from "../task.ts";
+import { startTask } from "../task.ts";
 import { whyOf } from "../timeline/reasons.ts";
 import type { ProbeType, Why } from "../timeline/types.ts";
 import { Backoff } from "./backoff.ts";
@@ -19,7 +19,7 @@ import type { KubeletHost } from "./host.ts";
 import { type ImageLookup, ImageManager } from "./image-manager.ts";
 import { allContainers, fieldPath, type PodState, type ProbeResult } from "./pod-state.ts";
 import { PodWorker } from "./pod-worker.ts";
-import { type ProbeOutcome, runProbe } from "./probe-exec.ts";
+import { type ProbeOutcome, runProbe, sendHttpGet } from "./probe-exec.ts";
 import { ProbeWorker } from "./prober.ts";
 import { type ContainerSpec, isSidecar, type PodSpec, type Probe } from "./spec.ts";
 
@@ -275,10 +275,34 @@ export class Kubelet implements KubeletHost {
     this.cluster.removePod(ps.pod);
   }
 
-  *probe(ps: PodState, c: ContainerSpec, containerId: string, probe: Probe): Task<ProbeOutcome | undefined> {
-    const inst = ps.instances.get(c.name)?.find((i) => `containerd://${i.id}` === containerId);
-    if (!inst || !ps.sandbox) return undefined;
-    return yield* runProbe(this.runtime, ps.sandbox, inst, c, probe);
+  startProbe(
+    ps: PodState,
+    c: ContainerSpec,
+    containerId: string,
+    probe: Probe,
+    done: (outcome: ProbeOutcome | undefined) => void,
+  ): void {
+    const list = ps.instances.get(c.name);
+    const id = containerId.startsWith(CONTAINERD) ? containerId.slice(CONTAINERD.length) : undefined;
+    const inst = list?.find((i) => i.id === id);
+    if (!inst || !ps.sandbox) {
+      done(undefined);
+      return;
+    }
+    if (!probe.exec && probe.httpGet) {
+      // The common case, without a coroutine: the server answers now, the outcome arrives later.
+      const x = sendHttpGet(
+        ps.sandbox,
+        c,
+        probe.httpGet,
+        (probe.timeoutSeconds ?? 1) * 1000,
+        this.runtime.now(),
+      );
+      if (x.waitMs === undefined) done(x.outcome);
+      else this.clock.setTimeout(() => done(x.outcome), x.waitMs);
+      return;
+    }
+    startTask(this.clock, runProbe(this.runtime, ps.sandbox, inst, c, probe)).subscribe(done);
   }
 
   recordAttempt(
@@ -325,6 +349,9 @@ export class Kubelet implements KubeletHost {
     w.requestSync(0);
   }
 }
+
+/** The runtime's prefix on container IDs in the pod status. */
+const CONTAINERD = "containerd://";
 
 function pwName(w: ProbeWorker): string {
   return w.c.name;

@@ -29,6 +29,92 @@ const NET_MS = 2;
 /** Overhead of an exec through the CRI. */
 const EXEC_OVERHEAD_MS = 15;
 
+/** An HTTP GET's outcome, known when it is sent, and how long the answer takes to arrive. */
+export interface HttpGetExchange {
+  outcome: ProbeOutcome;
+  /** Virtual ms until the outcome is known (undefined: at once, nothing was sent). */
+  waitMs?: number;
+}
+
+/**
+ * Sends an HTTP GET from the node now: the server answers synchronously (its access log line is
+ * written now); the caller waits `waitMs` before acting on the outcome. `httpGet` is the waiting
+ * form; probe workers use this one directly to skip a coroutine per probe.
+ */
+export function sendHttpGet(
+  sb: Sandbox,
+  c: ContainerSpec,
+  a: HttpGetAction,
+  timeoutMs: number,
+  nowMs: number,
+): HttpGetExchange {
+  const port = resolvePort(a.port, c);
+  const host = a.host || sb.ip;
+  const path = a.path || "/";
+  // The URL only appears in failure messages: built when one is written.
+  const url = () =>
+    `${(a.scheme ?? "HTTP").toLowerCase()}://${host}:${port ?? a.port}${path.startsWith("/") ? path : `/${path}`}`;
+  if (port === undefined)
+    return { outcome: { result: "error", output: `unable to resolve port ${a.port}`, durationMs: 0 } };
+  const conn = connect(sb.net, host, port);
+  if (!conn.ok) {
+    return {
+      outcome: {
+        result: "failure",
+        output: `Get "${url()}": dial tcp ${host}:${port}: connect: ${conn.error === "refused" ? "connection refused" : "no route to host"}`,
+        durationMs: NET_MS,
+      },
+      waitMs: NET_MS,
+    };
+  }
+  const handler = conn.listener.http;
+  if (!handler)
+    return {
+      outcome: { result: "failure", output: `Get "${url()}": EOF`, durationMs: NET_MS },
+      waitMs: NET_MS,
+    };
+  const headers: Record<string, string> = { "User-Agent": "kube-probe/1.34", Accept: "*/*" };
+  if (a.httpHeaders) for (const h of a.httpHeaders) headers[h.name] = h.value;
+  const res = handler({ method: "GET", path, host, port, headers }, nowMs);
+  const took = NET_MS + (res.delayMs ?? 0);
+  if (took > timeoutMs) {
+    return {
+      outcome: {
+        result: "failure",
+        timedOut: true,
+        output: `Get "${url()}": context deadline exceeded (Client.Timeout exceeded while awaiting headers)`,
+        durationMs: timeoutMs,
+      },
+      waitMs: timeoutMs,
+    };
+  }
+  if (res.status >= 200 && res.status < 400) {
+    const location = res.headers?.Location ?? res.headers?.location;
+    if (res.status >= 300 && location && /^https?:\/\//.test(location) && !location.includes(`//${host}`)) {
+      return {
+        outcome: {
+          result: "warning",
+          output: `Probe terminated redirects, Response body: ${res.body.slice(0, 10240)}`,
+          durationMs: took,
+        },
+        waitMs: took,
+      };
+    }
+    return {
+      outcome: { result: "success", output: res.body.slice(0, 10240), durationMs: took },
+      waitMs: took,
+    };
+  }
+  return {
+    outcome: {
+      result: "failure",
+      output: `HTTP probe failed with statuscode: ${res.status}`,
+      durationMs: took,
+    },
+    waitMs: took,
+  };
+}
+
 /** An HTTP GET from the node; used by httpGet probes and hooks. */
 export function* httpGet(
   sb: Sandbox,
@@ -37,53 +123,9 @@ export function* httpGet(
   timeoutMs: number,
   nowMs: number,
 ): Task<ProbeOutcome> {
-  const port = resolvePort(a.port, c);
-  const host = a.host || sb.ip;
-  const scheme = (a.scheme ?? "HTTP").toLowerCase();
-  const path = a.path || "/";
-  const url = `${scheme}://${host}:${port ?? a.port}${path.startsWith("/") ? path : `/${path}`}`;
-  if (port === undefined)
-    return { result: "error", output: `unable to resolve port ${a.port}`, durationMs: 0 };
-  const conn = connect(sb.net, host, port);
-  if (!conn.ok) {
-    yield sleep(NET_MS);
-    return {
-      result: "failure",
-      output: `Get "${url}": dial tcp ${host}:${port}: connect: ${conn.error === "refused" ? "connection refused" : "no route to host"}`,
-      durationMs: NET_MS,
-    };
-  }
-  const handler = conn.listener.http;
-  if (!handler) {
-    yield sleep(NET_MS);
-    return { result: "failure", output: `Get "${url}": EOF`, durationMs: NET_MS };
-  }
-  const headers: Record<string, string> = { "User-Agent": "kube-probe/1.34", Accept: "*/*" };
-  for (const h of a.httpHeaders ?? []) headers[h.name] = h.value;
-  const res = handler({ method: "GET", path, host, port, headers }, nowMs);
-  const took = NET_MS + (res.delayMs ?? 0);
-  if (took > timeoutMs) {
-    yield sleep(timeoutMs);
-    return {
-      result: "failure",
-      timedOut: true,
-      output: `Get "${url}": context deadline exceeded (Client.Timeout exceeded while awaiting headers)`,
-      durationMs: timeoutMs,
-    };
-  }
-  yield sleep(took);
-  if (res.status >= 200 && res.status < 400) {
-    const location = res.headers?.Location ?? res.headers?.location;
-    if (res.status >= 300 && location && /^https?:\/\//.test(location) && !location.includes(`//${host}`)) {
-      return {
-        result: "warning",
-        output: `Probe terminated redirects, Response body: ${res.body.slice(0, 10240)}`,
-        durationMs: took,
-      };
-    }
-    return { result: "success", output: res.body.slice(0, 10240), durationMs: took };
-  }
-  return { result: "failure", output: `HTTP probe failed with statuscode: ${res.status}`, durationMs: took };
+  const x = sendHttpGet(sb, c, a, timeoutMs, nowMs);
+  if (x.waitMs !== undefined) yield sleep(x.waitMs);
+  return x.outcome;
 }
 
 function* tcpProbe(sb: Sandbox, c: ContainerSpec, a: TcpSocketAction): Task<ProbeOutcome> {

@@ -6,8 +6,7 @@
  * goes on hold after a liveness or startup failure until a new container, and is poked to run at
  * once (ticker reset) whenever a started container is not ready yet.
  */
-import type { VirtualClock } from "../clock.ts";
-import { Latch, startTask, type Task } from "../task.ts";
+import type { TimerHandle, VirtualClock } from "../clock.ts";
 import { whyOf } from "../timeline/reasons.ts";
 import type { ProbeType, Why } from "../timeline/types.ts";
 import type { PodState, ProbeResult } from "./pod-state.ts";
@@ -17,8 +16,17 @@ import type { ContainerSpec, Probe } from "./spec.ts";
 /** What a probe worker needs from the kubelet. */
 export interface ProberHost {
   clock: VirtualClock;
-  /** Runs the probe against the container instance with this id. */
-  probe(ps: PodState, c: ContainerSpec, containerId: string, probe: Probe): Task<ProbeOutcome | undefined>;
+  /**
+   * Runs the probe against the container instance with this id and calls `done` with the outcome
+   * when it is known (undefined when the instance is gone) — synchronously if it takes no time.
+   */
+  startProbe(
+    ps: PodState,
+    c: ContainerSpec,
+    containerId: string,
+    probe: Probe,
+    done: (outcome: ProbeOutcome | undefined) => void,
+  ): void;
   /** Records an attempt for the timeline and events for failures. */
   recordAttempt(
     ps: PodState,
@@ -40,15 +48,37 @@ const INITIAL: Record<ProbeType, ProbeResult> = {
   startup: "unknown",
 };
 
+/** Where a pod status lists its containers, in the order a probe worker looks (init first). */
+const STATUS_LISTS = ["initContainerStatuses", "containerStatuses"] as const;
+
+/** `doProbe` is waiting for the probe's outcome. */
+const IN_FLIGHT = "in-flight";
+
+/**
+ * One probe worker. Its loop (probe, then wait for the next tick, a manual trigger or stop) is
+ * written as callbacks on the virtual clock rather than a coroutine: a long run has hundreds of
+ * thousands of ticks. The timers it sets are the ones the coroutine form set, at the same moments:
+ * the tick, and a zero-delay wake-up when the trigger or stop fires during a wait.
+ */
 export class ProbeWorker {
   private containerId?: string;
   private onHold = false;
   private lastResult: ProbeResult = "unknown";
   private resultRun = 0;
   private stopped = false;
-  private readonly stopLatch = new Latch<void>();
-  private manual = new Latch<void>();
+  /** Stop was requested (a one-shot, like the manual trigger). */
+  private stopFired = false;
+  /** The readiness manual trigger is pending (buffered: one poke at most). */
+  private manualFired = false;
   private tickBaseMs: number;
+  /** While waiting between probes: the timers that end the wait (tick, trigger, stop). */
+  private waiting = false;
+  private tickTimer?: TimerHandle;
+  private manualTimer?: TimerHandle;
+  private stopTimer?: TimerHandle;
+  /** `running.startedAt` last parsed, and its value (the same container is probed many times). */
+  private startedAtText?: string;
+  private startedAtMs = 0;
 
   constructor(
     private readonly host: ProberHost,
@@ -62,54 +92,85 @@ export class ProbeWorker {
 
   /** Starts the worker loop. */
   start(): void {
-    startTask(this.host.clock, this.run());
+    this.loop();
   }
 
   /** Stops probing (pod gone, or liveness/startup at termination). */
   stop(): void {
     this.stopped = true;
-    this.stopLatch.fire();
+    if (this.stopFired) return;
+    this.stopFired = true;
+    if (this.waiting) this.stopTimer = this.host.clock.setTimeout(() => this.wake(2), 0);
   }
 
   /** The readiness manual trigger (buffered: one pending poke at most). */
   trigger(): void {
-    this.manual.fire();
+    if (this.manualFired) return;
+    this.manualFired = true;
+    if (this.waiting) this.manualTimer = this.host.clock.setTimeout(() => this.wake(1), 0);
   }
 
-  private *run(): Task<void> {
+  /** The top of the loop: `while (!stopped && doProbe()) wait`. */
+  private loop(): void {
+    if (this.stopped) return;
+    const r = this.doProbe();
+    if (r === true) this.wait();
+  }
+
+  /**
+   * Waits for the next tick of the period, racing the manual trigger and stop; a poke that came
+   * while the worker was busy wakes it at once (a zero-delay timer, as a fired latch does).
+   */
+  private wait(): void {
+    const clock = this.host.clock;
     const period = (this.spec.periodSeconds ?? 10) * 1000;
-    while (!this.stopped && (yield* this.doProbe())) {
-      const now = this.host.clock.now();
-      const k = Math.floor((now - this.tickBaseMs) / period) + 1;
-      const nextTick = this.tickBaseMs + k * period;
-      const winner = yield {
-        race: [
-          { sleep: nextTick - now },
-          { latch: this.manual as Latch<unknown> },
-          { latch: this.stopLatch as Latch<unknown> },
-        ],
-      };
-      if (winner === 1) {
-        this.manual = new Latch<void>();
-        this.tickBaseMs = this.host.clock.now();
-      }
+    const now = clock.now();
+    const k = Math.floor((now - this.tickBaseMs) / period) + 1;
+    const nextTick = this.tickBaseMs + k * period;
+    this.waiting = true;
+    this.tickTimer = clock.setTimeout(() => this.wake(0), nextTick - now);
+    if (this.manualFired) this.manualTimer = clock.setTimeout(() => this.wake(1), 0);
+    if (this.stopFired) this.stopTimer = clock.setTimeout(() => this.wake(2), 0);
+  }
+
+  /** The wait ended: 0 the tick, 1 the manual trigger, 2 stop. */
+  private wake(winner: 0 | 1 | 2): void {
+    if (!this.waiting) return;
+    this.waiting = false;
+    const clock = this.host.clock;
+    if (this.tickTimer) clock.clearTimeout(this.tickTimer);
+    if (this.manualTimer) clock.clearTimeout(this.manualTimer);
+    if (this.stopTimer) clock.clearTimeout(this.stopTimer);
+    this.tickTimer = this.manualTimer = this.stopTimer = undefined;
+    if (winner === 1) {
+      this.manualFired = false;
+      this.tickBaseMs = clock.now();
     }
+    this.loop();
   }
 
   private set(result: ProbeResult): void {
     if (this.containerId) this.host.setResult(this.ps, this.c, this.containerId, this.type, result);
   }
 
-  /** One tick (PRW `doProbe`); returns false when the worker should stop. */
-  private *doProbe(): Task<boolean> {
+  /** The container's status in the pod's last generated status (init containers first). */
+  private containerStatus(status: Json): Json | undefined {
+    for (const key of STATUS_LISTS) {
+      const list = status[key] as Json[] | undefined;
+      if (list) for (const s of list) if (s.name === this.c.name) return s;
+    }
+    return undefined;
+  }
+
+  /**
+   * One tick (PRW `doProbe`): false when the worker should stop, true to wait for the next tick,
+   * or IN_FLIGHT while the probe runs (its outcome continues the loop).
+   */
+  private doProbe(): boolean | typeof IN_FLIGHT {
     if (this.stopped) return false;
     const status = (this.ps.pod.status ?? {}) as Json;
     if (status.phase === "Failed" || status.phase === "Succeeded") return false;
-    const all = [
-      ...((status.initContainerStatuses as Json[]) ?? []),
-      ...((status.containerStatuses as Json[]) ?? []),
-    ];
-    const cs = all.find((s) => s.name === this.c.name);
+    const cs = this.containerStatus(status);
     if (!cs?.containerID) return true;
     if (this.containerId !== cs.containerID) {
       this.containerId = cs.containerID as string;
@@ -130,15 +191,31 @@ export class ProbeWorker {
       this.set("success");
       return false;
     }
-    const startedAt = Date.parse(running.startedAt as string);
-    const sinceStart = Math.floor((this.host.clock.now() + this.ps.epochMs - startedAt) / 1000);
+    const startedAt = running.startedAt as string;
+    if (startedAt !== this.startedAtText) {
+      this.startedAtText = startedAt;
+      this.startedAtMs = Date.parse(startedAt);
+    }
+    const sinceStart = Math.floor((this.host.clock.now() + this.ps.epochMs - this.startedAtMs) / 1000);
     if (sinceStart < (this.spec.initialDelaySeconds ?? 0)) return true;
     if (cs.started === true) {
       if (this.type === "startup") return true;
     } else if (this.type !== "startup") return true;
 
     const at = this.host.clock.now();
-    const outcome = yield* this.host.probe(this.ps, this.c, this.containerId, this.spec);
+    let sync: boolean | undefined;
+    let inFlight = true;
+    this.host.startProbe(this.ps, this.c, this.containerId, this.spec, (outcome) => {
+      const r = this.afterProbe(outcome, at);
+      if (inFlight) sync = r;
+      else if (r) this.wait();
+    });
+    inFlight = false;
+    return sync ?? IN_FLIGHT;
+  }
+
+  /** The second half of `doProbe`, once the outcome is known. */
+  private afterProbe(outcome: ProbeOutcome | undefined, at: number): boolean {
     if (!outcome || this.stopped) return !this.stopped;
     if (outcome.result === "error") {
       this.host.recordAttempt(this.ps, this.c, this.type, outcome, at, whyOf("probe.error"));
