@@ -65,6 +65,7 @@ export function cloneTree(dir: FsDir): FsDir {
 
 /** Normalises a path against `cwd`: resolves `.`/`..`, collapses slashes; always absolute. */
 export function resolvePath(cwd: string, path: string): string {
+  if (isNormalPath(path)) return path;
   const parts = (path.startsWith("/") ? path : `${cwd}/${path}`).split("/");
   const out: string[] = [];
   for (const p of parts) {
@@ -74,6 +75,29 @@ export function resolvePath(cwd: string, path: string): string {
   }
   return `/${out.join("/")}`;
 }
+
+/**
+ * Whether an absolute path is already normal (no empty, `.` or `..` segment, no trailing slash),
+ * as most paths programs pass are: `resolvePath` returns those as they are, without splitting.
+ */
+function isNormalPath(path: string): boolean {
+  if (path.charCodeAt(0) !== SLASH) return false;
+  const n = path.length;
+  if (n === 1) return true;
+  let start = 1;
+  for (let i = 1; i <= n; i++) {
+    if (i < n && path.charCodeAt(i) !== SLASH) continue;
+    const len = i - start;
+    if (len === 0) return false;
+    if (path.charCodeAt(start) === DOT && (len === 1 || (len === 2 && path.charCodeAt(start + 1) === DOT)))
+      return false;
+    start = i + 1;
+  }
+  return true;
+}
+
+const SLASH = 47;
+const DOT = 46;
 
 interface Mount {
   path: string;
@@ -121,15 +145,16 @@ export class Filesystem {
     const abs = resolvePath("/", path);
     const { m, rest } = this.mountFor(abs);
     let node: FsNode = m.root;
-    let walked = m.path === "/" ? "" : m.path;
     for (let i = 0; i < rest.length; i++) {
       const name = rest[i]!;
       if (node.kind !== "dir") return err("ENOTDIR");
       const child: FsNode | undefined = node.entries.get(name);
       if (!child) return err("ENOENT");
-      walked += `/${name}`;
       if (child.kind === "symlink" && (followLast || i < rest.length - 1)) {
-        const target = resolvePath(walked.slice(0, walked.lastIndexOf("/")) || "/", child.target);
+        // The link's directory: the mount point plus the names walked before it.
+        const base = m.path === "/" ? "" : m.path;
+        const walked = rest.slice(0, i).join("/");
+        const target = resolvePath(walked ? `${base}/${walked}` : base || "/", child.target);
         const remaining = rest.slice(i + 1).join("/");
         return this.lookup(remaining ? `${target}/${remaining}` : target, followLast, depth + 1);
       }

@@ -44,10 +44,20 @@ export function nginxTime(ms: number): string {
   return `${t.y}/${p2(t.mo + 1)}/${p2(t.d)} ${t.h}:${t.mi}:${t.s}`;
 }
 
+/** The second `clfTime` last formatted, and its text: access logs write many lines a second. */
+let clfSecond = Number.NaN;
+let clfText = "";
+
 /** Common Log Format time: `01/Jan/2025:00:00:01 +0000`. */
 export function clfTime(ms: number): string {
-  const t = parts(ms);
-  return `${p2(t.d)}/${MONTHS[t.mo]}/${t.y}:${t.h}:${t.mi}:${t.s} +0000`;
+  const second = Math.floor(ms / 1000);
+  if (second !== clfSecond) {
+    const t = parts(ms);
+    clfText = `${p2(t.d)}/${MONTHS[t.mo]}/${t.y}:${t.h}:${t.mi}:${t.s} +0000`;
+    clfText.charCodeAt(0); // flatten once, not in every line that embeds it
+    clfSecond = second;
+  }
+  return clfText;
 }
 
 /** Apache error-log time: `Wed Jan 01 00:00:01.123000 2025`. */

@@ -167,11 +167,21 @@ export function* master(ctx: ProcessContext): ProcessBody {
     return sink;
   };
 
+  // The node's bridge address, worked out once per pod IP (every probe request comes from it).
+  let bridgeFor = "";
+  let bridge = "";
   const handler: Listener["http"] = (req) => {
     connection++;
     const w = workers[0] ?? ctx.pid;
     const r = serveNginx(cfg, ctx.fs, req, version);
-    const client = req.client ?? clientAddress(ctx);
+    let client = req.client;
+    if (client === undefined) {
+      if (ctx.ns.net.ip !== bridgeFor) {
+        bridgeFor = ctx.ns.net.ip;
+        bridge = clientAddress(ctx);
+      }
+      client = bridge;
+    }
     const request = `${req.method} ${req.path} HTTP/1.1`;
     if (r.errorLog) {
       errorLog(
@@ -332,14 +342,20 @@ function serverName(cfg: NginxConfig, port: number): string {
 }
 
 function headerValue(headers: Record<string, string>, name: string): string | undefined {
-  for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() === name) return v;
+  for (const k in headers) if (k.toLowerCase() === name) return headers[k];
   return undefined;
 }
 
 const encoder = new TextEncoder();
+/** The body last measured: a server sends the same page over and over. */
+let lastBody = "";
+let lastBodyBytes = 0;
 
 function byteLength(s: string): number {
-  return /^[\x00-\x7f]*$/.test(s) ? s.length : encoder.encode(s).length;
+  if (s === lastBody) return lastBodyBytes;
+  lastBody = s;
+  lastBodyBytes = /^[\x00-\x7f]*$/.test(s) ? s.length : encoder.encode(s).length;
+  return lastBodyBytes;
 }
 
 /**

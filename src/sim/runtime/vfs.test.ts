@@ -1,0 +1,44 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { Filesystem, newDir, resolvePath } from "./vfs.ts";
+
+/** `resolvePath` as written before its fast path for already-normal paths. */
+function resolveBySplitting(cwd: string, path: string): string {
+  const out: string[] = [];
+  for (const p of (path.startsWith("/") ? path : `${cwd}/${path}`).split("/")) {
+    if (p === "" || p === ".") continue;
+    if (p === "..") out.pop();
+    else out.push(p);
+  }
+  return `/${out.join("/")}`;
+}
+
+describe("resolvePath", () => {
+  it("returns what splitting returns, for normal and odd paths alike", () => {
+    const segment = fc.constantFrom("", ".", "..", "a", "b.c", "...", ".x", "x.");
+    const path = fc.tuple(fc.boolean(), fc.array(segment, { maxLength: 6 }), fc.boolean());
+    fc.assert(
+      fc.property(path, ([absolute, parts, trailing]) => {
+        const p = `${absolute ? "/" : ""}${parts.join("/")}${trailing ? "/" : ""}`;
+        expect(resolvePath("/w/d", p)).toBe(resolveBySplitting("/w/d", p));
+      }),
+    );
+  });
+});
+
+describe("Filesystem.lookup", () => {
+  it("resolves a relative symlink against its own directory, under a mount too", () => {
+    const fs = new Filesystem(newDir());
+    fs.mkdir("/srv/www", true);
+    fs.writeFile("/srv/www/index.html", "hi");
+    fs.mount("/mnt/data", newDir());
+    fs.mkdir("/mnt/data/pages", true);
+    fs.writeFile("/mnt/data/pages/a.txt", "a");
+    const links = fs.stat("/srv") as { kind: "dir"; entries: Map<string, unknown> };
+    links.entries.set("current", { kind: "symlink", target: "www", mtimeMs: 0 });
+    const data = fs.stat("/mnt/data") as { kind: "dir"; entries: Map<string, unknown> };
+    data.entries.set("latest", { kind: "symlink", target: "pages", mtimeMs: 0 });
+    expect(fs.readFile("/srv/current/index.html")).toEqual({ ok: true, value: "hi" });
+    expect(fs.readFile("/mnt/data/latest/a.txt")).toEqual({ ok: true, value: "a" });
+  });
+});
