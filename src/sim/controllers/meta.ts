@@ -25,7 +25,8 @@ export function ownerReferences(obj: ApiObject): OwnerReference[] {
 
 /** The owner reference with `controller: true`, if any (`metav1.GetControllerOf`). */
 export function controllerOf(obj: ApiObject): OwnerReference | undefined {
-  return ownerReferences(obj).find((r) => r.controller === true);
+  for (const r of ownerReferences(obj)) if (r.controller === true) return r;
+  return undefined;
 }
 
 /** `metav1.NewControllerRef`: a controlling, deletion-blocking reference to `owner`. */

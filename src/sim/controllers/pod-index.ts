@@ -21,6 +21,8 @@ function fingerprint(pod: ApiObject): string {
   ].join("|");
 }
 
+const NONE: readonly ApiObject[] = [];
+
 /** Pods by controller uid (orphans under `orphan/<namespace>`). */
 export class PodIndex {
   private readonly byOwner = new Map<string, Map<string, ApiObject>>();
@@ -54,11 +56,21 @@ export class PodIndex {
 
   /** The pods an owner controls, in the order they were first seen. */
   controlledBy(ownerUid: string | undefined): ApiObject[] {
-    return [...(this.byOwner.get(ownerUid ?? "")?.values() ?? [])];
+    return [...this.liveControlledBy(ownerUid)];
+  }
+
+  /** `controlledBy` without the copy: only for a loop that changes no pod while it runs. */
+  liveControlledBy(ownerUid: string | undefined): Iterable<ApiObject> {
+    return this.byOwner.get(ownerUid ?? "")?.values() ?? NONE;
   }
 
   /** The pods of a namespace that nothing controls. */
   orphans(namespace: string | undefined): ApiObject[] {
-    return [...(this.byOwner.get(`orphan/${namespace ?? "default"}`)?.values() ?? [])];
+    return [...this.liveOrphans(namespace)];
+  }
+
+  /** `orphans` without the copy: only for a loop that changes no pod while it runs. */
+  liveOrphans(namespace: string | undefined): Iterable<ApiObject> {
+    return this.byOwner.get(`orphan/${namespace ?? "default"}`)?.values() ?? NONE;
   }
 }

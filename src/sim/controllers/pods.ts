@@ -35,7 +35,9 @@ export function isPodActive(pod: ApiObject): boolean {
 }
 
 function readyCondition(pod: ApiObject): PodCondition | undefined {
-  return podStatus(pod).conditions?.find((c) => c.type === "Ready");
+  const conditions = podStatus(pod).conditions;
+  if (conditions) for (const c of conditions) if (c.type === "Ready") return c;
+  return undefined;
 }
 
 /** `podutil.IsPodReady`: the Ready condition is True. */

@@ -90,8 +90,11 @@ export class ReplicaSetController {
     const { namespace, name } = splitKey(key);
     const rs = this.host.store.get("ReplicaSet", namespace, name);
     if (!rs) return;
-    const candidates = [...this.pods.controlledBy(rs.metadata.uid), ...this.pods.orphans(namespace)];
-    const pods = this.claimPods(rs, candidates.filter(isPodActive));
+    // The active pods it controls, then the active orphans: a copy, since claiming changes the index.
+    const candidates: ApiObject[] = [];
+    for (const pod of this.pods.liveControlledBy(rs.metadata.uid)) if (isPodActive(pod)) candidates.push(pod);
+    for (const pod of this.pods.liveOrphans(namespace)) if (isPodActive(pod)) candidates.push(pod);
+    const pods = this.claimPods(rs, candidates);
     if (!rs.metadata.deletionTimestamp) this.manageReplicas(rs, pods);
     // Why (syncReplicaSet): the status counts the pods as listed before this sync's creates and
     // deletes; the watch events of those changes bring the next sync.
@@ -226,7 +229,7 @@ export class ReplicaSetController {
     let available = 0;
     for (const pod of pods) {
       const labels = pod.metadata.labels ?? {};
-      if (templateLabels.every(([k, v]) => labels[k] === v)) fullyLabeled++;
+      if (hasLabels(labels, templateLabels)) fullyLabeled++;
       if (isPodReady(pod)) {
         ready++;
         if (minReady <= 0 || isPodAvailable(pod, minReady, now, start)) available++;
@@ -241,4 +244,10 @@ export class ReplicaSetController {
     if (conditions?.length) status.conditions = conditions;
     return status;
   }
+}
+
+/** Whether `labels` carry every one of `wanted` (a template's labels, as entries). */
+function hasLabels(labels: Record<string, string>, wanted: [string, string][]): boolean {
+  for (const [k, v] of wanted) if (labels[k] !== v) return false;
+  return true;
 }
