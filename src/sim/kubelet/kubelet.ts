@@ -313,7 +313,19 @@ export class Kubelet implements KubeletHost {
     atMs: number,
     why?: Why,
   ): void {
-    this.probes.get(ps.uid)?.push({ container: c.name, type, atMs, outcome, ...(why ? { why } : {}) });
+    const attempts = this.probes.get(ps.uid);
+    if (attempts) {
+      // A long run records the same outcome over and over (same body, same duration): attempts
+      // share the previous attempt's outcome object when it is equal.
+      const previous = attempts[attempts.length - 1]?.outcome;
+      const shared = previous && sameOutcome(previous, outcome) ? previous : outcome;
+      attempts.push(
+        why
+          ? { container: c.name, type, atMs, outcome: shared, why }
+          : { container: c.name, type, atMs, outcome: shared },
+      );
+    }
+    if (outcome.result === "success") return;
     const Type = type[0]!.toUpperCase() + type.slice(1);
     if (outcome.result === "failure") {
       this.recordEvent(ps, c.name, "Warning", "Unhealthy", `${Type} probe failed: ${outcome.output}`);
@@ -348,6 +360,17 @@ export class Kubelet implements KubeletHost {
     }
     w.requestSync(0);
   }
+}
+
+/** Whether two probe outcomes say the same thing. */
+function sameOutcome(a: ProbeOutcome, b: ProbeOutcome): boolean {
+  return (
+    a.result === b.result &&
+    a.output === b.output &&
+    a.durationMs === b.durationMs &&
+    a.timedOut === b.timedOut &&
+    "timedOut" in a === "timedOut" in b
+  );
 }
 
 /** The runtime's prefix on container IDs in the pod status. */

@@ -196,7 +196,11 @@ export class ContainerRuntime {
     const env = this.containerEnv(spec, c.image, sb.hostname);
     const argv = c.argv.map((a) => expandKubeVars(a, env));
     const sink = (stream: "stdout" | "stderr") => (text: string) => {
-      if (text) c.logs.push({ atMs: this.clock.now(), stream, text: flatten(text) });
+      if (!text) return;
+      // Why: a server often writes the same line twice in a row (two probes in the same second);
+      // the second shares the first's string.
+      const previous = c.logs[c.logs.length - 1]?.text;
+      c.logs.push({ atMs: this.clock.now(), stream, text: previous === text ? previous : flatten(text) });
     };
     const cwd = spec.workingDir || c.image.workingDir || "/";
     if (argv.length === 0) {
