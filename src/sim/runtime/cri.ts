@@ -10,7 +10,7 @@ import { type Await, Latch, type Task } from "../task.ts";
 import { ContainerNamespace, type Disposition, type ExitStatus, type Kernel } from "./kernel.ts";
 import { type ClusterNetwork, PodNetwork } from "./network.ts";
 import { parseSignal, type Signal } from "./signals.ts";
-import { Filesystem, type FsDir, newDir } from "./vfs.ts";
+import { Filesystem, type FsDir, newDir, treeChanged } from "./vfs.ts";
 
 /** Virtual ms the runtime takes to set up an exec process (runc exec) before it runs. */
 export const EXEC_START_MS = 10;
@@ -152,6 +152,7 @@ export class ContainerRuntime {
         let sub = root.entries.get(m.subPath);
         if (sub?.kind !== "dir") {
           sub = newDir(this.clock.now());
+          treeChanged();
           root.entries.set(m.subPath, sub);
         }
         root = sub;

@@ -48,6 +48,24 @@ export interface FsSymlink {
 
 export type FsNode = FsFile | FsDir | FsSymlink;
 
+/**
+ * A count of changes to filesystem trees, any tree: file contents, entries, modes, mounts. A cache
+ * of what paths resolve to is valid while it stays the same. Every change made through a
+ * `Filesystem` counts itself; code that edits the nodes of a tree in use directly calls
+ * `treeChanged` (building a new tree, such as an image's, before anything reads it need not).
+ */
+let treeChanges = 0;
+
+/** How many tree changes there have been so far (compare, never interpret). */
+export function treeGeneration(): number {
+  return treeChanges;
+}
+
+/** Records a change made to a tree's nodes directly rather than through a `Filesystem`. */
+export function treeChanged(): void {
+  treeChanges++;
+}
+
 /** A new empty directory node. */
 export function newDir(mtimeMs = 0): FsDir {
   return { kind: "dir", entries: new Map(), mode: 0o755, mtimeMs };
@@ -125,6 +143,7 @@ export class Filesystem {
   mount(path: string, root: FsDir, readOnly = false): void {
     const p = resolvePath("/", path);
     this.mkdir(p, true);
+    treeChanges++;
     this.mounts.push({ path: p, root, readOnly });
     this.mounts.sort((a, b) => b.path.length - a.path.length);
   }
@@ -202,6 +221,7 @@ export class Filesystem {
       if (n.kind === "dir") return err("EISDIR");
       if (n.kind !== "file") return err("EINVAL");
       if (this.mountFor(resolvePath("/", path)).m.readOnly) return err("EROFS");
+      treeChanges++;
       n.data = append ? n.data + data : data;
       n.mtimeMs = this.clock();
       return ok(undefined);
@@ -210,6 +230,7 @@ export class Filesystem {
     const p = this.parentOf(path);
     if (!p.ok) return p;
     if (p.value.readOnly) return err("EROFS");
+    treeChanges++;
     p.value.dir.entries.set(p.value.name, { kind: "file", data, mode: 0o644, mtimeMs: this.clock() });
     return ok(undefined);
   }
@@ -229,6 +250,7 @@ export class Filesystem {
       return p;
     }
     if (p.value.readOnly) return err("EROFS");
+    treeChanges++;
     p.value.dir.entries.set(p.value.name, newDir(this.clock()));
     return ok(undefined);
   }
@@ -251,6 +273,7 @@ export class Filesystem {
     const p = this.parentOf(abs);
     if (!p.ok) return p;
     if (p.value.readOnly) return err("EROFS");
+    treeChanges++;
     p.value.dir.entries.delete(p.value.name);
     return ok(undefined);
   }
@@ -259,6 +282,7 @@ export class Filesystem {
   touch(path: string): Result<void> {
     const r = this.lookup(path);
     if (r.ok) {
+      treeChanges++;
       r.value.mtimeMs = this.clock();
       return ok(undefined);
     }

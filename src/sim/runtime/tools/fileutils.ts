@@ -3,7 +3,7 @@
  * pwd, basename, dirname — with busybox or GNU wording of their errors.
  */
 import type { Program } from "../kernel.ts";
-import { type Errno, type FsDir, type FsNode, resolvePath, strerror } from "../vfs.ts";
+import { type Errno, type FsDir, type FsNode, resolvePath, strerror, treeChanged } from "../vfs.ts";
 import { formatLsTime } from "./clock-format.ts";
 import { parseOptions, syncTool, type Tool, type ToolStyle } from "./tool.ts";
 
@@ -198,6 +198,7 @@ function place(t: Tool, node: FsNode, src: string, dest: string): Errno | undefi
     if (!r.ok) return r.errno;
     const written = fs.stat(target);
     if (written?.kind === "file") {
+      treeChanged();
       written.mode = node.mode;
       if (node.program) written.program = node.program;
     }
@@ -206,6 +207,7 @@ function place(t: Tool, node: FsNode, src: string, dest: string): Errno | undefi
   const parent = fs.stat(target.slice(0, target.lastIndexOf("/")) || "/");
   if (!parent) return "ENOENT";
   if (parent.kind !== "dir") return "ENOTDIR";
+  treeChanged();
   parent.entries.set(target.slice(target.lastIndexOf("/") + 1), copyNode(node, t.ctx.now()));
   return undefined;
 }
@@ -294,6 +296,7 @@ function ln(t: Tool, args: string[]): number {
   }
   const name = abs.slice(abs.lastIndexOf("/") + 1);
   if (o.flags.has("s")) {
+    treeChanged();
     parent.entries.set(name, { kind: "symlink", target, mtimeMs: t.ctx.now() });
     return 0;
   }
@@ -302,6 +305,7 @@ function ln(t: Tool, args: string[]): number {
     t.error(`${t.cant} access '${target}': No such file or directory`);
     return 1;
   }
+  treeChanged();
   parent.entries.set(name, node);
   return 0;
 }
@@ -326,6 +330,7 @@ function chmod(t: Tool, args: string[]): number {
       status = 1;
       continue;
     }
+    treeChanged();
     node.mode = applyMode(node.mode, mode);
   }
   return status;

@@ -16,7 +16,7 @@ import { type LogSink, logSink } from "../log-sink.ts";
 import { catchSignals, nextSignal, sleepThrough } from "../syscalls.ts";
 import { clfTime, nginxTime, wallTimeMs } from "../wallclock.ts";
 import { errnoNumber, loadNginxConfig, NGINX_CONF, type NginxConfig } from "./config.ts";
-import { serveNginx } from "./http.ts";
+import { NginxResponseCache } from "./response-cache.ts";
 
 /** Program ids. */
 export const NGINX_PROGRAM = "nginx/nginx";
@@ -167,13 +167,14 @@ export function* master(ctx: ProcessContext): ProcessBody {
     return sink;
   };
 
+  const answers = new NginxResponseCache();
   // The node's bridge address, worked out once per pod IP (every probe request comes from it).
   let bridgeFor = "";
   let bridge = "";
   const handler: Listener["http"] = (req) => {
     connection++;
     const w = workers[0] ?? ctx.pid;
-    const r = serveNginx(cfg, ctx.fs, req, version);
+    const r = answers.serve(cfg, ctx.fs, req, version);
     let client = req.client;
     if (client === undefined) {
       if (ctx.ns.net.ip !== bridgeFor) {
