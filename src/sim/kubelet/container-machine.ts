@@ -248,6 +248,9 @@ export class ContainerLifecycle {
   /** Sends an event; `container.created` from waiting goes through the pulling state implicitly. */
   send(e: ContainerEvent): void {
     const s = this.actor.getSnapshot();
+    // Why: the kubelet reports readiness with every status update; an unchanged value is one
+    // `setReady` ignores, so it need not go through the machine (a long run has many thousands).
+    if (e.type === "container.ready" && e.ready === s.context.ready) return;
     if (e.type === "container.created" && !s.matches("pulling")) this.actor.send({ type: "image.pulling" });
     if (e.type === "container.started" && !this.actor.getSnapshot().matches("created")) {
       this.actor.send({ type: "container.created" });
