@@ -8,12 +8,18 @@ export interface TimerHandle {
   readonly id: number;
 }
 
-interface Timer {
-  id: number;
-  dueMs: number;
-  seq: number;
-  fn: () => void;
-  cancelled: boolean;
+/** A scheduled timer; it is its own handle, so cancelling one needs no lookup. */
+class Timer implements TimerHandle {
+  /** Set once it fired or was cancelled: a later `clearTimeout` has nothing to do. */
+  done = false;
+  cancelled = false;
+
+  constructor(
+    readonly id: number,
+    readonly dueMs: number,
+    readonly seq: number,
+    readonly fn: () => void,
+  ) {}
 }
 
 /** A binary min-heap of timers ordered by (dueMs, seq): equal due times fire in creation order. */
@@ -26,6 +32,11 @@ class TimerHeap {
 
   peek(): Timer | undefined {
     return this.items[0];
+  }
+
+  /** The pending timer with this id (a linear scan: only for handles given back as bare ids). */
+  find(id: number): Timer | undefined {
+    return this.items.find((t) => t.id === id);
   }
 
   push(t: Timer): void {
@@ -71,7 +82,6 @@ export class VirtualClock {
   private nowMs = 0;
   private seq = 0;
   private readonly heap = new TimerHeap();
-  private readonly live = new Map<number, Timer>();
   /** Number of timers fired so far (a cheap measure of simulation work). */
   fired = 0;
 
@@ -82,20 +92,22 @@ export class VirtualClock {
   /** Schedules `fn` after `delayMs` (clamped to ≥ 0) of virtual time. */
   setTimeout = (fn: (...args: unknown[]) => void, delayMs: number): TimerHandle => {
     const id = ++this.seq;
-    const t: Timer = { id, dueMs: this.nowMs + Math.max(0, delayMs || 0), seq: id, fn, cancelled: false };
+    const t = new Timer(id, this.nowMs + Math.max(0, delayMs || 0), id, fn);
     this.heap.push(t);
-    this.live.set(id, t);
-    return { id };
+    return t;
   };
 
   /** Cancels a timer; unknown or already fired handles are ignored. */
   clearTimeout = (handle: unknown): void => {
-    const id = typeof handle === "number" ? handle : (handle as TimerHandle | undefined)?.id;
-    if (id === undefined) return;
-    const t = this.live.get(id);
-    if (t) {
+    const t =
+      handle instanceof Timer
+        ? handle
+        : this.heap.find(
+            typeof handle === "number" ? handle : ((handle as TimerHandle | undefined)?.id ?? -1),
+          );
+    if (t && !t.done) {
+      t.done = true;
       t.cancelled = true;
-      this.live.delete(id);
     }
   };
 
@@ -121,7 +133,7 @@ export class VirtualClock {
       const next = this.heap.peek();
       if (!next || next.dueMs > targetMs) break;
       this.heap.pop();
-      this.live.delete(next.id);
+      next.done = true;
       if (next.dueMs > this.nowMs) this.nowMs = next.dueMs;
       this.fired++;
       next.fn();
