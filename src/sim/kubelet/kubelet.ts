@@ -282,9 +282,7 @@ export class Kubelet implements KubeletHost {
     probe: Probe,
     done: (outcome: ProbeOutcome | undefined) => void,
   ): void {
-    const list = ps.instances.get(c.name);
-    const id = containerId.startsWith(CONTAINERD) ? containerId.slice(CONTAINERD.length) : undefined;
-    const inst = list?.find((i) => i.id === id);
+    const inst = instanceById(ps.instances.get(c.name), containerId);
     if (!inst || !ps.sandbox) {
       done(undefined);
       return;
@@ -371,6 +369,17 @@ function sameOutcome(a: ProbeOutcome, b: ProbeOutcome): boolean {
     a.timedOut === b.timedOut &&
     "timedOut" in a === "timedOut" in b
   );
+}
+
+/** The instance whose status ID (`containerd://<id>`) is `containerId`. */
+function instanceById(
+  list: RuntimeContainer[] | undefined,
+  containerId: string,
+): RuntimeContainer | undefined {
+  if (!list || !containerId.startsWith(CONTAINERD)) return undefined;
+  for (const i of list)
+    if (containerId.length === CONTAINERD.length + i.id.length && containerId.endsWith(i.id)) return i;
+  return undefined;
 }
 
 /** The runtime's prefix on container IDs in the pod status. */

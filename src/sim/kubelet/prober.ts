@@ -76,6 +76,19 @@ export class ProbeWorker {
   private tickTimer?: TimerHandle;
   private manualTimer?: TimerHandle;
   private stopTimer?: TimerHandle;
+  /** When the probe in flight was sent. */
+  private probeAtMs = 0;
+  /** Inside `startProbe`: an outcome that comes back now is doProbe's result, not a wake-up. */
+  private starting = false;
+  private startedResult: boolean | undefined;
+  private readonly onTick = () => this.wake(0);
+  private readonly onManual = () => this.wake(1);
+  private readonly onStop = () => this.wake(2);
+  private readonly onOutcome = (outcome: ProbeOutcome | undefined): void => {
+    const r = this.afterProbe(outcome, this.probeAtMs);
+    if (this.starting) this.startedResult = r;
+    else if (r) this.wait();
+  };
   /** `running.startedAt` last parsed, and its value (the same container is probed many times). */
   private startedAtText?: string;
   private startedAtMs = 0;
@@ -100,14 +113,14 @@ export class ProbeWorker {
     this.stopped = true;
     if (this.stopFired) return;
     this.stopFired = true;
-    if (this.waiting) this.stopTimer = this.host.clock.setTimeout(() => this.wake(2), 0);
+    if (this.waiting) this.stopTimer = this.host.clock.setTimeout(this.onStop, 0);
   }
 
   /** The readiness manual trigger (buffered: one pending poke at most). */
   trigger(): void {
     if (this.manualFired) return;
     this.manualFired = true;
-    if (this.waiting) this.manualTimer = this.host.clock.setTimeout(() => this.wake(1), 0);
+    if (this.waiting) this.manualTimer = this.host.clock.setTimeout(this.onManual, 0);
   }
 
   /** The top of the loop: `while (!stopped && doProbe()) wait`. */
@@ -128,9 +141,9 @@ export class ProbeWorker {
     const k = Math.floor((now - this.tickBaseMs) / period) + 1;
     const nextTick = this.tickBaseMs + k * period;
     this.waiting = true;
-    this.tickTimer = clock.setTimeout(() => this.wake(0), nextTick - now);
-    if (this.manualFired) this.manualTimer = clock.setTimeout(() => this.wake(1), 0);
-    if (this.stopFired) this.stopTimer = clock.setTimeout(() => this.wake(2), 0);
+    this.tickTimer = clock.setTimeout(this.onTick, nextTick - now);
+    if (this.manualFired) this.manualTimer = clock.setTimeout(this.onManual, 0);
+    if (this.stopFired) this.stopTimer = clock.setTimeout(this.onStop, 0);
   }
 
   /** The wait ended: 0 the tick, 1 the manual trigger, 2 stop. */
@@ -202,16 +215,12 @@ export class ProbeWorker {
       if (this.type === "startup") return true;
     } else if (this.type !== "startup") return true;
 
-    const at = this.host.clock.now();
-    let sync: boolean | undefined;
-    let inFlight = true;
-    this.host.startProbe(this.ps, this.c, this.containerId, this.spec, (outcome) => {
-      const r = this.afterProbe(outcome, at);
-      if (inFlight) sync = r;
-      else if (r) this.wait();
-    });
-    inFlight = false;
-    return sync ?? IN_FLIGHT;
+    this.probeAtMs = this.host.clock.now();
+    this.starting = true;
+    this.startedResult = undefined;
+    this.host.startProbe(this.ps, this.c, this.containerId, this.spec, this.onOutcome);
+    this.starting = false;
+    return this.startedResult ?? IN_FLIGHT;
   }
 
   /** The second half of `doProbe`, once the outcome is known. */
