@@ -16,6 +16,7 @@ import { canonicalJson, compileSelector, controllerOf, involved, newControllerRe
 import { PodIndex } from "./pod-index.ts";
 import { isPodActive, isPodAvailable, isPodReady } from "./pods.ts";
 import { generationOf, type ReplicaSetStatusView, rsSpec, rsStatus, specReplicas } from "./replicaset.ts";
+import { ReplicaSetCounts } from "./replicaset-counts.ts";
 import type { WatchEvent } from "./watch.ts";
 import { objectKey, splitKey, WorkQueue } from "./workqueue.ts";
 
@@ -37,6 +38,10 @@ export class ReplicaSetController {
   private readonly lastReady = new Map<string, boolean>();
   /** The pod informer's cache, by controller. */
   private readonly pods = new PodIndex();
+  /** Per ReplicaSet uid: its pod counts, kept from pod events once a sync has built them. */
+  private readonly counts = new Map<string, ReplicaSetCounts>();
+  /** Per pod uid: the ReplicaSet whose counts include it. */
+  private readonly countedIn = new Map<string, string>();
 
   constructor(
     private readonly host: ControllerHost,
@@ -56,10 +61,13 @@ export class ReplicaSetController {
     const obj = event.object;
     if (obj.kind === "ReplicaSet") {
       if (event.type !== "DELETED") this.enqueue(obj);
+      else this.counts.delete(obj.metadata.uid ?? "");
       return;
     }
     if (obj.kind !== "Pod") return;
-    if (!this.pods.observe(event)) return;
+    const changed = this.pods.observe(event);
+    this.count(event);
+    if (!changed) return;
     const uid = obj.metadata.uid ?? "";
     const ready = isPodReady(obj);
     const wasReady = this.lastReady.get(uid) ?? false;
@@ -85,20 +93,78 @@ export class ReplicaSetController {
     }
   }
 
+  /** Keeps the counts of the ReplicaSet controlling a pod current with this pod event. */
+  private count(event: WatchEvent): void {
+    const pod = event.object;
+    const uid = pod.metadata.uid ?? "";
+    const owner = event.type === "DELETED" ? undefined : controllerOf(pod)?.uid;
+    const was = this.countedIn.get(uid);
+    if (was !== undefined && was !== owner) {
+      this.counts.get(was)?.remove(uid);
+      this.countedIn.delete(uid);
+    }
+    const counts = owner === undefined ? undefined : this.counts.get(owner);
+    if (!counts || owner === undefined) return;
+    counts.set(pod);
+    this.countedIn.set(uid, owner);
+  }
+
+  /** The ReplicaSet's counts, built from the pod index when missing or made for another spec. */
+  private countsOf(rs: ApiObject): ReplicaSetCounts {
+    const spec = rsSpec(rs);
+    const uid = rs.metadata.uid ?? "";
+    const labels = spec.template?.metadata?.labels ?? {};
+    const key = ReplicaSetCounts.keyOf(spec.selector, labels);
+    let counts = this.counts.get(uid);
+    if (counts?.key === key) return counts;
+    counts = new ReplicaSetCounts(key, spec.selector, labels);
+    for (const pod of this.pods.liveControlledBy(uid)) {
+      counts.set(pod);
+      this.countedIn.set(pod.metadata.uid ?? "", uid);
+    }
+    this.counts.set(uid, counts);
+    return counts;
+  }
+
+  /**
+   * `syncReplicaSet` from the counts, when the sync would claim exactly the active pods the
+   * ReplicaSet controls (none to release, no active orphan to adopt), create pods or do nothing,
+   * and every Ready pod counts as available (no `minReadySeconds`). Undefined otherwise: the sync
+   * walks its pods.
+   */
+  private countedSync(rs: ApiObject, namespace: string): ReplicaSetStatusView | undefined {
+    if ((rsSpec(rs).minReadySeconds ?? 0) > 0) return undefined;
+    for (const pod of this.pods.liveOrphans(namespace)) if (isPodActive(pod)) return undefined;
+    const counts = this.countsOf(rs);
+    if (counts.notSelected > 0) return undefined;
+    const { active, fullyLabeled, ready } = counts;
+    if (!rs.metadata.deletionTimestamp) {
+      const missing = specReplicas(rs) - active;
+      if (missing < 0) return undefined;
+      const count = Math.min(missing, BURST_REPLICAS);
+      for (let i = 0; i < count; i++) this.createPod(rs);
+    }
+    return this.statusOf(rs, active, fullyLabeled, ready, ready);
+  }
+
   /** `syncReplicaSet`: claim pods, create or delete to match `spec.replicas`, write status. */
   sync(key: string): void {
     const { namespace, name } = splitKey(key);
     const rs = this.host.store.get("ReplicaSet", namespace, name);
     if (!rs) return;
-    // The active pods it controls, then the active orphans: a copy, since claiming changes the index.
-    const candidates: ApiObject[] = [];
-    for (const pod of this.pods.liveControlledBy(rs.metadata.uid)) if (isPodActive(pod)) candidates.push(pod);
-    for (const pod of this.pods.liveOrphans(namespace)) if (isPodActive(pod)) candidates.push(pod);
-    const pods = this.claimPods(rs, candidates);
-    if (!rs.metadata.deletionTimestamp) this.manageReplicas(rs, pods);
-    // Why (syncReplicaSet): the status counts the pods as listed before this sync's creates and
-    // deletes; the watch events of those changes bring the next sync.
-    const status = this.calculateStatus(rs, pods);
+    let status = this.countedSync(rs, namespace);
+    if (!status) {
+      // The active pods it controls, then the active orphans: a copy, since claiming changes the index.
+      const candidates: ApiObject[] = [];
+      for (const pod of this.pods.liveControlledBy(rs.metadata.uid))
+        if (isPodActive(pod)) candidates.push(pod);
+      for (const pod of this.pods.liveOrphans(namespace)) if (isPodActive(pod)) candidates.push(pod);
+      const pods = this.claimPods(rs, candidates);
+      if (!rs.metadata.deletionTimestamp) this.manageReplicas(rs, pods);
+      // Why (syncReplicaSet): the status counts the pods as listed before this sync's creates and
+      // deletes; the watch events of those changes bring the next sync.
+      status = this.calculateStatus(rs, pods);
+    }
     if (canonicalJson(status) !== canonicalJson(rs.status ?? {})) {
       rs.status = sortKeysDeep(status) as Record<string, unknown>;
       this.host.store.touch(rs);
@@ -235,7 +301,18 @@ export class ReplicaSetController {
         if (minReady <= 0 || isPodAvailable(pod, minReady, now, start)) available++;
       }
     }
-    const status: ReplicaSetStatusView = { replicas: pods.length };
+    return this.statusOf(rs, pods.length, fullyLabeled, ready, available);
+  }
+
+  /** The status `calculateStatus` writes for these counts. */
+  private statusOf(
+    rs: ApiObject,
+    replicas: number,
+    fullyLabeled: number,
+    ready: number,
+    available: number,
+  ): ReplicaSetStatusView {
+    const status: ReplicaSetStatusView = { replicas };
     if (fullyLabeled) status.fullyLabeledReplicas = fullyLabeled;
     if (ready) status.readyReplicas = ready;
     if (available) status.availableReplicas = available;
