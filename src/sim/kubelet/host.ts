@@ -30,8 +30,12 @@ export interface KubeletHost extends ProberHost {
     reason: string,
     message: string,
   ): void;
-  /** The status manager: the pod's status changed (API object updated). */
-  statusChanged(ps: PodState): void;
+  /**
+   * The pod's status was generated (each sync, or a probe result changed): the prober manager's
+   * readiness check runs, and the status manager writes the status to the API server when
+   * `changed` (it differs from what the API server has).
+   */
+  statusChanged(ps: PodState, changed: boolean): void;
   /** The pod is terminated and its deletion was requested: remove the API object. */
   podTerminated(ps: PodState): void;
 }

@@ -244,7 +244,7 @@ export class Kubelet implements KubeletHost {
     );
   }
 
-  statusChanged(ps: PodState): void {
+  statusChanged(ps: PodState, changed: boolean): void {
     const w = this.workers.get(ps.uid);
     // Readiness manual trigger (PRM UpdatePodStatus): a running container that is not ready yet
     // gets its readiness probe run at once.
@@ -267,7 +267,10 @@ export class Kubelet implements KubeletHost {
       if (cs && lc && (cs.state as Record<string, unknown>).running)
         lc.send({ type: "container.ready", ready: cs.ready === true, why: readyWhy(c, cs.ready === true) });
     }
-    this.cluster.podStatusUpdated(ps.pod);
+    // Why (status manager, updateStatusInternal): a status equal to the one the API server has is
+    // not written again ("Ignoring same status for pod"), so a resync with nothing new leaves the
+    // pod's resourceVersion alone and wakes no controller.
+    if (changed) this.cluster.podStatusUpdated(ps.pod);
   }
 
   podTerminated(ps: PodState): void {

@@ -114,8 +114,9 @@ export class PodWorker {
   }
 
   private updateStatus(): void {
+    const before = JSON.stringify(this.ps.pod.status);
     generateStatus(this.ps, this.ps.epochMs, this.clock.now());
-    this.host.statusChanged(this.ps);
+    this.host.statusChanged(this.ps, JSON.stringify(this.ps.pod.status) !== before);
   }
 
   private lifecycle(name: string) {
