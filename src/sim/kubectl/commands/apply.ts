@@ -6,8 +6,8 @@ import { DRY_RUN_FLAG, dryRunStrategy, dryRunSuffix } from "../dry-run.ts";
 import { clientError, fromCluster, usageError } from "../errors.ts";
 import { sortKeys } from "../printers/json.ts";
 import { MutationPrinter } from "../printers/mutation.ts";
-import { kindString, resolveResource, resourceForKind } from "../resources.ts";
-import { type ManifestFile, manifestDocuments, readManifestFiles } from "./files.ts";
+import { kindString, resolveResource } from "../resources.ts";
+import { type ManifestFile, manifestDocuments, mapManifestRef, readManifestFiles } from "./files.ts";
 
 /** Flags of `kubectl apply`. */
 export const APPLY_FLAGS: FlagSpec[] = [
@@ -95,14 +95,9 @@ function clientDryRun(
   for (const doc of manifestDocuments(file)) {
     const ref = doc.ref;
     if (!ref) continue;
-    const type = resourceForKind(ref.kind);
-    if (!type) {
-      if (ref.apiVersion.startsWith("podlife.")) continue;
-      throw clientError(
-        `resource mapping not found for name: "${ref.name}" namespace: "${ref.namespace ?? ""}" from "${file.source}": no matches for kind "${ref.kind}" in version "${ref.apiVersion}"\nensure CRDs are installed first`,
-      );
-    }
-    const ns = type.namespaced ? (ref.namespace ?? inv.namespace) : "";
+    const mapped = mapManifestRef(inv, file.source, ref);
+    if (!mapped) continue;
+    const { type, namespace: ns } = mapped;
     const display = `${kindString(type)}/${ref.name}`;
     const existing = inv.api.get(type.kind, ns, ref.name);
     if (existing) {

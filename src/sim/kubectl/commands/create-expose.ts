@@ -8,8 +8,8 @@ import type { Invocation } from "../context.ts";
 import { DRY_RUN_FLAG, type DryRunStrategy, dryRunStrategy } from "../dry-run.ts";
 import { clientError, fromCluster, KubectlError, usageError } from "../errors.ts";
 import { MutationPrinter } from "../printers/mutation.ts";
-import { kindString, qualifiedPlural, resourceForKind } from "../resources.ts";
-import { manifestDocuments, readManifestFiles } from "./files.ts";
+import { kindString, qualifiedPlural } from "../resources.ts";
+import { manifestDocuments, mapManifestRef, readManifestFiles } from "./files.ts";
 import { workloads } from "./workload-target.ts";
 
 /** Flags of `kubectl create`. */
@@ -146,14 +146,9 @@ function createFromFiles(inv: Invocation): number {
     for (const doc of manifestDocuments(file)) {
       const ref = doc.ref;
       if (!ref) continue;
-      const type = resourceForKind(ref.kind);
-      if (!type) {
-        if (ref.apiVersion.startsWith("podlife.")) continue;
-        throw clientError(
-          `resource mapping not found for name: "${ref.name}" namespace: "${ref.namespace ?? ""}" from "${file.source}": no matches for kind "${ref.kind}" in version "${ref.apiVersion}"\nensure CRDs are installed first`,
-        );
-      }
-      const ns = type.namespaced ? (ref.namespace ?? inv.namespace) : "";
+      const mapped = mapManifestRef(inv, file.source, ref);
+      if (!mapped) continue;
+      const { type, namespace: ns } = mapped;
       const display = `${kindString(type)}/${ref.name}`;
       if (dryRun === "client") {
         // Why (create.go RunCreate): nothing is sent; the builder has set the namespace.

@@ -10,9 +10,9 @@ import type { Invocation } from "../context.ts";
 import { DRY_RUN_FLAG, dryRunStrategy, dryRunSuffix } from "../dry-run.ts";
 import { parseGoDuration } from "../duration.ts";
 import { clientError, fromCluster, KubectlError } from "../errors.ts";
-import { kindString, type ResourceType, resourceForKind } from "../resources.ts";
+import { kindString, type ResourceType } from "../resources.ts";
 import { parseFieldSelector, parseLabelSelector } from "../selectors.ts";
-import { manifestRefs, readManifestFiles } from "./files.ts";
+import { manifestRefs, mapManifestRef, readManifestFiles } from "./files.ts";
 import { getObject, listObjects, parseTargets } from "./targets.ts";
 
 /** Flags of `kubectl delete`. */
@@ -116,17 +116,11 @@ export function* deleteCommand(inv: Invocation): Generator<Wait, number, void> {
   const entries: Victim[] = [];
   for (const f of files) {
     for (const ref of manifestRefs(f)) {
-      const type = resourceForKind(ref.kind);
-      if (!type) {
-        // A Podlife Scenario document in the same file is not a cluster object: skip it.
-        if (ref.apiVersion.startsWith("podlife.")) continue;
-        throw clientError(
-          `resource mapping not found for name: "${ref.name}" namespace: "${ref.namespace ?? ""}" from "${f.source}": no matches for kind "${ref.kind}" in version "${ref.apiVersion}"\nensure CRDs are installed first`,
-        );
-      }
+      const mapped = mapManifestRef(inv, f.source, ref);
+      if (!mapped) continue;
       entries.push({
-        type,
-        namespace: type.namespaced ? (ref.namespace ?? inv.namespace) : "",
+        type: mapped.type,
+        namespace: mapped.namespace,
         name: ref.name,
         source: f.source,
       });

@@ -2,6 +2,7 @@
 import { parseAllDocuments } from "yaml";
 import type { Invocation } from "../context.ts";
 import { clientError } from "../errors.ts";
+import { type ResourceType, resourceForKind } from "../resources.ts";
 
 /** One file named by `-f`: its name as given (the source kubectl names in errors) and its text. */
 export interface ManifestFile {
@@ -66,4 +67,24 @@ export function manifestDocuments(
     const refs = manifestRefs({ source: file.source, text: doc.toString() });
     return { text: doc.toString(), ref: refs[0], object: doc.toJS() as unknown };
   });
+}
+
+/**
+ * The resource type a manifest's object maps to, and the namespace it goes to (`""` for
+ * cluster-scoped kinds); undefined for a Podlife Scenario document in the same file, which is not
+ * a cluster object. An unknown kind is kubectl's REST-mapping error.
+ */
+export function mapManifestRef(
+  inv: Invocation,
+  source: string,
+  ref: ManifestRef,
+): { type: ResourceType; namespace: string } | undefined {
+  const type = resourceForKind(ref.kind);
+  if (!type) {
+    if (ref.apiVersion.startsWith("podlife.")) return undefined;
+    throw clientError(
+      `resource mapping not found for name: "${ref.name}" namespace: "${ref.namespace ?? ""}" from "${source}": no matches for kind "${ref.kind}" in version "${ref.apiVersion}"\nensure CRDs are installed first`,
+    );
+  }
+  return { type, namespace: type.namespaced ? (ref.namespace ?? inv.namespace) : "" };
 }
