@@ -4,30 +4,33 @@
  */
 import { expect, test } from "./fixtures.ts";
 
-// Six containers whose readiness probe passes and fails in turn every second for 5 minutes.
-const CROWDED = `apiVersion: v1
-kind: Pod
-metadata:
-  name: crowded
-spec:
-  containers:
-${Array.from(
-  { length: 6 },
-  (_, i) => `  - name: c${i}
+/** `n` containers whose readiness probe passes and fails in turn every second, for 5 minutes. */
+function crowded(n: number): string {
+  const containers = Array.from(
+    { length: n },
+    (_, i) => `  - name: c${i}
     image: busybox
     command: ["sh", "-c", "while true; do touch /tmp/ok; sleep 1; rm /tmp/ok; sleep 1; done"]
     readinessProbe:
       exec: {command: ["cat", "/tmp/ok"]}
       periodSeconds: 1
       failureThreshold: 1`,
-).join("\n")}
+  );
+  return `apiVersion: v1
+kind: Pod
+metadata:
+  name: crowded
+spec:
+  containers:
+${containers.join("\n")}
 `;
+}
 
 test("thousands of bars and ticks go on a canvas and can still be pointed at and selected", async ({
   playground,
   page,
 }) => {
-  await playground.openScenario(CROWDED);
+  await playground.openScenario(crowded(6));
   const s = playground.swimlanes;
   await expect(s.box).toHaveAttribute("data-drawn-on", "canvas");
   expect(Number(await s.box.getAttribute("data-item-count"))).toBeGreaterThan(1500);
@@ -54,22 +57,7 @@ test("a selection moved from the keyboard onto the canvas is scrolled into view"
   page,
 }) => {
   // Fourteen containers: taller than the pane, and enough probe ticks for the canvas.
-  const tall = CROWDED.replace(/length: 6/, "").replace(
-    /(containers:\n)[\s\S]*$/,
-    (_m, head: string) =>
-      head +
-      Array.from(
-        { length: 14 },
-        (_, i) => `  - name: c${i}
-    image: busybox
-    command: ["sh", "-c", "while true; do touch /tmp/ok; sleep 1; rm /tmp/ok; sleep 1; done"]
-    readinessProbe:
-      exec: {command: ["cat", "/tmp/ok"]}
-      periodSeconds: 1
-      failureThreshold: 1`,
-      ).join("\n"),
-  );
-  await playground.openScenario(tall);
+  await playground.openScenario(crowded(14));
   const s = playground.swimlanes;
   await expect(s.box).toHaveAttribute("data-drawn-on", "canvas");
   // The bottom lane: the pod's Ready condition, under the fourteen containers.
