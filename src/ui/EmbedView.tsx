@@ -10,7 +10,7 @@
 import { useMemo, useState } from "react";
 import { pageBase, playgroundLink } from "../share/links.ts";
 import { encodeScenarioHash } from "../share/scenario-hash.ts";
-import { type CompareVariant, selectionIn } from "../viz/compare.ts";
+import { type CompareVariant, playbackTimeline, selectionIn } from "../viz/compare.ts";
 import { filterLanes } from "../viz/filter-lanes.ts";
 import { DetailsPanel } from "./DetailsPanel.tsx";
 import { EventsPanel } from "./EventsPanel.tsx";
@@ -45,7 +45,7 @@ export function EmbedView({ launch }: { launch: Launch }) {
     [comparison.variants, lanes],
   );
   const shown = useMemo(() => ({ ...sim, timeline }), [sim, timeline]);
-  const playback = usePlayback(timeline, {
+  const playback = usePlayback(playbackTimeline(timeline, variants), {
     initialMs: linkView.playheadMs ?? embed.loop?.fromMs ?? (embed.autoplay ? 0 : undefined),
     speed: linkView.speed,
     autoplay: embed.autoplay,

@@ -9,7 +9,7 @@ import { embedLink, pageBase } from "../share/links.ts";
 import { encodeWorkHash } from "../share/scenario-hash.ts";
 import type { ScenarioWork } from "../share/scenario-work.ts";
 import type { Diagnostic } from "../sim/index.ts";
-import { selectionIn } from "../viz/compare.ts";
+import { playbackTimeline, selectionIn } from "../viz/compare.ts";
 import { BottomPanels } from "./BottomPanels.tsx";
 import { CompareBar } from "./CompareBar.tsx";
 import { DetailsPanel } from "./DetailsPanel.tsx";
@@ -61,7 +61,10 @@ export function Playground({ launch }: { launch: Launch }) {
         ]
       : undefined,
   );
-  const playback = usePlayback(sim.timeline, { initialMs: launch.view.playheadMs, speed: launch.view.speed });
+  const playback = usePlayback(playbackTimeline(sim.timeline, comparison.variants), {
+    initialMs: launch.view.playheadMs,
+    speed: launch.view.speed,
+  });
   const [selectedId, setSelectedId] = useState<string | undefined>(launch.view.selectedId);
   const view = currentView(playback, selectedId, useThemeChoice(), launch.view.lang);
   // In compare mode a selected id names its variant (`B:0.c1.s2`): the panels read that variant.

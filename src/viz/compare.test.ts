@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { layoutCompare, splitVariantId } from "./compare.ts";
+import { layoutCompare, playbackTimeline, splitVariantId } from "./compare.ts";
 import { SAMPLE_TIMELINE } from "./fixtures.ts";
 import { itemTitles } from "./layout.ts";
 import { renderSwimlanesToString } from "./render-string.ts";
@@ -50,5 +50,15 @@ describe("compare export", () => {
     // Taller than either run drawn alone.
     const height = (s: string) => Number(/height="(\d+)"/.exec(s)?.[1]);
     expect(height(svg)).toBeGreaterThan(height(standaloneSvg(ROLLOUT_TIMELINE)));
+  });
+});
+
+describe("compare playback", () => {
+  it("moves over the longest variant's run, or the single run outside compare mode", () => {
+    expect(playbackTimeline(SAMPLE_TIMELINE, undefined)).toBe(SAMPLE_TIMELINE);
+    // variants: A is the 120 s rollout, B a 60 s run.
+    expect(playbackTimeline(SAMPLE_TIMELINE, variants)).toBe(ROLLOUT_TIMELINE);
+    const swapped = [variants[1]!, variants[0]!];
+    expect(playbackTimeline(variants[1]!.timeline, swapped)).toBe(ROLLOUT_TIMELINE);
   });
 });

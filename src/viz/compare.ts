@@ -67,6 +67,18 @@ export function splitVariantId(id: string): { label?: string; id: string } {
 }
 
 /**
+ * The run the playhead moves over: in compare mode the longest variant's (the drawing's time axis
+ * is the longest run's), else the single run.
+ */
+export function playbackTimeline(
+  timeline: Timeline | undefined,
+  variants: readonly CompareVariant[] | undefined,
+): Timeline | undefined {
+  if (!variants?.length) return timeline;
+  return variants.reduce((a, b) => (b.timeline.endMs > a.timeline.endMs ? b : a)).timeline;
+}
+
+/**
  * The timeline a selected id reads from and the id inside it: the single run's, or in compare mode
  * (when `variants` are drawn) the variant the id names.
  */
