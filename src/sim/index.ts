@@ -36,8 +36,6 @@ export type SimulateResult =
 export function simulate(text: string, opts: SimulateOptions = {}): SimulateResult {
   const created = createSimulation(text, opts.seed !== undefined ? { seed: opts.seed } : {});
   if (!created.ok) return created;
-  const sim = created.simulation;
-  const untilMs = opts.untilMs ?? sim.defaultEndMs();
-  sim.runUntil(untilMs);
-  return { ok: true, timeline: sim.timeline(untilMs), diagnostics: created.diagnostics };
+  const timeline = created.simulation.runToEnd(opts.untilMs);
+  return { ok: true, timeline, diagnostics: created.diagnostics };
 }

@@ -123,6 +123,12 @@ export class Simulation {
     return s.durationMs ?? Math.max(300_000, lastCommandMs + 60_000);
   }
 
+  /** Runs to `untilMs` (default {@link defaultEndMs}) and returns the timeline up to there. */
+  runToEnd(untilMs = this.defaultEndMs()): Timeline {
+    this.runUntil(untilMs);
+    return this.timeline(untilMs);
+  }
+
   /** Runs the simulation forward to `ms` (no-op when already past it). */
   runUntil(ms: number): void {
     this.cluster.clock.advanceTo(ms);

@@ -20,7 +20,7 @@ import type { Launch } from "./launch.ts";
 import { PlaybackBar } from "./PlaybackBar.tsx";
 import { usePlayback } from "./playback.ts";
 import { SimulationStatus, TimelineView } from "./TimelineView.tsx";
-import { useComparison, type VariantText } from "./use-comparison.ts";
+import { compareVariants, useComparison } from "./use-comparison.ts";
 import { useSimulation } from "./use-simulation.ts";
 import { currentView } from "./use-url-sync.ts";
 
@@ -30,15 +30,7 @@ export function EmbedView({ launch }: { launch: Launch }) {
   const { embed, view: linkView } = launch;
   const lanes = embed.lanes;
   const compare = launch.compare;
-  const variantTexts = useMemo<VariantText[] | undefined>(
-    () =>
-      compare && [
-        { label: "A", title: compare.titles[0], text: launch.text },
-        { label: "B", title: compare.titles[1], text: compare.text },
-      ],
-    [compare, launch.text],
-  );
-  const comparison = useComparison(sim.compare, variantTexts);
+  const comparison = useComparison(sim.compare, compareVariants(launch.text, compare));
   const timeline = useMemo(() => sim.timeline && filterLanes(sim.timeline, lanes), [sim.timeline, lanes]);
   const variants = useMemo<CompareVariant[] | undefined>(
     () => comparison.variants?.map((v) => ({ ...v, timeline: filterLanes(v.timeline, lanes) })),

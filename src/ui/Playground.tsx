@@ -28,7 +28,7 @@ import { SharedLinkPrompt } from "./SharedLinkPrompt.tsx";
 import { ShareMenu } from "./ShareMenu.tsx";
 import { ThemeSwitch } from "./ThemeSwitch.tsx";
 import { SimulationStatus, TimelineView } from "./TimelineView.tsx";
-import { useComparison } from "./use-comparison.ts";
+import { compareVariants, useComparison } from "./use-comparison.ts";
 import { useLocalWork, useSaveAsYouType } from "./use-local-work.ts";
 import { useSimulation } from "./use-simulation.ts";
 import { currentView, useThemeChoice, useUrlSync } from "./use-url-sync.ts";
@@ -52,15 +52,7 @@ export function Playground({ launch }: { launch: Launch }) {
   const current: ScenarioWork = { text, compare: compareB && { ...compareB, tab } };
   useSaveAsYouType(work, current);
   const sim = useSimulation(activeText);
-  const comparison = useComparison(
-    sim.compare,
-    compareB
-      ? [
-          { label: "A", title: compareB.titles[0], text },
-          { label: "B", title: compareB.titles[1], text: compareB.text },
-        ]
-      : undefined,
-  );
+  const comparison = useComparison(sim.compare, compareVariants(text, compareB));
   const playback = usePlayback(playbackTimeline(sim.timeline, comparison.variants), {
     initialMs: launch.view.playheadMs,
     speed: launch.view.speed,

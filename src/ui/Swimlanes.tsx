@@ -350,25 +350,24 @@ export function Swimlanes({
   );
 }
 
+/** The element with test id `testId` in the scene, inside compare variant `variant`'s group when given. */
+function sceneElement(scene: Element | null, testId: string, variant?: string): Element | null {
+  const within = variant ? scene?.querySelector(`[data-testid="variant-${CSS.escape(variant)}"]`) : scene;
+  return within?.querySelector(`[data-testid="${CSS.escape(testId)}"]`) ?? null;
+}
+
 /** The lane element `where` names (inside its variant's group in compare mode). */
 function laneElement(
   scene: SVGGElement,
   where: { laneTestId: string; variant?: string } | undefined,
 ): Element | null {
-  if (!where) return null;
-  const within = where.variant
-    ? scene.querySelector(`[data-testid="variant-${CSS.escape(where.variant)}"]`)
-    : scene;
-  return within?.querySelector(`[data-testid="${CSS.escape(where.laneTestId)}"]`) ?? null;
+  return where ? sceneElement(scene, where.laneTestId, where.variant) : null;
 }
 
 /** Scrolls the group of pod `focus` (`name`, or `label:name` in compare mode) into view. */
 function revealPod(scene: SVGGElement | null, focus: string): void {
   const [label, name] = focus.includes(":") ? focus.split(":", 2) : [undefined, focus];
-  const within = label ? scene?.querySelector(`[data-testid="variant-${CSS.escape(label)}"]`) : scene;
-  within
-    ?.querySelector(`[data-testid="pod-${CSS.escape(name ?? "")}"]`)
-    ?.scrollIntoView({ block: "center", behavior: "smooth" });
+  sceneElement(scene, `pod-${name ?? ""}`, label)?.scrollIntoView({ block: "center", behavior: "smooth" });
 }
 
 /** When the selected item starts (in compare mode, in its own variant's timeline). */

@@ -16,6 +16,19 @@ export interface VariantText {
   text: string;
 }
 
+/** The two variants of a compare session: `textA`, and variant B with the tabs' titles. */
+export function compareVariants(
+  textA: string,
+  b: { text: string; titles: [string, string] } | undefined,
+): VariantText[] | undefined {
+  return (
+    b && [
+      { label: "A", title: b.titles[0], text: textA },
+      { label: "B", title: b.titles[1], text: b.text },
+    ]
+  );
+}
+
 /** The variants simulated: drawable when every one has a timeline. */
 export interface ComparisonState {
   results: VariantResult[] | undefined;

@@ -92,9 +92,7 @@ export function createMessageHandler(deps: HandlerDeps = {}): (msg: unknown) => 
     if (!created.ok) return created;
     const sim = created.simulation;
     if (sim.needsCommands) sim.supplyCommands(await commands());
-    const untilMs = opts.untilMs ?? sim.defaultEndMs();
-    sim.runUntil(untilMs);
-    return { ok: true, timeline: sim.timeline(untilMs), diagnostics: created.diagnostics };
+    return { ok: true, timeline: sim.runToEnd(opts.untilMs), diagnostics: created.diagnostics };
   };
   const simulateFn = deps.simulate ?? simulateText;
   const create: CreateSimulationFn =

@@ -50,6 +50,14 @@ export interface ClusterOptions {
   traffic?: TrafficSpec[];
 }
 
+/** The fields of a Service's spec the registry allocates. */
+interface ServiceAddressFields {
+  type?: string;
+  clusterIP?: string;
+  clusterIPs?: string[];
+  ports?: { nodePort?: number }[];
+}
+
 /** A pod's status over time (for the views and `kubectl get pods -w`). */
 export type PodStatusSample = StatusSnapshot;
 
@@ -180,12 +188,7 @@ export class Cluster implements ClusterApi {
    * port asked for is taken.
    */
   private allocateService(obj: ApiObject): string | undefined {
-    const spec = (obj.spec ??= {}) as {
-      type?: string;
-      clusterIP?: string;
-      clusterIPs?: string[];
-      ports?: { nodePort?: number }[];
-    };
+    const spec = (obj.spec ??= {}) as ServiceAddressFields;
     const type = spec.type ?? "ClusterIP";
     if (type === "ExternalName") return undefined;
     const name = obj.metadata.name;
@@ -211,12 +214,7 @@ export class Cluster implements ClusterApi {
    * the range's first value (`10.96.0.0`, port 30000); nothing is reserved.
    */
   private dryRunServiceAddresses(obj: ApiObject): void {
-    const spec = (obj.spec ??= {}) as {
-      type?: string;
-      clusterIP?: string;
-      clusterIPs?: string[];
-      ports?: { nodePort?: number }[];
-    };
+    const spec = (obj.spec ??= {}) as ServiceAddressFields;
     const type = spec.type ?? "ClusterIP";
     if (type === "ExternalName") return;
     if (!spec.clusterIP) spec.clusterIP = "10.96.0.0";

@@ -138,18 +138,7 @@ export class EndpointsController {
 
   /** Informer handlers for Services and Pods. */
   observe(event: WatchEvent): void {
-    const obj = event.object;
-    if (obj.kind === "Service") {
-      const key = this.index.observeService(event);
-      this.dirty.all(key);
-      this.enqueue(key);
-    } else if (obj.kind === "Pod") {
-      const uid = obj.metadata.uid ?? "";
-      for (const key of this.index.observePod(event)) {
-        this.dirty.pod(key, uid);
-        this.enqueue(key);
-      }
-    }
+    for (const key of this.dirty.observe(event, this.index)) this.enqueue(key);
   }
 
   private enqueue(key: string): void {

@@ -127,18 +127,9 @@ export class EndpointSliceController {
 
   /** Informer handlers for Services, Pods and EndpointSlices. */
   observe(event: WatchEvent): void {
+    for (const key of this.dirty.observe(event, this.index)) this.enqueue(key);
     const obj = event.object;
-    if (obj.kind === "Service") {
-      const key = this.index.observeService(event);
-      this.dirty.all(key);
-      this.enqueue(key);
-    } else if (obj.kind === "Pod") {
-      const uid = obj.metadata.uid ?? "";
-      for (const key of this.index.observePod(event)) {
-        this.dirty.pod(key, uid);
-        this.enqueue(key);
-      }
-    } else if (obj.kind === "EndpointSlice" && event.type === "DELETED") {
+    if (obj.kind === "EndpointSlice" && event.type === "DELETED") {
       if (this.ownDeletes.delete(obj)) return;
       // Why (onEndpointSliceDelete): a managed slice deleted by someone else is recreated.
       const svc = obj.metadata.labels?.[SERVICE_NAME_LABEL];
