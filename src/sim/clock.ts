@@ -89,8 +89,39 @@ export class VirtualClock {
     return this.nowMs;
   }
 
+  /** While catching up on fast-forwarded work (`rewind`): the real `now`. */
+  private realNowMs: number | undefined;
+  /** Called at the end of every `advanceTo`, once time has moved (see `onAdvanced`). */
+  private readonly advanced: (() => void)[] = [];
+
+  /**
+   * Catching up on work fast-forwarded past (the prober's): `now` reads `atMs` (not after the real
+   * now) until `restore`, so what the work writes carries its own time. No timer may be set then.
+   */
+  rewind(atMs: number): void {
+    if (this.realNowMs === undefined) this.realNowMs = this.nowMs;
+    this.nowMs = atMs;
+  }
+
+  /** Ends a `rewind`: `now` is the real now again. */
+  restore(): void {
+    if (this.realNowMs === undefined) return;
+    this.nowMs = this.realNowMs;
+    this.realNowMs = undefined;
+  }
+
+  /**
+   * Calls `fn` at the end of every `advanceTo` (after the last timer, or where it stopped early):
+   * work fast-forwarded past is caught up before anyone outside the simulation reads its results.
+   */
+  onAdvanced(fn: () => void): void {
+    this.advanced.push(fn);
+  }
+
   /** Schedules `fn` after `delayMs` (clamped to ≥ 0) of virtual time. */
   setTimeout = (fn: (...args: unknown[]) => void, delayMs: number): TimerHandle => {
+    // Why: work caught up on after the fact must not set timers: they would be due in the past.
+    if (this.realNowMs !== undefined) throw new Error("a timer was set while catching up on past work");
     const id = ++this.seq;
     const t = new Timer(id, this.nowMs + Math.max(0, delayMs || 0), id, fn);
     this.heap.push(t);
@@ -137,10 +168,18 @@ export class VirtualClock {
       if (next.dueMs > this.nowMs) this.nowMs = next.dueMs;
       this.fired++;
       next.fn();
-      if (stop?.()) return true;
+      if (stop?.()) {
+        this.settle();
+        return true;
+      }
     }
     if (targetMs > this.nowMs) this.nowMs = targetMs;
+    this.settle();
     return false;
+  }
+
+  private settle(): void {
+    for (const fn of this.advanced) fn();
   }
 
   private dropCancelled(): void {

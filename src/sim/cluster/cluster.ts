@@ -569,8 +569,9 @@ export class Cluster implements ClusterApi {
     const obj = this.store.get("Pod", namespace, pod);
     if (!obj) return undefined;
     const node = (obj.spec as { nodeName?: string }).nodeName;
-    const w = node ? this.nodes.get(node)?.kubelet.workers.get(obj.metadata.uid!) : undefined;
-    return { obj, ps: w?.ps };
+    const kubelet = node ? this.nodes.get(node)?.kubelet : undefined;
+    const w = kubelet?.workers.get(obj.metadata.uid!);
+    return { obj, ps: w?.ps, kubelet };
   }
 
   logs(
@@ -587,6 +588,7 @@ export class Cluster implements ClusterApi {
     if (!known) {
       return { ok: false, error: `error: container ${name} is not valid for pod ${pod}` };
     }
+    if (found.ps) found.kubelet?.settleProbes(found.ps);
     const list = found.ps?.instances.get(name) ?? [];
     const inst = opts.previous ? list[list.length - 2] : list[list.length - 1];
     if (!inst) {

@@ -9,7 +9,7 @@ import type { SeededRandom } from "../random.ts";
 import { ContainerRuntime, type RuntimeContainer, type RuntimeImage } from "../runtime/cri.ts";
 import type { Kernel } from "../runtime/kernel.ts";
 import type { ClusterNetwork } from "../runtime/network.ts";
-import type { Filesystem } from "../runtime/vfs.ts";
+import type { Filesystem, FsDir } from "../runtime/vfs.ts";
 import { startTask } from "../task.ts";
 import { whyOf } from "../timeline/reasons.ts";
 import type { ProbeType, Why } from "../timeline/types.ts";
@@ -19,7 +19,8 @@ import type { KubeletHost } from "./host.ts";
 import { type ImageLookup, ImageManager } from "./image-manager.ts";
 import { allContainers, fieldPath, type PodState, type ProbeResult } from "./pod-state.ts";
 import { PodWorker } from "./pod-worker.ts";
-import { type ProbeOutcome, runProbe, sendHttpGet } from "./probe-exec.ts";
+import { type HttpGetMemo, type ProbeOutcome, runProbe, sendHttpGet } from "./probe-exec.ts";
+import { ProbeFastForward } from "./probe-fast-forward.ts";
 import { ProbeWorker } from "./prober.ts";
 import { type ContainerSpec, isSidecar, type PodSpec, type Probe } from "./spec.ts";
 
@@ -62,6 +63,8 @@ export class Kubelet implements KubeletHost {
   readonly workers = new Map<string, PodWorker>();
   readonly probes = new Map<string, RecordedProbe[]>();
   private readonly lifecycles = new Map<string, Map<string, ContainerLifecycle>>();
+  /** Probe workers that set no timers while nothing reaches into their pod. */
+  private readonly fastForwarded: ProbeFastForward;
 
   constructor(
     readonly nodeName: string,
@@ -85,6 +88,29 @@ export class Kubelet implements KubeletHost {
     );
     this.images = new ImageManager(clock, lookupImage);
     this.runtime.onContainerEvent = (c) => this.pleg(c);
+    this.fastForwarded = new ProbeFastForward(clock);
+    clock.onAdvanced(() => this.fastForwarded.settleAll());
+  }
+
+  fastForward(ps: PodState, worker: ProbeWorker): boolean {
+    const w = this.workers.get(ps.uid);
+    if (!w || ps.terminated || !ps.sandbox) return false;
+    this.fastForwarded.add(ps, worker, w.probeWorkers.indexOf(worker), ps.sandbox.net, () => {
+      const trees = new Set<FsDir>();
+      for (const list of ps.instances.values())
+        for (const t of list[list.length - 1]?.ns.fs.roots() ?? []) trees.add(t);
+      return [...trees];
+    });
+    return true;
+  }
+
+  releaseFastForward(ps: PodState): void {
+    this.fastForwarded.release(ps);
+  }
+
+  /** Catches the pod's fast-forwarded probes up to now (before its logs are read). */
+  settleProbes(ps: PodState): void {
+    this.fastForwarded.settle(ps);
   }
 
   /** Admits a pod bound to this node (HandlePodAdditions): creates its worker and probe workers. */
@@ -167,6 +193,7 @@ export class Kubelet implements KubeletHost {
     for (const w of this.workers.values()) {
       const sb = w.ps.sandbox;
       if (!sb || sb.id !== id) continue;
+      this.fastForwarded.release(w.ps);
       for (const list of w.ps.instances.values()) {
         const inst = list[list.length - 1];
         if (inst?.state === "running") inst.ns.signal(1, "SIGKILL");
@@ -182,6 +209,7 @@ export class Kubelet implements KubeletHost {
   podUpdated(uid: string): void {
     const w = this.workers.get(uid);
     if (!w) return;
+    this.fastForwarded.release(w.ps);
     if (w.ps.pod.metadata.deletionTimestamp) {
       if (w.ps.terminated) {
         this.clock.setTimeout(() => this.podTerminated(w.ps), 100);
@@ -195,6 +223,7 @@ export class Kubelet implements KubeletHost {
   podForceDeleted(uid: string): void {
     const w = this.workers.get(uid);
     if (!w) return;
+    this.fastForwarded.release(w.ps);
     w.ps.pod.metadata.deletionGracePeriodSeconds = Math.max(
       1,
       (w.ps.pod.metadata.deletionGracePeriodSeconds as number | undefined) ?? 1,
@@ -245,6 +274,8 @@ export class Kubelet implements KubeletHost {
   }
 
   statusChanged(ps: PodState, changed: boolean): void {
+    // Why: probe workers read the status; a status like the last one changes nothing for them.
+    if (changed) this.fastForwarded.release(ps);
     const w = this.workers.get(ps.uid);
     // Readiness manual trigger (PRM UpdatePodStatus): a running container that is not ready yet
     // gets its readiness probe run at once.
@@ -274,6 +305,7 @@ export class Kubelet implements KubeletHost {
   }
 
   podTerminated(ps: PodState): void {
+    this.fastForwarded.release(ps);
     this.workers.delete(ps.uid);
     this.cluster.removePod(ps.pod);
   }
@@ -284,6 +316,7 @@ export class Kubelet implements KubeletHost {
     containerId: string,
     probe: Probe,
     done: (outcome: ProbeOutcome | undefined) => void,
+    memo?: HttpGetMemo,
   ): void {
     const inst = instanceById(ps.instances.get(c.name), containerId);
     if (!inst || !ps.sandbox) {
@@ -298,6 +331,7 @@ export class Kubelet implements KubeletHost {
         probe.httpGet,
         (probe.timeoutSeconds ?? 1) * 1000,
         this.runtime.now(),
+        memo,
       );
       if (x.waitMs === undefined) done(x.outcome);
       else this.clock.setTimeout(() => done(x.outcome), x.waitMs);
@@ -314,6 +348,11 @@ export class Kubelet implements KubeletHost {
     atMs: number,
     why?: Why,
   ): void {
+    // Why: attempts are kept in the order they were made; fast-forwarded ones may come first.
+    // This one's answer was due now, on a timer set when the probe was sent (`atMs`).
+    const w = this.workers.get(ps.uid);
+    const order = w ? w.probeWorkers.findIndex((p) => p.c === c && p.type === type) : 0;
+    this.fastForwarded.settle(ps, { armedMs: atMs, order });
     const attempts = this.probes.get(ps.uid);
     if (attempts) {
       // A long run records the same outcome over and over (same body, same duration): attempts

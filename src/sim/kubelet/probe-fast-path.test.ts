@@ -104,6 +104,8 @@ describe("the probe path's shortcuts", () => {
       }
       startTask(this.clock, runProbe(this.runtime, ps.sandbox, inst, c, probe)).subscribe(done);
     });
+    // Every probe sent when due: no fast-forwarding.
+    vi.spyOn(Kubelet.prototype, "fastForward").mockReturnValue(false);
     const served = vi.fn(serveNginx);
     vi.spyOn(NginxResponseCache.prototype, "serve").mockImplementation(served);
     const slow = observe();

@@ -10,7 +10,7 @@ import type { TimerHandle, VirtualClock } from "../clock.ts";
 import { whyOf } from "../timeline/reasons.ts";
 import type { ProbeType, Why } from "../timeline/types.ts";
 import type { PodState, ProbeResult } from "./pod-state.ts";
-import type { ProbeOutcome } from "./probe-exec.ts";
+import type { HttpGetMemo, ProbeOutcome } from "./probe-exec.ts";
 import type { ContainerSpec, Probe } from "./spec.ts";
 
 /** What a probe worker needs from the kubelet. */
@@ -26,7 +26,13 @@ export interface ProberHost {
     containerId: string,
     probe: Probe,
     done: (outcome: ProbeOutcome | undefined) => void,
+    memo?: HttpGetMemo,
   ): void;
+  /**
+   * The worker's probes would go on the same way until something reaches into the pod: may it
+   * fast-forward (send no timers, be caught up later through `catchUp`)? True when it now does.
+   */
+  fastForward(ps: PodState, worker: ProbeWorker): boolean;
   /** Records an attempt for the timeline and events for failures. */
   recordAttempt(
     ps: PodState,
@@ -36,6 +42,8 @@ export interface ProberHost {
     atMs: number,
     why?: Why,
   ): void;
+  /** Catches up the pod's fast-forwarded probe workers and makes them set timers again. */
+  releaseFastForward(ps: PodState): void;
   /** The results manager: stores a result; the kubelet reacts when it changes. */
   setResult(ps: PodState, c: ContainerSpec, containerId: string, type: ProbeType, result: ProbeResult): void;
 }
@@ -87,8 +95,19 @@ export class ProbeWorker {
   private readonly onOutcome = (outcome: ProbeOutcome | undefined): void => {
     const r = this.afterProbe(outcome, this.probeAtMs);
     if (this.starting) this.startedResult = r;
-    else if (r) this.wait();
+    else if (r && !(outcome && this.tryFastForward(outcome))) this.wait();
   };
+  /** Fast-forwarded: the worker sets no timers; `catchUp` does what they would have done. */
+  private ff = false;
+  /** While fast-forwarded: when the next probe is sent. */
+  private ffSendMs = 0;
+  /** While fast-forwarded: when the probe sent last was sent, while its answer is due; else -1. */
+  private ffSentMs = -1;
+  /** While fast-forwarded: the outcome every probe has, and how long it takes to arrive. */
+  private ffOutcome?: ProbeOutcome;
+  private ffWaitMs = 0;
+  /** The last HTTP GET, repeated while its answer stands (`sendHttpGet`). */
+  private readonly memo: HttpGetMemo = {};
   /** `running.startedAt` last parsed, and its value (the same container is probed many times). */
   private startedAtText?: string;
   private startedAtMs = 0;
@@ -110,6 +129,7 @@ export class ProbeWorker {
 
   /** Stops probing (pod gone, or liveness/startup at termination). */
   stop(): void {
+    if (this.ff) this.host.releaseFastForward(this.ps);
     this.stopped = true;
     if (this.stopFired) return;
     this.stopFired = true;
@@ -118,6 +138,7 @@ export class ProbeWorker {
 
   /** The readiness manual trigger (buffered: one pending poke at most). */
   trigger(): void {
+    if (this.ff) this.host.releaseFastForward(this.ps);
     if (this.manualFired) return;
     this.manualFired = true;
     if (this.waiting) this.manualTimer = this.host.clock.setTimeout(this.onManual, 0);
@@ -144,6 +165,86 @@ export class ProbeWorker {
     this.tickTimer = clock.setTimeout(this.onTick, nextTick - now);
     if (this.manualFired) this.manualTimer = clock.setTimeout(this.onManual, 0);
     if (this.stopFired) this.stopTimer = clock.setTimeout(this.onStop, 0);
+  }
+
+  /** The next tick of the period after now (the wait's end). */
+  private nextTickMs(now: number): number {
+    const period = (this.spec.periodSeconds ?? 10) * 1000;
+    return this.tickBaseMs + (Math.floor((now - this.tickBaseMs) / period) + 1) * period;
+  }
+
+  /**
+   * After a probe answered by repeating the last exchange (nothing it depends on changed), with a
+   * success past the threshold (so no result changes), nothing pending: ask to fast-forward.
+   */
+  private tryFastForward(outcome: ProbeOutcome): boolean {
+    const x = this.memo.exchange;
+    if (!this.memo.repeat || x?.outcome !== outcome || outcome.result !== "success") return false;
+    if (this.stopped || this.stopFired || this.manualFired || this.onHold) return false;
+    if (this.lastResult !== "success" || this.resultRun < (this.spec.successThreshold ?? 1)) return false;
+    const now = this.host.clock.now();
+    const waitMs = now - this.probeAtMs;
+    if (waitMs !== x.waitMs || waitMs >= (this.spec.periodSeconds ?? 10) * 1000) return false;
+    if (!this.host.fastForward(this.ps, this)) return false;
+    this.ff = true;
+    this.ffSendMs = this.nextTickMs(now);
+    this.ffSentMs = -1;
+    this.ffOutcome = outcome;
+    this.ffWaitMs = waitMs;
+    return true;
+  }
+
+  /** While fast-forwarded: when the next thing it does is due (a probe sent, or its answer). */
+  ffNextMs(): number {
+    return this.ffSentMs >= 0 ? this.ffSentMs + this.ffWaitMs : this.ffSendMs;
+  }
+
+  /**
+   * While fast-forwarded: when the timer for `ffNextMs` would have been set (ties go to the
+   * earlier-set timer on the clock).
+   */
+  ffArmedMs(): number {
+    return this.ffSentMs >= 0
+      ? this.ffSentMs
+      : this.ffSendMs - (this.spec.periodSeconds ?? 10) * 1000 + this.ffWaitMs;
+  }
+
+  /**
+   * Does the next thing a fast-forwarded worker does, at its own time (the clock rewound there):
+   * sends the probe (the server repeats its answer) or takes the answer in as `afterProbe` does.
+   */
+  catchUp(): void {
+    const clock = this.host.clock;
+    if (this.ffSentMs >= 0) {
+      clock.rewind(this.ffSentMs + this.ffWaitMs);
+      this.afterProbe(this.ffOutcome, this.ffSentMs);
+      this.ffSentMs = -1;
+      return;
+    }
+    clock.rewind(this.ffSendMs);
+    this.memo.repeat!.serve();
+    this.ffSentMs = this.ffSendMs;
+    this.ffSendMs += (this.spec.periodSeconds ?? 10) * 1000;
+  }
+
+  /**
+   * Stops fast-forwarding at the real now, once caught up to it: sets the timer the worker would
+   * have pending (the answer of a probe in flight, or the next tick).
+   */
+  resume(): void {
+    if (!this.ff) return;
+    this.ff = false;
+    const clock = this.host.clock;
+    const now = clock.now();
+    if (this.ffSentMs >= 0) {
+      this.probeAtMs = this.ffSentMs;
+      const outcome = this.ffOutcome;
+      this.ffSentMs = -1;
+      clock.setTimeout(() => this.onOutcome(outcome), this.probeAtMs + this.ffWaitMs - now);
+      return;
+    }
+    this.waiting = true;
+    this.tickTimer = clock.setTimeout(this.onTick, this.ffSendMs - now);
   }
 
   /** The wait ended: 0 the tick, 1 the manual trigger, 2 stop. */
@@ -218,7 +319,7 @@ export class ProbeWorker {
     this.probeAtMs = this.host.clock.now();
     this.starting = true;
     this.startedResult = undefined;
-    this.host.startProbe(this.ps, this.c, this.containerId, this.spec, this.onOutcome);
+    this.host.startProbe(this.ps, this.c, this.containerId, this.spec, this.onOutcome, this.memo);
     this.starting = false;
     return this.startedResult ?? IN_FLIGHT;
   }

@@ -152,7 +152,7 @@ export class ContainerRuntime {
         let sub = root.entries.get(m.subPath);
         if (sub?.kind !== "dir") {
           sub = newDir(this.clock.now());
-          treeChanged();
+          treeChanged(root);
           root.entries.set(m.subPath, sub);
         }
         root = sub;

@@ -302,6 +302,8 @@ export class ContainerNamespace {
 
   private step(p: Proc, input: SyscallResult): void {
     if (p.exited) return;
+    // Why: a process may change anything in its pod (files, sockets, what it answers).
+    this.net.watcher?.beforeChange();
     p.running = true;
     let r: IteratorResult<Syscall, number>;
     try {

@@ -28,11 +28,30 @@ export interface HttpResponse {
 /** gRPC health-checking protocol status. */
 export type GrpcServingStatus = "SERVING" | "NOT_SERVING" | "SERVICE_UNKNOWN" | "UNKNOWN";
 
+/**
+ * The same request answered again, as a server offers it right after answering: the answer and
+ * the side effects (an access log line, a connection counted) without working the answer out anew.
+ * Probes send one request every few seconds for hours; repeating skips the server's request path.
+ */
+export interface HttpRepeat {
+  /** The answer the server gave, and gives again while `valid()`. */
+  readonly response: HttpResponse;
+  /** True while the server would give the same answer with the same side effects. */
+  valid(): boolean;
+  /** Answers the request again now: the server's side effects only. */
+  serve(): void;
+}
+
 /** A listening socket owned by a process. */
 export interface Listener {
   port: number;
   /** HTTP handler; without one the port accepts TCP but speaks no HTTP. */
   http?: (req: HttpRequest, nowMs: number) => HttpResponse;
+  /**
+   * Called right after `http` answered `req`: how to answer it again, or undefined when the server
+   * cannot say (its answer would not be the same, or it writes to files).
+   */
+  repeatHttp?: (req: HttpRequest) => HttpRepeat | undefined;
   /** gRPC health service; without one a gRPC probe fails. */
   grpcHealth?: (service: string, nowMs: number) => GrpcServingStatus;
   /** False once the server stops accepting new connections (graceful shutdown in progress). */
@@ -47,9 +66,22 @@ interface Bound {
   pid: number;
 }
 
+/**
+ * Told when something reaches into a pod or changes it, before it does: the kubelet's prober
+ * fast-forwards probes of a pod left alone and catches them up then (`ProbeFastForward`).
+ */
+export interface PodWatcher {
+  /** A connection comes in: what the pod wrote so far must be written first. */
+  beforeUse(): void;
+  /** A process runs or a socket changes: fast-forwarding must stop here. */
+  beforeChange(): void;
+}
+
 /** A pod's network namespace. */
 export class PodNetwork {
   private readonly bound = new Map<number, Bound>();
+  /** Set while the kubelet fast-forwards the pod's probes. */
+  watcher?: PodWatcher;
 
   constructor(
     readonly ip: string,
@@ -60,6 +92,7 @@ export class PodNetwork {
 
   /** Binds a port; false when it is already in use (EADDRINUSE). */
   listen(ns: ContainerNamespace, pid: number, listener: Listener): boolean {
+    this.watcher?.beforeChange();
     if (this.bound.has(listener.port)) return false;
     this.bound.set(listener.port, { listener, ns, pid });
     return true;
@@ -67,16 +100,19 @@ export class PodNetwork {
 
   /** Closes a port. */
   close(port: number): void {
+    this.watcher?.beforeChange();
     this.bound.delete(port);
   }
 
   /** Drops every socket a process held (called when it exits). */
   releaseOwner(ns: ContainerNamespace, pid: number): void {
+    this.watcher?.beforeChange();
     for (const [port, b] of this.bound) if (b.ns === ns && b.pid === pid) this.bound.delete(port);
   }
 
   /** The listener on a port that accepts connections, if any. */
   accepting(port: number): Listener | undefined {
+    this.watcher?.beforeUse();
     const b = this.bound.get(port);
     return b?.listener.accepting ? b.listener : undefined;
   }
@@ -98,6 +134,7 @@ export class PodNetwork {
 
   /** Removes this namespace from the cluster network (sandbox torn down). */
   detach(): void {
+    this.watcher?.beforeChange();
     this.bound.clear();
     this.cluster.detach(this);
   }

@@ -56,14 +56,37 @@ export type FsNode = FsFile | FsDir | FsSymlink;
  */
 let treeChanges = 0;
 
+/**
+ * Where a tree changed: the filesystem it was changed through (any of its trees), one tree, or
+ * undefined when unknown (any tree).
+ */
+export type TreeChangeScope = Filesystem | FsDir | undefined;
+
+/** Told of every tree change (see `watchTreeChanges`). */
+const treeWatchers = new Set<(where: TreeChangeScope) => void>();
+
 /** How many tree changes there have been so far (compare, never interpret). */
 export function treeGeneration(): number {
   return treeChanges;
 }
 
-/** Records a change made to a tree's nodes directly rather than through a `Filesystem`. */
-export function treeChanged(): void {
+/**
+ * Records a change made to a tree's nodes directly rather than through a `Filesystem` (and, from
+ * a `Filesystem`, any change): `where` says which trees it may be in.
+ */
+export function treeChanged(where?: TreeChangeScope): void {
   treeChanges++;
+  if (treeWatchers.size) for (const fn of treeWatchers) fn(where);
+}
+
+/**
+ * Calls `fn` after every tree change with where it was (a file a pod serves may sit in a volume
+ * another pod writes), until the returned function is called. The kubelet watches while it
+ * fast-forwards probes whose answers depend on files.
+ */
+export function watchTreeChanges(fn: (where: TreeChangeScope) => void): () => void {
+  treeWatchers.add(fn);
+  return () => treeWatchers.delete(fn);
 }
 
 /** A new empty directory node. */
@@ -143,9 +166,14 @@ export class Filesystem {
   mount(path: string, root: FsDir, readOnly = false): void {
     const p = resolvePath("/", path);
     this.mkdir(p, true);
-    treeChanges++;
+    treeChanged(this);
     this.mounts.push({ path: p, root, readOnly });
     this.mounts.sort((a, b) => b.path.length - a.path.length);
+  }
+
+  /** The trees this filesystem is made of (its root and every mount). */
+  roots(): FsDir[] {
+    return this.mounts.map((m) => m.root);
   }
 
   private mountFor(abs: string): { m: Mount; rest: string[] } {
@@ -221,7 +249,7 @@ export class Filesystem {
       if (n.kind === "dir") return err("EISDIR");
       if (n.kind !== "file") return err("EINVAL");
       if (this.mountFor(resolvePath("/", path)).m.readOnly) return err("EROFS");
-      treeChanges++;
+      treeChanged(this);
       n.data = append ? n.data + data : data;
       n.mtimeMs = this.clock();
       return ok(undefined);
@@ -230,7 +258,7 @@ export class Filesystem {
     const p = this.parentOf(path);
     if (!p.ok) return p;
     if (p.value.readOnly) return err("EROFS");
-    treeChanges++;
+    treeChanged(this);
     p.value.dir.entries.set(p.value.name, { kind: "file", data, mode: 0o644, mtimeMs: this.clock() });
     return ok(undefined);
   }
@@ -250,7 +278,7 @@ export class Filesystem {
       return p;
     }
     if (p.value.readOnly) return err("EROFS");
-    treeChanges++;
+    treeChanged(this);
     p.value.dir.entries.set(p.value.name, newDir(this.clock()));
     return ok(undefined);
   }
@@ -273,7 +301,7 @@ export class Filesystem {
     const p = this.parentOf(abs);
     if (!p.ok) return p;
     if (p.value.readOnly) return err("EROFS");
-    treeChanges++;
+    treeChanged(this);
     p.value.dir.entries.delete(p.value.name);
     return ok(undefined);
   }
@@ -282,7 +310,7 @@ export class Filesystem {
   touch(path: string): Result<void> {
     const r = this.lookup(path);
     if (r.ok) {
-      treeChanges++;
+      treeChanged(this);
       r.value.mtimeMs = this.clock();
       return ok(undefined);
     }

@@ -6,8 +6,8 @@
 import type { ProcessContext } from "../kernel.ts";
 import { resolvePath } from "../vfs.ts";
 
-/** Writes one chunk of log text. */
-export type LogSink = (text: string) => void;
+/** Writes one chunk of log text; `file` is the file it appends to, if it writes to a file. */
+export type LogSink = ((text: string) => void) & { file?: string };
 
 const STDOUT = new Set(["/dev/stdout", "/proc/self/fd/1", "/dev/fd/1", "/proc/1/fd/1"]);
 const STDERR = new Set(["/dev/stderr", "/proc/self/fd/2", "/dev/fd/2", "/proc/1/fd/2"]);
@@ -26,7 +26,9 @@ export function logSink(ctx: ProcessContext, path: string): LogSink {
   if (STDOUT.has(target)) return (t) => ctx.stdout(t);
   if (STDERR.has(target)) return (t) => ctx.stderr(t);
   if (target === "/dev/null") return () => {};
-  return (t) => {
+  const sink: LogSink = (t) => {
     ctx.fs.writeFile(target, t, true);
   };
+  sink.file = target;
+  return sink;
 }

@@ -47,13 +47,24 @@ export function nginxTime(ms: number): string {
 /** The second `clfTime` last formatted, and its text: access logs write many lines a second. */
 let clfSecond = Number.NaN;
 let clfText = "";
+/** The minute `clfTime` last worked out, and its text up to the seconds (`01/Jan/2025:00:00:`). */
+let clfMinute = Number.NaN;
+let clfMinuteText = "";
+/** `:00 +0000` … `:59 +0000`. */
+const CLF_SECONDS = Array.from({ length: 60 }, (_, s) => `${p2(s)} +0000`);
 
 /** Common Log Format time: `01/Jan/2025:00:00:01 +0000`. */
 export function clfTime(ms: number): string {
   const second = Math.floor(ms / 1000);
   if (second !== clfSecond) {
-    const t = parts(ms);
-    clfText = `${p2(t.d)}/${MONTHS[t.mo]}/${t.y}:${t.h}:${t.mi}:${t.s} +0000`;
+    // Why by minute: probes caught up pod by pod revisit the same minutes, seconds apart.
+    const minute = Math.floor(second / 60);
+    if (minute !== clfMinute) {
+      const t = parts(ms);
+      clfMinuteText = `${p2(t.d)}/${MONTHS[t.mo]}/${t.y}:${t.h}:${t.mi}:`;
+      clfMinute = minute;
+    }
+    clfText = clfMinuteText + CLF_SECONDS[second - minute * 60];
     clfText.charCodeAt(0); // flatten once, not in every line that embeds it
     clfSecond = second;
   }

@@ -198,7 +198,7 @@ function place(t: Tool, node: FsNode, src: string, dest: string): Errno | undefi
     if (!r.ok) return r.errno;
     const written = fs.stat(target);
     if (written?.kind === "file") {
-      treeChanged();
+      treeChanged(fs);
       written.mode = node.mode;
       if (node.program) written.program = node.program;
     }
@@ -207,7 +207,7 @@ function place(t: Tool, node: FsNode, src: string, dest: string): Errno | undefi
   const parent = fs.stat(target.slice(0, target.lastIndexOf("/")) || "/");
   if (!parent) return "ENOENT";
   if (parent.kind !== "dir") return "ENOTDIR";
-  treeChanged();
+  treeChanged(fs);
   parent.entries.set(target.slice(target.lastIndexOf("/") + 1), copyNode(node, t.ctx.now()));
   return undefined;
 }
@@ -296,7 +296,7 @@ function ln(t: Tool, args: string[]): number {
   }
   const name = abs.slice(abs.lastIndexOf("/") + 1);
   if (o.flags.has("s")) {
-    treeChanged();
+    treeChanged(fs);
     parent.entries.set(name, { kind: "symlink", target, mtimeMs: t.ctx.now() });
     return 0;
   }
@@ -305,7 +305,7 @@ function ln(t: Tool, args: string[]): number {
     t.error(`${t.cant} access '${target}': No such file or directory`);
     return 1;
   }
-  treeChanged();
+  treeChanged(fs);
   parent.entries.set(name, node);
   return 0;
 }
@@ -330,7 +330,7 @@ function chmod(t: Tool, args: string[]): number {
       status = 1;
       continue;
     }
-    treeChanged();
+    treeChanged(t.ctx.fs);
     node.mode = applyMode(node.mode, mode);
   }
   return status;

@@ -1,0 +1,164 @@
+/**
+ * Fast-forwarding the prober: a shortcut of the simulator, not a kubelet mechanism. A probe worker
+ * whose last probe repeated the exchange before it (the server said its answer stands) and changed
+ * no result would go on doing exactly that every period until something reaches into the pod. So
+ * it stops setting timers and is caught up later, each probe at its own time (the clock rewound):
+ * the server's side effects (its access log line), then the outcome (the recorded attempt).
+ *
+ * Caught up before anyone could see the difference:
+ * - a connection comes in (`PodWatcher.beforeUse`: the access log and the server's counters are
+ *   shared with the traffic), a log is read, a probe worker of the pod records an attempt, and at
+ *   the end of every `advanceTo`;
+ * - and stopped, after catching up, when anything could change what the probes would do: a process
+ *   of the pod runs or a socket changes (`PodWatcher.beforeChange`), a file changes in a tree the
+ *   pod's containers see (from another pod too: volumes may be shared), the pod's status or its API
+ *   object changes, a worker is stopped or triggered. The workers then set the timers they would have pending.
+ *
+ * Between those, a pod's probes are a function of time alone, so the order of events is the one
+ * the timers would have had: by time, then by when the timer would have been set.
+ */
+import type { VirtualClock } from "../clock.ts";
+import type { PodNetwork } from "../runtime/network.ts";
+import { Filesystem, type FsDir, type TreeChangeScope, watchTreeChanges } from "../runtime/vfs.ts";
+import type { PodState } from "./pod-state.ts";
+import type { ProbeWorker } from "./prober.ts";
+
+interface FastForwardedPod {
+  net: PodNetwork;
+  /** The trees the pod's containers see (their roots and volumes). */
+  trees: FsDir[];
+  /** The workers, each with its place among the pod's probe workers (ties between timers). */
+  workers: { worker: ProbeWorker; order: number }[];
+}
+
+/** Whether the worker's next event is due now but after the real timer firing now (`before`). */
+function afterReal(
+  e: { worker: ProbeWorker; order: number },
+  now: number,
+  before: { armedMs: number; order: number },
+): boolean {
+  if (e.worker.ffNextMs() < now) return false;
+  const armed = e.worker.ffArmedMs();
+  return armed > before.armedMs || (armed === before.armedMs && e.order > before.order);
+}
+
+/** The node's fast-forwarded probe workers, by pod. */
+export class ProbeFastForward {
+  private readonly pods = new Map<PodState, FastForwardedPod>();
+  /** Catching up now: hooks called by what the catching up does are not for us. */
+  private settling = false;
+  private unwatchTrees?: () => void;
+  /** Fast-forwarded pods by the trees their containers see. */
+  private readonly byTree = new Map<FsDir, Set<PodState>>();
+
+  constructor(private readonly clock: VirtualClock) {}
+
+  /**
+   * Fast-forwards `worker`, the `order`-th probe worker of the pod whose network is `net` and whose
+   * containers see `trees`.
+   */
+  add(ps: PodState, worker: ProbeWorker, order: number, net: PodNetwork, trees: () => FsDir[]): void {
+    let pod = this.pods.get(ps);
+    if (!pod) {
+      pod = { net, trees: trees(), workers: [] };
+      this.pods.set(ps, pod);
+      net.watcher = { beforeUse: () => this.settle(ps), beforeChange: () => this.release(ps) };
+      for (const t of pod.trees) {
+        let set = this.byTree.get(t);
+        if (!set) this.byTree.set(t, (set = new Set()));
+        set.add(ps);
+      }
+      this.unwatchTrees ??= watchTreeChanges((where) => this.treeChanged(where));
+    }
+    pod.workers.push({ worker, order });
+  }
+
+  /** A tree changed: the pods that see it stop fast-forwarding (all of them if it is not known). */
+  private treeChanged(where: TreeChangeScope): void {
+    if (this.settling) return;
+    if (where === undefined) {
+      this.releaseAll();
+      return;
+    }
+    for (const t of where instanceof Filesystem ? where.roots() : [where]) {
+      const set = this.byTree.get(t);
+      if (set) for (const ps of [...set]) this.release(ps);
+    }
+  }
+
+  /**
+   * Catches the pod's fast-forwarded workers up to now; they stay fast-forwarded. `before`: the
+   * timer now firing was set at `armedMs` by the pod's `order`-th probe worker, so what is due now
+   * too but was set later (or by a later worker at the same time) comes after it, not before.
+   */
+  settle(ps: PodState, before?: { armedMs: number; order: number }): void {
+    const pod = this.pods.get(ps);
+    if (!pod || this.settling) return;
+    const now = this.clock.now();
+    this.settling = true;
+    try {
+      const ws = pod.workers;
+      if (ws.length === 1) {
+        const e = ws[0]!;
+        while (e.worker.ffNextMs() <= now && !(before && afterReal(e, now, before))) e.worker.catchUp();
+      } else {
+        for (;;) {
+          let next: ProbeWorker | undefined;
+          let at = now;
+          let armed = 0;
+          let order = 0;
+          for (const e of ws) {
+            const t = e.worker.ffNextMs();
+            if (t > at || (before && afterReal(e, now, before))) continue;
+            const a = e.worker.ffArmedMs();
+            if (next && t === at && (a > armed || (a === armed && e.order > order))) continue;
+            next = e.worker;
+            at = t;
+            armed = a;
+            order = e.order;
+          }
+          if (!next) break;
+          next.catchUp();
+        }
+      }
+    } finally {
+      this.clock.restore();
+      this.settling = false;
+    }
+  }
+
+  /** Catches the pod's workers up and stops fast-forwarding them: they set their timers again. */
+  release(ps: PodState): void {
+    const pod = this.pods.get(ps);
+    if (!pod || this.settling) return;
+    this.settle(ps);
+    this.pods.delete(ps);
+    if (pod.net.watcher) pod.net.watcher = undefined;
+    for (const t of pod.trees) {
+      const set = this.byTree.get(t);
+      set?.delete(ps);
+      if (set?.size === 0) this.byTree.delete(t);
+    }
+    if (this.pods.size === 0) this.stopWatchingTrees();
+    // Why sorted: the timers they set now keep the order the ones they stand for would have had.
+    const ws = pod.workers.map((e) => ({ ...e, armed: e.worker.ffArmedMs() }));
+    ws.sort((a, b) => a.armed - b.armed || a.order - b.order);
+    for (const e of ws) e.worker.resume();
+  }
+
+  /** Catches every pod up (the end of `advanceTo`: results are about to be read). */
+  settleAll(): void {
+    for (const ps of this.pods.keys()) this.settle(ps);
+  }
+
+  /** Releases every pod (a file changed somewhere). */
+  releaseAll(): void {
+    if (this.settling) return;
+    for (const ps of [...this.pods.keys()]) this.release(ps);
+  }
+
+  private stopWatchingTrees(): void {
+    this.unwatchTrees?.();
+    this.unwatchTrees = undefined;
+  }
+}
