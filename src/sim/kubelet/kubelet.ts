@@ -350,9 +350,11 @@ export class Kubelet implements KubeletHost {
   ): void {
     // Why: attempts are kept in the order they were made; fast-forwarded ones may come first.
     // This one's answer was due now, on a timer set when the probe was sent (`atMs`).
-    const w = this.workers.get(ps.uid);
-    const order = w ? w.probeWorkers.findIndex((p) => p.c === c && p.type === type) : 0;
-    this.fastForwarded.settle(ps, { armedMs: atMs, order });
+    if (this.fastForwarded.pending(ps)) {
+      const w = this.workers.get(ps.uid);
+      const order = w ? w.probeWorkers.findIndex((p) => p.c === c && p.type === type) : 0;
+      this.fastForwarded.settle(ps, { armedMs: atMs, order });
+    }
     const attempts = this.probes.get(ps.uid);
     if (attempts) {
       // A long run records the same outcome over and over (same body, same duration): attempts

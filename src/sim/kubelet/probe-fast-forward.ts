@@ -86,6 +86,11 @@ export class ProbeFastForward {
     }
   }
 
+  /** Whether the pod has workers to catch up (not counting while catching up). */
+  pending(ps: PodState): boolean {
+    return !this.settling && this.pods.has(ps);
+  }
+
   /**
    * Catches the pod's fast-forwarded workers up to now; they stay fast-forwarded. `before`: the
    * timer now firing was set at `armedMs` by the pod's `order`-th probe worker, so what is due now

@@ -106,6 +106,8 @@ export class ProbeWorker {
   /** While fast-forwarded: the outcome every probe has, and how long it takes to arrive. */
   private ffOutcome?: ProbeOutcome;
   private ffWaitMs = 0;
+  /** While fast-forwarded: what each attempt counts for (another success past the threshold). */
+  private ffWhy?: Why;
   /** The last HTTP GET, repeated while its answer stands (`sendHttpGet`). */
   private readonly memo: HttpGetMemo = {};
   /** `running.startedAt` last parsed, and its value (the same container is probed many times). */
@@ -191,6 +193,7 @@ export class ProbeWorker {
     this.ffSentMs = -1;
     this.ffOutcome = outcome;
     this.ffWaitMs = waitMs;
+    this.ffWhy = attemptWhy(this.type, "success", this.resultRun + 1, this.spec.successThreshold ?? 1);
     return true;
   }
 
@@ -216,8 +219,10 @@ export class ProbeWorker {
   catchUp(): void {
     const clock = this.host.clock;
     if (this.ffSentMs >= 0) {
+      // What `afterProbe` does with another success past the threshold: the result stays.
       clock.rewind(this.ffSentMs + this.ffWaitMs);
-      this.afterProbe(this.ffOutcome, this.ffSentMs);
+      this.resultRun++;
+      this.host.recordAttempt(this.ps, this.c, this.type, this.ffOutcome!, this.ffSentMs, this.ffWhy);
       this.ffSentMs = -1;
       return;
     }
