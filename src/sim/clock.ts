@@ -91,8 +91,6 @@ export class VirtualClock {
 
   /** While catching up on fast-forwarded work (`rewind`): the real `now`. */
   private realNowMs: number | undefined;
-  /** Called at the end of every `advanceTo`, once time has moved (see `onAdvanced`). */
-  private readonly advanced: (() => void)[] = [];
 
   /**
    * Catching up on work fast-forwarded past (the prober's): `now` reads `atMs` (not after the real
@@ -108,14 +106,6 @@ export class VirtualClock {
     if (this.realNowMs === undefined) return;
     this.nowMs = this.realNowMs;
     this.realNowMs = undefined;
-  }
-
-  /**
-   * Calls `fn` at the end of every `advanceTo` (after the last timer, or where it stopped early):
-   * work fast-forwarded past is caught up before anyone outside the simulation reads its results.
-   */
-  onAdvanced(fn: () => void): void {
-    this.advanced.push(fn);
   }
 
   /** Schedules `fn` after `delayMs` (clamped to ≥ 0) of virtual time. */
@@ -168,18 +158,10 @@ export class VirtualClock {
       if (next.dueMs > this.nowMs) this.nowMs = next.dueMs;
       this.fired++;
       next.fn();
-      if (stop?.()) {
-        this.settle();
-        return true;
-      }
+      if (stop?.()) return true;
     }
     if (targetMs > this.nowMs) this.nowMs = targetMs;
-    this.settle();
     return false;
-  }
-
-  private settle(): void {
-    for (const fn of this.advanced) fn();
   }
 
   private dropCancelled(): void {

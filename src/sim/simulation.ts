@@ -132,6 +132,8 @@ export class Simulation {
   /** Runs the simulation forward to `ms` (no-op when already past it). */
   runUntil(ms: number): void {
     this.cluster.clock.advanceTo(ms);
+    // Why: what is read next (logs, probe attempts) includes the probes fast-forwarded past.
+    this.cluster.settleProbes();
   }
 
   /** Runs a command line now, advancing virtual time while it waits (e.g. `kubectl delete`). */

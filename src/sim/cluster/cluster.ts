@@ -565,6 +565,11 @@ export class Cluster implements ClusterApi {
     return undefined;
   }
 
+  /** Catches every kubelet's fast-forwarded probes up to now (their logs and attempts). */
+  settleProbes(): void {
+    for (const { kubelet } of this.nodes.values()) kubelet.settleAllProbes();
+  }
+
   private podState(namespace: string, pod: string) {
     const obj = this.store.get("Pod", namespace, pod);
     if (!obj) return undefined;

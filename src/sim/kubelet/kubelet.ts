@@ -89,7 +89,6 @@ export class Kubelet implements KubeletHost {
     this.images = new ImageManager(clock, lookupImage);
     this.runtime.onContainerEvent = (c) => this.pleg(c);
     this.fastForwarded = new ProbeFastForward(clock);
-    clock.onAdvanced(() => this.fastForwarded.settleAll());
   }
 
   fastForward(ps: PodState, worker: ProbeWorker): boolean {
@@ -111,6 +110,11 @@ export class Kubelet implements KubeletHost {
   /** Catches the pod's fast-forwarded probes up to now (before its logs are read). */
   settleProbes(ps: PodState): void {
     this.fastForwarded.settle(ps);
+  }
+
+  /** Catches every fast-forwarded probe up to now (before attempts or logs are read). */
+  settleAllProbes(): void {
+    this.fastForwarded.settleAll();
   }
 
   /** Admits a pod bound to this node (HandlePodAdditions): creates its worker and probe workers. */

@@ -7,8 +7,8 @@
  *
  * Caught up before anyone could see the difference:
  * - a connection comes in (`PodWatcher.beforeUse`: the access log and the server's counters are
- *   shared with the traffic), a log is read, a probe worker of the pod records an attempt, and at
- *   the end of every `advanceTo`;
+ *   shared with the traffic), a log is read, a probe worker of the pod records an attempt, and
+ *   when the simulation stops (`Simulation.runUntil`) or its timeline is built;
  * - and stopped, after catching up, when anything could change what the probes would do: a process
  *   of the pod runs or a socket changes (`PodWatcher.beforeChange`), a file changes in a tree the
  *   pod's containers see (from another pod too: volumes may be shared), the pod's status or its API

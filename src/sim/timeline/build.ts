@@ -11,6 +11,7 @@ import { deploymentTracks, serviceTracks } from "./workload-tracks.ts";
 
 /** The timeline of everything simulated up to `endMs`. */
 export function buildTimeline(cluster: Cluster, endMs: number): Timeline {
+  cluster.settleProbes();
   const pods: PodTrack[] = [];
   const lifecycles = new Map<string, Kubelet>();
   for (const { kubelet } of cluster.nodes.values())
