@@ -151,7 +151,7 @@ export class ProbeFastForward {
     for (const e of ws) e.worker.resume();
   }
 
-  /** Catches every pod up (the end of `advanceTo`: results are about to be read). */
+  /** Catches every pod up (the simulation stopped: results are about to be read). */
   settleAll(): void {
     for (const ps of this.pods.keys()) this.settle(ps);
   }
