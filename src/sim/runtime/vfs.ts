@@ -176,38 +176,54 @@ export class Filesystem {
     return this.mounts.map((m) => m.root);
   }
 
-  private mountFor(abs: string): { m: Mount; rest: string[] } {
+  /** The mount `abs` (a normal absolute path) is under: the longest mount path that contains it. */
+  private mountFor(abs: string): Mount {
     for (const m of this.mounts) {
-      if (m.path === "/" || abs === m.path || abs.startsWith(`${m.path}/`)) {
-        const rest = abs.slice(m.path === "/" ? 1 : m.path.length + 1);
-        return { m, rest: rest ? rest.split("/") : [] };
-      }
+      if (
+        m.path === "/" ||
+        abs === m.path ||
+        (abs.startsWith(m.path) && abs.charCodeAt(m.path.length) === SLASH)
+      )
+        return m;
     }
     throw new Error("no root mount");
   }
 
   /** Looks a path up, following symlinks (up to 16 hops). */
   lookup(path: string, followLast = true, depth = 0): Result<FsNode> {
-    if (depth > 16) return err("EINVAL");
+    const r = this.find(path, followLast, depth);
+    return typeof r === "string" ? err(r) : ok(r);
+  }
+
+  /**
+   * `lookup` without a result object: the node, or the errno. It walks the path's names in place
+   * (no split): lookups are the runtime's most frequent filesystem operation.
+   */
+  private find(path: string, followLast: boolean, depth: number): FsNode | Errno {
+    if (depth > 16) return "EINVAL";
     const abs = resolvePath("/", path);
-    const { m, rest } = this.mountFor(abs);
+    const m = this.mountFor(abs);
     let node: FsNode = m.root;
-    for (let i = 0; i < rest.length; i++) {
-      const name = rest[i]!;
-      if (node.kind !== "dir") return err("ENOTDIR");
-      const child: FsNode | undefined = node.entries.get(name);
-      if (!child) return err("ENOENT");
-      if (child.kind === "symlink" && (followLast || i < rest.length - 1)) {
+    // The names below the mount point: abs[restStart..], separated by single slashes.
+    const restStart = m.path === "/" ? 1 : m.path.length + 1;
+    let start = restStart;
+    while (start < abs.length) {
+      let end = abs.indexOf("/", start);
+      if (end < 0) end = abs.length;
+      const last = end === abs.length;
+      if (node.kind !== "dir") return "ENOTDIR";
+      const child: FsNode | undefined = node.entries.get(abs.slice(start, end));
+      if (!child) return "ENOENT";
+      if (child.kind === "symlink" && (followLast || !last)) {
         // The link's directory: the mount point plus the names walked before it.
-        const base = m.path === "/" ? "" : m.path;
-        const walked = rest.slice(0, i).join("/");
-        const target = resolvePath(walked ? `${base}/${walked}` : base || "/", child.target);
-        const remaining = rest.slice(i + 1).join("/");
-        return this.lookup(remaining ? `${target}/${remaining}` : target, followLast, depth + 1);
+        const linkDir = start > restStart ? abs.slice(0, start - 1) : m.path;
+        const target = resolvePath(linkDir, child.target);
+        return this.find(last ? target : `${target}/${abs.slice(end + 1)}`, followLast, depth + 1);
       }
       node = child;
+      start = end + 1;
     }
-    return ok(node);
+    return node;
   }
 
   private parentOf(path: string): Result<{ dir: FsDir; name: string; readOnly: boolean }> {
@@ -219,18 +235,18 @@ export class Filesystem {
     const p = this.lookup(parent);
     if (!p.ok) return p;
     if (p.value.kind !== "dir") return err("ENOTDIR");
-    return ok({ dir: p.value, name, readOnly: this.mountFor(abs).m.readOnly });
+    return ok({ dir: p.value, name, readOnly: this.mountFor(abs).readOnly });
   }
 
   /** True when the path exists (following symlinks). */
   exists(path: string): boolean {
-    return this.lookup(path).ok;
+    return typeof this.find(path, true, 0) !== "string";
   }
 
   /** The node at a path, or undefined. */
   stat(path: string): FsNode | undefined {
-    const r = this.lookup(path);
-    return r.ok ? r.value : undefined;
+    const r = this.find(path, true, 0);
+    return typeof r === "string" ? undefined : r;
   }
 
   readFile(path: string): Result<string> {
@@ -248,7 +264,7 @@ export class Filesystem {
       const n = existing.value;
       if (n.kind === "dir") return err("EISDIR");
       if (n.kind !== "file") return err("EINVAL");
-      if (this.mountFor(resolvePath("/", path)).m.readOnly) return err("EROFS");
+      if (this.mountFor(resolvePath("/", path)).readOnly) return err("EROFS");
       treeChanged(this);
       n.data = append ? n.data + data : data;
       n.mtimeMs = this.clock();
