@@ -55,6 +55,8 @@ export type FsNode = FsFile | FsDir | FsSymlink;
  * `treeChanged` (building a new tree, such as an image's, before anything reads it need not).
  */
 let treeChanges = 0;
+/** The changes among those made to nodes directly (`treeChanged`), not through a `Filesystem`. */
+let directChanges = 0;
 
 /**
  * Where a tree changed: the filesystem it was changed through (any of its trees), one tree, or
@@ -71,10 +73,16 @@ export function treeGeneration(): number {
 }
 
 /**
- * Records a change made to a tree's nodes directly rather than through a `Filesystem` (and, from
- * a `Filesystem`, any change): `where` says which trees it may be in.
+ * Records a change made to a tree's nodes directly rather than through a `Filesystem` (whose own
+ * changes count themselves): `where` says which trees it may be in.
  */
 export function treeChanged(where?: TreeChangeScope): void {
+  directChanges++;
+  noteTreeChange(where);
+}
+
+/** Counts a change and tells the watchers. */
+function noteTreeChange(where: TreeChangeScope): void {
   treeChanges++;
   if (treeWatchers.size) for (const fn of treeWatchers) fn(where);
 }
@@ -87,6 +95,15 @@ export function treeChanged(where?: TreeChangeScope): void {
 export function watchTreeChanges(fn: (where: TreeChangeScope) => void): () => void {
   treeWatchers.add(fn);
   return () => treeWatchers.delete(fn);
+}
+
+/** How a `Filesystem` is made. */
+export interface FilesystemOptions {
+  /**
+   * The root tree is this filesystem's alone (a container's private copy of its image): nothing
+   * else mounts it or any of its directories, so only this filesystem and direct edits change it.
+   */
+  ownsRoot?: boolean;
 }
 
 /** A new empty directory node. */
@@ -154,19 +171,42 @@ const err = <T>(errno: Errno): Result<T> => ({ ok: false, errno });
 /** A mount namespace: a root tree plus mounts, longest mount path wins. */
 export class Filesystem {
   private mounts: Mount[] = [];
+  /** Changes made through this filesystem. */
+  private changes = 0;
+  private readonly ownsRoot: boolean;
 
   constructor(
     root: FsDir,
     private readonly clock: () => number = () => 0,
+    opts: FilesystemOptions = {},
   ) {
     this.mounts.push({ path: "/", root, readOnly: false });
+    this.ownsRoot = !!opts.ownsRoot;
+  }
+
+  /**
+   * A number that changes whenever what this filesystem's paths resolve to may have changed
+   * (compare, never interpret): a cache of lookups in it is valid while it stays the same.
+   */
+  generation(): number {
+    // Why: a private root with nothing mounted on it changes only through this filesystem or by a
+    // direct edit, so the rest of the cluster's writes (other containers' pid files, logs, …) leave
+    // it alone. Negative, so that it never equals a count of all changes (after a mount).
+    if (this.ownsRoot && this.mounts.length === 1) return -1 - (this.changes + directChanges);
+    return treeChanges;
+  }
+
+  /** Counts a change made through this filesystem (before it is made, as watchers expect). */
+  private changed(): void {
+    this.changes++;
+    noteTreeChange(this);
   }
 
   /** Mounts `root` at `path` (creating the mount point in the underlying tree if missing). */
   mount(path: string, root: FsDir, readOnly = false): void {
     const p = resolvePath("/", path);
     this.mkdir(p, true);
-    treeChanged(this);
+    this.changed();
     this.mounts.push({ path: p, root, readOnly });
     this.mounts.sort((a, b) => b.path.length - a.path.length);
   }
@@ -265,7 +305,7 @@ export class Filesystem {
       if (n.kind === "dir") return err("EISDIR");
       if (n.kind !== "file") return err("EINVAL");
       if (this.mountFor(resolvePath("/", path)).readOnly) return err("EROFS");
-      treeChanged(this);
+      this.changed();
       n.data = append ? n.data + data : data;
       n.mtimeMs = this.clock();
       return ok(undefined);
@@ -274,7 +314,7 @@ export class Filesystem {
     const p = this.parentOf(path);
     if (!p.ok) return p;
     if (p.value.readOnly) return err("EROFS");
-    treeChanged(this);
+    this.changed();
     p.value.dir.entries.set(p.value.name, { kind: "file", data, mode: 0o644, mtimeMs: this.clock() });
     return ok(undefined);
   }
@@ -294,7 +334,7 @@ export class Filesystem {
       return p;
     }
     if (p.value.readOnly) return err("EROFS");
-    treeChanged(this);
+    this.changed();
     p.value.dir.entries.set(p.value.name, newDir(this.clock()));
     return ok(undefined);
   }
@@ -317,7 +357,7 @@ export class Filesystem {
     const p = this.parentOf(abs);
     if (!p.ok) return p;
     if (p.value.readOnly) return err("EROFS");
-    treeChanged(this);
+    this.changed();
     p.value.dir.entries.delete(p.value.name);
     return ok(undefined);
   }
@@ -326,7 +366,7 @@ export class Filesystem {
   touch(path: string): Result<void> {
     const r = this.lookup(path);
     if (r.ok) {
-      treeChanged(this);
+      this.changed();
       r.value.mtimeMs = this.clock();
       return ok(undefined);
     }
