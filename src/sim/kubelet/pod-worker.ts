@@ -17,6 +17,7 @@ import { runHook } from "./hooks.ts";
 import type { KubeletHost } from "./host.ts";
 import { allContainers, latest, latestInSandbox, type PodState } from "./pod-state.ts";
 import type { ProbeWorker } from "./prober.ts";
+import { sameJson } from "./same-json.ts";
 import { type ContainerSpec, isSidecar } from "./spec.ts";
 import { generateStatus, shouldRestart } from "./status.ts";
 
@@ -114,9 +115,10 @@ export class PodWorker {
   }
 
   private updateStatus(): void {
-    const before = JSON.stringify(this.ps.pod.status);
+    // Why a reference is enough: generateStatus builds a new status object and never edits the old.
+    const before = this.ps.pod.status;
     generateStatus(this.ps, this.ps.epochMs, this.clock.now());
-    this.host.statusChanged(this.ps, JSON.stringify(this.ps.pod.status) !== before);
+    this.host.statusChanged(this.ps, !sameJson(this.ps.pod.status, before));
   }
 
   private lifecycle(name: string) {

@@ -3,10 +3,10 @@
  * instances and the reason cache, the pod phase (`getPhase`), and the kubelet-owned conditions,
  * keeping `lastTransitionTime` when a condition's status does not change.
  */
-import { apiTime } from "../cluster/time.ts";
 import { ContainerRuntime, type RuntimeContainer } from "../runtime/cri.ts";
 import type { PodState } from "./pod-state.ts";
 import { type ContainerSpec, isSidecar } from "./spec.ts";
+import { statusTime } from "./status-time.ts";
 
 type Json = Record<string, unknown>;
 
@@ -33,11 +33,11 @@ function terminatedState(startTimeMs: number, c: RuntimeContainer): Json {
   const t: Json = {
     containerID: ContainerRuntime.containerId(c),
     exitCode: c.exitCode ?? 0,
-    finishedAt: apiTime(startTimeMs, c.finishedAtMs ?? 0),
+    finishedAt: statusTime(startTimeMs, c.finishedAtMs ?? 0),
   };
   if (c.message) t.message = c.message;
   t.reason = c.reason ?? (c.exitCode === 0 ? "Completed" : "Error");
-  t.startedAt = apiTime(startTimeMs, c.startedAtMs ?? c.createdAtMs);
+  t.startedAt = statusTime(startTimeMs, c.startedAtMs ?? c.createdAtMs);
   return t;
 }
 
@@ -62,7 +62,7 @@ function containerStatus(
 
   const runningReported = inst?.state === "running" && !ps.inPostStart.has(c.name);
   if (inst && runningReported) {
-    state = { running: { startedAt: apiTime(startTimeMs, inst.startedAtMs ?? 0) } };
+    state = { running: { startedAt: statusTime(startTimeMs, inst.startedAtMs ?? 0) } };
     if (prev?.state === "exited") lastState = { terminated: terminatedState(startTimeMs, prev) };
     const hasStartup = !!c.startupProbe && (!init || isSidecar(c));
     const id = ContainerRuntime.containerId(inst);
@@ -270,15 +270,12 @@ export function generateStatus(ps: PodState, startTimeMs: number, nowMs: number)
   const conditions = conds.map((c) => {
     const prev = oldConds.find((o) => o.type === c.type);
     const lastTransitionTime =
-      prev && prev.status === c.status ? prev.lastTransitionTime : apiTime(startTimeMs, nowMs);
-    const out: Json = {
-      lastProbeTime: null,
-      lastTransitionTime,
-      ...(c.message ? { message: c.message } : {}),
-      ...(c.reason ? { reason: c.reason } : {}),
-      status: c.status,
-      type: c.type,
-    };
+      prev && prev.status === c.status ? prev.lastTransitionTime : statusTime(startTimeMs, nowMs);
+    const out: Json = { lastProbeTime: null, lastTransitionTime };
+    if (c.message) out.message = c.message;
+    if (c.reason) out.reason = c.reason;
+    out.status = c.status;
+    out.type = c.type;
     return out;
   });
   // Conditions the kubelet does not own (readiness gates, DisruptionTarget) are preserved.
@@ -305,6 +302,6 @@ export function generateStatus(ps: PodState, startTimeMs: number, nowMs: number)
     status.message = ps.statusReason.message;
     status.reason = ps.statusReason.reason;
   }
-  status.startTime = old.startTime ?? apiTime(startTimeMs, ps.admittedMs);
+  status.startTime = old.startTime ?? statusTime(startTimeMs, ps.admittedMs);
   ps.pod.status = status;
 }

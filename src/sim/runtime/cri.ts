@@ -144,7 +144,10 @@ export class ContainerRuntime {
     image: RuntimeImage,
     attempt: number,
   ): RuntimeContainer {
-    const fs = new Filesystem(image.buildRootfs(), () => this.epochMs + this.clock.now());
+    // Why ownsRoot: buildRootfs gives each container its own copy of the image's tree.
+    const fs = new Filesystem(image.buildRootfs(), () => this.epochMs + this.clock.now(), {
+      ownsRoot: true,
+    });
     for (const m of spec.volumeMounts ?? []) {
       let root = sb.volumes.get(m.name);
       if (!root) continue;

@@ -193,23 +193,24 @@ export class ContainerNamespace {
   /** Resolves a command as execvp: a path with a slash as is, else each PATH entry in turn. */
   resolve(command: string, env: Map<string, string>, cwd: string): ResolveResult {
     if (!command) return { ok: false, errno: "ENOENT" };
-    const candidates = command.includes("/")
-      ? [resolvePath(cwd, command)]
-      : (env.get("PATH") ?? "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin")
-          .split(":")
-          .map((d) => resolvePath("/", `${d}/${command}`));
-    let sawDir = false;
-    for (const path of candidates) {
+    if (command.includes("/")) {
+      const path = resolvePath(cwd, command);
       const node = this.fs.stat(path);
-      if (!node) continue;
-      if (node.kind === "dir") {
-        sawDir = true;
-        continue;
-      }
-      if (node.kind === "file" && node.program) return { ok: true, path, program: node.program };
-      if (node.kind === "file" && command.includes("/")) return { ok: false, errno: "EACCES" };
+      if (node?.kind === "file")
+        return node.program ? { ok: true, path, program: node.program } : { ok: false, errno: "EACCES" };
+      return { ok: false, errno: node?.kind === "dir" ? "EACCES" : "ENOENT" };
     }
-    return { ok: false, errno: sawDir && command.includes("/") ? "EACCES" : "ENOENT" };
+    // Each PATH entry in turn, walked in place: every process start resolves its command.
+    const search = env.get("PATH") ?? "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+    for (let start = 0; start <= search.length; ) {
+      let end = search.indexOf(":", start);
+      if (end < 0) end = search.length;
+      const path = resolvePath("/", `${search.slice(start, end)}/${command}`);
+      const node = this.fs.stat(path);
+      if (node?.kind === "file" && node.program) return { ok: true, path, program: node.program };
+      start = end + 1;
+    }
+    return { ok: false, errno: "ENOENT" };
   }
 
   /** Processes alive in this namespace. */

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Filesystem, newDir, resolvePath } from "./vfs.ts";
+import { Filesystem, newDir, resolvePath, treeChanged } from "./vfs.ts";
 
 /** `resolvePath` as written before its fast path for already-normal paths. */
 function resolveBySplitting(cwd: string, path: string): string {
@@ -40,5 +40,36 @@ describe("Filesystem.lookup", () => {
     data.entries.set("latest", { kind: "symlink", target: "pages", mtimeMs: 0 });
     expect(fs.readFile("/srv/current/index.html")).toEqual({ ok: true, value: "hi" });
     expect(fs.readFile("/mnt/data/latest/a.txt")).toEqual({ ok: true, value: "a" });
+  });
+});
+
+describe("Filesystem.generation", () => {
+  it("for a private root, moves with its own changes and direct edits, not with other trees", () => {
+    const own = new Filesystem(newDir(), () => 0, { ownsRoot: true });
+    const other = new Filesystem(newDir());
+    const g0 = own.generation();
+    other.writeFile("/pid", "1\n");
+    expect(own.generation()).toBe(g0);
+    own.writeFile("/index.html", "hi");
+    const g1 = own.generation();
+    expect(g1).not.toBe(g0);
+    treeChanged();
+    const g2 = own.generation();
+    expect(g2).not.toBe(g1);
+    own.mkdir("/data");
+    own.mount("/data", newDir());
+    // With something mounted, another filesystem may change what it sees: every change counts.
+    const g3 = own.generation();
+    expect(g3).not.toBe(g2);
+    other.writeFile("/pid", "2\n");
+    expect(own.generation()).not.toBe(g3);
+  });
+
+  it("for a shared root, moves with any tree's change", () => {
+    const shared = new Filesystem(newDir());
+    const other = new Filesystem(newDir());
+    const g0 = shared.generation();
+    other.touch("/x");
+    expect(shared.generation()).not.toBe(g0);
   });
 });

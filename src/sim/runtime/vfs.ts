@@ -55,6 +55,8 @@ export type FsNode = FsFile | FsDir | FsSymlink;
  * `treeChanged` (building a new tree, such as an image's, before anything reads it need not).
  */
 let treeChanges = 0;
+/** The changes among those made to nodes directly (`treeChanged`), not through a `Filesystem`. */
+let directChanges = 0;
 
 /**
  * Where a tree changed: the filesystem it was changed through (any of its trees), one tree, or
@@ -71,10 +73,16 @@ export function treeGeneration(): number {
 }
 
 /**
- * Records a change made to a tree's nodes directly rather than through a `Filesystem` (and, from
- * a `Filesystem`, any change): `where` says which trees it may be in.
+ * Records a change made to a tree's nodes directly rather than through a `Filesystem` (whose own
+ * changes count themselves): `where` says which trees it may be in.
  */
 export function treeChanged(where?: TreeChangeScope): void {
+  directChanges++;
+  noteTreeChange(where);
+}
+
+/** Counts a change and tells the watchers. */
+function noteTreeChange(where: TreeChangeScope): void {
   treeChanges++;
   if (treeWatchers.size) for (const fn of treeWatchers) fn(where);
 }
@@ -87,6 +95,15 @@ export function treeChanged(where?: TreeChangeScope): void {
 export function watchTreeChanges(fn: (where: TreeChangeScope) => void): () => void {
   treeWatchers.add(fn);
   return () => treeWatchers.delete(fn);
+}
+
+/** How a `Filesystem` is made. */
+export interface FilesystemOptions {
+  /**
+   * The root tree is this filesystem's alone (a container's private copy of its image): nothing
+   * else mounts it or any of its directories, so only this filesystem and direct edits change it.
+   */
+  ownsRoot?: boolean;
 }
 
 /** A new empty directory node. */
@@ -154,19 +171,42 @@ const err = <T>(errno: Errno): Result<T> => ({ ok: false, errno });
 /** A mount namespace: a root tree plus mounts, longest mount path wins. */
 export class Filesystem {
   private mounts: Mount[] = [];
+  /** Changes made through this filesystem. */
+  private changes = 0;
+  private readonly ownsRoot: boolean;
 
   constructor(
     root: FsDir,
     private readonly clock: () => number = () => 0,
+    opts: FilesystemOptions = {},
   ) {
     this.mounts.push({ path: "/", root, readOnly: false });
+    this.ownsRoot = !!opts.ownsRoot;
+  }
+
+  /**
+   * A number that changes whenever what this filesystem's paths resolve to may have changed
+   * (compare, never interpret): a cache of lookups in it is valid while it stays the same.
+   */
+  generation(): number {
+    // Why: a private root with nothing mounted on it changes only through this filesystem or by a
+    // direct edit, so the rest of the cluster's writes (other containers' pid files, logs, …) leave
+    // it alone. Negative, so that it never equals a count of all changes (after a mount).
+    if (this.ownsRoot && this.mounts.length === 1) return -1 - (this.changes + directChanges);
+    return treeChanges;
+  }
+
+  /** Counts a change made through this filesystem (before it is made, as watchers expect). */
+  private changed(): void {
+    this.changes++;
+    noteTreeChange(this);
   }
 
   /** Mounts `root` at `path` (creating the mount point in the underlying tree if missing). */
   mount(path: string, root: FsDir, readOnly = false): void {
     const p = resolvePath("/", path);
     this.mkdir(p, true);
-    treeChanged(this);
+    this.changed();
     this.mounts.push({ path: p, root, readOnly });
     this.mounts.sort((a, b) => b.path.length - a.path.length);
   }
@@ -176,38 +216,54 @@ export class Filesystem {
     return this.mounts.map((m) => m.root);
   }
 
-  private mountFor(abs: string): { m: Mount; rest: string[] } {
+  /** The mount `abs` (a normal absolute path) is under: the longest mount path that contains it. */
+  private mountFor(abs: string): Mount {
     for (const m of this.mounts) {
-      if (m.path === "/" || abs === m.path || abs.startsWith(`${m.path}/`)) {
-        const rest = abs.slice(m.path === "/" ? 1 : m.path.length + 1);
-        return { m, rest: rest ? rest.split("/") : [] };
-      }
+      if (
+        m.path === "/" ||
+        abs === m.path ||
+        (abs.startsWith(m.path) && abs.charCodeAt(m.path.length) === SLASH)
+      )
+        return m;
     }
     throw new Error("no root mount");
   }
 
   /** Looks a path up, following symlinks (up to 16 hops). */
   lookup(path: string, followLast = true, depth = 0): Result<FsNode> {
-    if (depth > 16) return err("EINVAL");
+    const r = this.find(path, followLast, depth);
+    return typeof r === "string" ? err(r) : ok(r);
+  }
+
+  /**
+   * `lookup` without a result object: the node, or the errno. It walks the path's names in place
+   * (no split): lookups are the runtime's most frequent filesystem operation.
+   */
+  private find(path: string, followLast: boolean, depth: number): FsNode | Errno {
+    if (depth > 16) return "EINVAL";
     const abs = resolvePath("/", path);
-    const { m, rest } = this.mountFor(abs);
+    const m = this.mountFor(abs);
     let node: FsNode = m.root;
-    for (let i = 0; i < rest.length; i++) {
-      const name = rest[i]!;
-      if (node.kind !== "dir") return err("ENOTDIR");
-      const child: FsNode | undefined = node.entries.get(name);
-      if (!child) return err("ENOENT");
-      if (child.kind === "symlink" && (followLast || i < rest.length - 1)) {
+    // The names below the mount point: abs[restStart..], separated by single slashes.
+    const restStart = m.path === "/" ? 1 : m.path.length + 1;
+    let start = restStart;
+    while (start < abs.length) {
+      let end = abs.indexOf("/", start);
+      if (end < 0) end = abs.length;
+      const last = end === abs.length;
+      if (node.kind !== "dir") return "ENOTDIR";
+      const child: FsNode | undefined = node.entries.get(abs.slice(start, end));
+      if (!child) return "ENOENT";
+      if (child.kind === "symlink" && (followLast || !last)) {
         // The link's directory: the mount point plus the names walked before it.
-        const base = m.path === "/" ? "" : m.path;
-        const walked = rest.slice(0, i).join("/");
-        const target = resolvePath(walked ? `${base}/${walked}` : base || "/", child.target);
-        const remaining = rest.slice(i + 1).join("/");
-        return this.lookup(remaining ? `${target}/${remaining}` : target, followLast, depth + 1);
+        const linkDir = start > restStart ? abs.slice(0, start - 1) : m.path;
+        const target = resolvePath(linkDir, child.target);
+        return this.find(last ? target : `${target}/${abs.slice(end + 1)}`, followLast, depth + 1);
       }
       node = child;
+      start = end + 1;
     }
-    return ok(node);
+    return node;
   }
 
   private parentOf(path: string): Result<{ dir: FsDir; name: string; readOnly: boolean }> {
@@ -219,18 +275,18 @@ export class Filesystem {
     const p = this.lookup(parent);
     if (!p.ok) return p;
     if (p.value.kind !== "dir") return err("ENOTDIR");
-    return ok({ dir: p.value, name, readOnly: this.mountFor(abs).m.readOnly });
+    return ok({ dir: p.value, name, readOnly: this.mountFor(abs).readOnly });
   }
 
   /** True when the path exists (following symlinks). */
   exists(path: string): boolean {
-    return this.lookup(path).ok;
+    return typeof this.find(path, true, 0) !== "string";
   }
 
   /** The node at a path, or undefined. */
   stat(path: string): FsNode | undefined {
-    const r = this.lookup(path);
-    return r.ok ? r.value : undefined;
+    const r = this.find(path, true, 0);
+    return typeof r === "string" ? undefined : r;
   }
 
   readFile(path: string): Result<string> {
@@ -248,8 +304,8 @@ export class Filesystem {
       const n = existing.value;
       if (n.kind === "dir") return err("EISDIR");
       if (n.kind !== "file") return err("EINVAL");
-      if (this.mountFor(resolvePath("/", path)).m.readOnly) return err("EROFS");
-      treeChanged(this);
+      if (this.mountFor(resolvePath("/", path)).readOnly) return err("EROFS");
+      this.changed();
       n.data = append ? n.data + data : data;
       n.mtimeMs = this.clock();
       return ok(undefined);
@@ -258,7 +314,7 @@ export class Filesystem {
     const p = this.parentOf(path);
     if (!p.ok) return p;
     if (p.value.readOnly) return err("EROFS");
-    treeChanged(this);
+    this.changed();
     p.value.dir.entries.set(p.value.name, { kind: "file", data, mode: 0o644, mtimeMs: this.clock() });
     return ok(undefined);
   }
@@ -278,7 +334,7 @@ export class Filesystem {
       return p;
     }
     if (p.value.readOnly) return err("EROFS");
-    treeChanged(this);
+    this.changed();
     p.value.dir.entries.set(p.value.name, newDir(this.clock()));
     return ok(undefined);
   }
@@ -301,7 +357,7 @@ export class Filesystem {
     const p = this.parentOf(abs);
     if (!p.ok) return p;
     if (p.value.readOnly) return err("EROFS");
-    treeChanged(this);
+    this.changed();
     p.value.dir.entries.delete(p.value.name);
     return ok(undefined);
   }
@@ -310,7 +366,7 @@ export class Filesystem {
   touch(path: string): Result<void> {
     const r = this.lookup(path);
     if (r.ok) {
-      treeChanged(this);
+      this.changed();
       r.value.mtimeMs = this.clock();
       return ok(undefined);
     }

@@ -150,3 +150,39 @@ describe("ImageInfo", () => {
     expect(b.entries.has("usr")).toBe(true);
   });
 });
+
+describe("ImageCatalog root trees", () => {
+  it("gives every container its own copy: a change in one is not in the next", () => {
+    const catalog = new ImageCatalog();
+    const ref = parseImageRef("nginx:1.27");
+    if (!ref.ok) throw new Error(ref.error);
+    const image = (() => {
+      const r = catalog.lookup(ref.ref);
+      if (!r.ok) throw new Error(r.error);
+      return r.image;
+    })();
+    const first = image.buildRootfs();
+    const etc = first.entries.get("etc");
+    if (etc?.kind !== "dir") throw new Error("no /etc");
+    const nginxDir = etc.entries.get("nginx");
+    if (nginxDir?.kind !== "dir") throw new Error("no /etc/nginx");
+    const conf = nginxDir.entries.get("nginx.conf");
+    if (conf?.kind !== "file") throw new Error("no nginx.conf");
+    const packaged = conf.data;
+    conf.data = "changed";
+    nginxDir.entries.delete("mime.types");
+    etc.entries.set("extra", { kind: "file", data: "", mode: 0o644, mtimeMs: 0 });
+    // Another container of the same image, looked up again, as the kubelet does per container.
+    const again = catalog.lookup(ref.ref);
+    if (!again.ok) throw new Error(again.error);
+    const second = again.image.buildRootfs();
+    expect(second).not.toBe(first);
+    const etc2 = second.entries.get("etc");
+    if (etc2?.kind !== "dir") throw new Error("no /etc");
+    expect(etc2.entries.has("extra")).toBe(false);
+    const nginx2 = etc2.entries.get("nginx");
+    if (nginx2?.kind !== "dir") throw new Error("no /etc/nginx");
+    expect(nginx2.entries.has("mime.types")).toBe(true);
+    expect(nginx2.entries.get("nginx.conf")).toMatchObject({ kind: "file", data: packaged });
+  });
+});

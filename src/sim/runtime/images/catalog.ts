@@ -20,13 +20,13 @@
 import type { AppImageSpec } from "../../scenario/types.ts";
 import type { Program } from "../kernel.ts";
 import { appProgramId, appServer } from "../programs/app-server.ts";
-import { newDir } from "../vfs.ts";
+import { cloneTree, type FsDir, newDir } from "../vfs.ts";
 import { appImageFamily, appRepository } from "./app-image.ts";
 import { BUILTIN_FAMILIES } from "./builtin/index.ts";
 import { pullErrorText } from "./pull-errors.ts";
 import type { ImageReference } from "./reference.ts";
 import { sha256Hex } from "./sha256.ts";
-import type { ImageFamily, ImageInfo } from "./types.ts";
+import type { ImageFamily, ImageInfo, ImageVariant } from "./types.ts";
 
 /** Outcome of a catalog lookup: the image, or the CRI pull error text. */
 export type ImageLookupResult = { ok: true; image: ImageInfo } | { ok: false; error: string };
@@ -52,6 +52,8 @@ function aliasOf(repository: string): string {
 export class ImageCatalog {
   private readonly families = new Map<string, { family: ImageFamily; app?: AppImageSpec }>();
   private readonly liveDomains = new Set<string>();
+  /** Root trees as first laid out, per family and tag: every container gets a copy of one. */
+  private readonly rootfsTemplates = new Map<ImageFamily, Map<string, FsDir>>();
 
   constructor(appImages: readonly AppImageSpec[] = [], builtins: readonly ImageFamily[] = BUILTIN_FAMILIES) {
     for (const f of builtins) for (const r of f.repositories) this.families.set(r, { family: f });
@@ -84,13 +86,27 @@ export class ImageCatalog {
         entry.app?.pullSeconds !== undefined
           ? Math.round(entry.app.pullSeconds * 1000)
           : pullMsForSize(variant.sizeBytes),
-      buildRootfs: () => {
-        const root = newDir();
-        variant.populate(root);
-        return root;
-      },
+      // Why a copy of a template: laying out an image's files path by path cost a rollout far more
+      // than copying the finished tree does; the template itself is never handed out.
+      buildRootfs: () => cloneTree(this.rootfsTemplate(entry.family, tag, variant)),
     };
     return { ok: true, image };
+  }
+
+  /** The tree `variant` lays out, built once per family and tag (a variant is a function of its tag). */
+  private rootfsTemplate(family: ImageFamily, tag: string, variant: ImageVariant): FsDir {
+    let byTag = this.rootfsTemplates.get(family);
+    if (!byTag) {
+      byTag = new Map();
+      this.rootfsTemplates.set(family, byTag);
+    }
+    let root = byTag.get(tag);
+    if (!root) {
+      root = newDir();
+      variant.populate(root);
+      byTag.set(tag, root);
+    }
+    return root;
   }
 
   /** The programs application images run, by id, for `kernel.register`. */

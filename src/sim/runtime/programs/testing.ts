@@ -52,6 +52,8 @@ export function startContainer(
     cwd?: string;
     programs?: Record<string, Program>;
     hostname?: string;
+    /** `rootfs` is this container's alone, as the runtime's are (see `FilesystemOptions`). */
+    ownsRoot?: boolean;
   } = {},
 ): TestContainer {
   const clock = new VirtualClock();
@@ -59,7 +61,7 @@ export function startContainer(
   kernel.register({ ...toolPrograms, ...serverPrograms, ...(opts.programs ?? {}) });
   const cluster = new ClusterNetwork();
   const net = new PodNetwork("10.244.0.5", cluster);
-  const fs = new Filesystem(rootfs, () => clock.now());
+  const fs = new Filesystem(rootfs, () => clock.now(), { ownsRoot: !!opts.ownsRoot });
   const ns = new ContainerNamespace(kernel, fs, net, opts.hostname ?? "web-0", new SeededRandom(7));
   const env = new Map(
     Object.entries(opts.env ?? { PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" }),

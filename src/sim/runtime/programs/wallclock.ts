@@ -17,8 +17,21 @@ export function wallTimeMs(ctx: ProcessContext): number {
   // default start time is the epoch every scenario uses unless it sets its own.
   const epoch = (ctx.ns.kernel as { epochMs?: number }).epochMs;
   if (typeof epoch === "number") return epoch + ctx.now();
-  const fromEnv = Number(ctx.env.get("PODLIFE_EPOCH_MS"));
-  return (Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : DEFAULT_START_TIME_MS) + ctx.now();
+  return envEpochMs(ctx.env.get("PODLIFE_EPOCH_MS")) + ctx.now();
+}
+
+/** The `PODLIFE_EPOCH_MS` text last parsed, and the epoch it gave: every log line asks. */
+let envEpochText: string | undefined;
+let envEpoch = DEFAULT_START_TIME_MS;
+
+/** The epoch a `PODLIFE_EPOCH_MS` value stands for (the default when it is missing or not a time). */
+function envEpochMs(text: string | undefined): number {
+  if (text !== envEpochText) {
+    const fromEnv = Number(text);
+    envEpoch = Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : DEFAULT_START_TIME_MS;
+    envEpochText = text;
+  }
+  return envEpoch;
 }
 
 const p2 = (n: number): string => String(n).padStart(2, "0");

@@ -7,6 +7,7 @@
  */
 import type { Filesystem } from "../../vfs.ts";
 import { resolvePath, strerror } from "../../vfs.ts";
+import { ConfigCache, type ConfigReader } from "./config-cache.ts";
 
 /** One directive with its arguments and, for block directives, its children. */
 export interface Directive {
@@ -106,7 +107,7 @@ function tokenize(text: string): Token[] {
   return out;
 }
 
-function parseText(fs: Filesystem, text: string, file: string, depth: number): Directive[] {
+function parseText(fs: ConfigReader, text: string, file: string, depth: number): Directive[] {
   const tokens = tokenize(text);
   let pos = 0;
   const lastLine = text.split("\n").length;
@@ -157,7 +158,7 @@ function parseText(fs: Filesystem, text: string, file: string, depth: number): D
   return block(false);
 }
 
-function include(fs: Filesystem, d: Directive, depth: number): Directive[] {
+function include(fs: ConfigReader, d: Directive, depth: number): Directive[] {
   if (depth > 10) throw new ConfigError(`include nesting too deep in ${d.file}:${d.line}`);
   const pattern = resolvePath(NGINX_PREFIX, d.args[0] ?? "");
   const slash = pattern.lastIndexOf("/");
@@ -243,10 +244,18 @@ function toLocation(d: Directive): NginxLocation {
   return loc;
 }
 
+/** Parsed configurations, shared by every nginx that reads the same files. */
+const cache = new ConfigCache<NginxConfigResult>();
+
 /**
  * Loads `/etc/nginx/nginx.conf` (or `file`) plus the `-g` directives given on the command line.
+ * The result is frozen and may be shared with other callers: it must not be changed.
  */
 export function loadNginxConfig(fs: Filesystem, file = NGINX_CONF, globals = ""): NginxConfigResult {
+  return cache.get(fs, `${file}\0${globals}`, (reader) => parseNginxConfig(reader, file, globals));
+}
+
+function parseNginxConfig(fs: ConfigReader, file: string, globals: string): NginxConfigResult {
   try {
     const r = fs.readFile(file);
     if (!r.ok) {

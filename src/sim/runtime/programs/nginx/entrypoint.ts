@@ -137,8 +137,8 @@ function envsubstTemplates(ctx: ProcessContext, me: string, log: (l: string) => 
 
 /** `sort -V` for the simple names in /docker-entrypoint.d: digit runs compare as numbers. */
 export function versionSort(a: string, b: string): number {
-  const ca = a.match(/\d+|\D+/g) ?? [];
-  const cb = b.match(/\d+|\D+/g) ?? [];
+  const ca = chunksOf(a);
+  const cb = chunksOf(b);
   for (let i = 0; i < Math.min(ca.length, cb.length); i++) {
     const x = ca[i]!;
     const y = cb[i]!;
@@ -147,4 +147,17 @@ export function versionSort(a: string, b: string): number {
     return x < y ? -1 : 1;
   }
   return ca.length - cb.length;
+}
+
+/** Names split into digit and non-digit runs, remembered: every nginx start sorts the same names. */
+const chunks = new Map<string, readonly string[]>();
+
+function chunksOf(name: string): readonly string[] {
+  let c = chunks.get(name);
+  if (!c) {
+    c = name.match(/\d+|\D+/g) ?? [];
+    if (chunks.size >= 256) chunks.clear();
+    chunks.set(name, c);
+  }
+  return c;
 }

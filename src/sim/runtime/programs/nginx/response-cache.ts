@@ -1,18 +1,19 @@
 /**
  * nginx's answers, remembered per request: a server probed every few seconds answers the same
  * request the same way until its configuration or a file changes. An answer is reused while the
- * configuration is the same object and no filesystem tree has changed since it was worked out
- * (`treeGeneration`); the access log line is still written per request by the caller.
+ * configuration is the same object and the container's filesystem has not changed since it was
+ * worked out (`Filesystem.generation`); the access log line is still written per request by the
+ * caller.
  */
 import type { HttpRequest } from "../../network.ts";
-import { type Filesystem, treeGeneration } from "../../vfs.ts";
+import type { Filesystem } from "../../vfs.ts";
 import type { NginxConfig } from "./config.ts";
 import { type NginxServeResult, serveNginx } from "./http.ts";
 
 /** Distinct requests remembered at most (a scan of many paths should not grow memory). */
 const MAX_ANSWERS = 64;
 
-/** Answers of one nginx master process, valid for one configuration and tree generation. */
+/** Answers of one nginx master process, valid for one configuration and filesystem generation. */
 export class NginxResponseCache {
   private generation = -1;
   private config?: NginxConfig;
@@ -20,7 +21,7 @@ export class NginxResponseCache {
 
   /** `serveNginx`, or the answer it gave to the same request since nothing changed. */
   serve(cfg: NginxConfig, fs: Filesystem, req: HttpRequest, version: string): NginxServeResult {
-    const generation = treeGeneration();
+    const generation = fs.generation();
     if (generation !== this.generation || cfg !== this.config) {
       this.answers.clear();
       this.generation = generation;
