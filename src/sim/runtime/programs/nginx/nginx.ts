@@ -11,7 +11,7 @@
 import type { ProcessBody, ProcessContext, Syscall, SyscallResult } from "../../kernel.ts";
 import type { HttpRequest, HttpResponse, Listener } from "../../network.ts";
 import { type Signal, signalNumber } from "../../signals.ts";
-import { strerror, treeGeneration } from "../../vfs.ts";
+import { strerror } from "../../vfs.ts";
 import { type LogSink, logSink } from "../log-sink.ts";
 import { catchSignals, nextSignal, sleepThrough } from "../syscalls.ts";
 import { clfTime, nginxTime, wallTimeMs } from "../wallclock.ts";
@@ -201,7 +201,7 @@ export function* master(ctx: ProcessContext): ProcessBody {
     if (!last || last.req !== req) return undefined;
     const { response, lineStart, lineEnd } = last;
     const config = cfg;
-    const generation = treeGeneration();
+    const generation = ctx.fs.generation();
     const ip = ctx.ns.net.ip;
     const sink = accessLogOf(cfg);
     // Why: a line appended to a file is a change to the files, which the answer depends on.
@@ -211,7 +211,7 @@ export function* master(ctx: ProcessContext): ProcessBody {
       response,
       // Why these: the answer depends on the configuration and the files (as the response cache
       // says), the client address on the pod IP; the rest of the line is the request's own.
-      valid: () => cfg === config && treeGeneration() === generation && ctx.ns.net.ip === ip,
+      valid: () => cfg === config && ctx.fs.generation() === generation && ctx.ns.net.ip === ip,
       serve: () => {
         connection++;
         sink(`${lineStart}${clfTime(epochMs + ctx.now())}${lineEnd}`);
