@@ -258,6 +258,11 @@ export class ContainerLifecycle {
     this.actor.send(e);
   }
 
+  /** Whether the lane shows the container ready (the last `container.ready` that counted). */
+  get ready(): boolean {
+    return this.actor.getSnapshot().context.ready;
+  }
+
   /** The current state name. */
   get state(): string {
     return String(this.actor.getSnapshot().value);

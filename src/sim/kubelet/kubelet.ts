@@ -8,7 +8,7 @@ import type { ApiObject } from "../kubectl/api.ts";
 import type { SeededRandom } from "../random.ts";
 import { ContainerRuntime, type RuntimeContainer, type RuntimeImage } from "../runtime/cri.ts";
 import type { Kernel } from "../runtime/kernel.ts";
-import type { ClusterNetwork } from "../runtime/network.ts";
+import type { ClusterNetwork, PodNetwork } from "../runtime/network.ts";
 import type { Filesystem, FsDir } from "../runtime/vfs.ts";
 import { startTask } from "../task.ts";
 import { whyOf } from "../timeline/reasons.ts";
@@ -63,6 +63,8 @@ export class Kubelet implements KubeletHost {
   readonly workers = new Map<string, PodWorker>();
   readonly probes = new Map<string, RecordedProbe[]>();
   private readonly lifecycles = new Map<string, Map<string, ContainerLifecycle>>();
+  /** Pod workers by their sandbox's network (see `workerOf`). */
+  private readonly bySandboxNet = new WeakMap<PodNetwork, PodWorker>();
   /** Probe workers that set no timers while nothing reaches into their pod. */
   private readonly fastForwarded: ProbeFastForward;
 
@@ -236,22 +238,31 @@ export class Kubelet implements KubeletHost {
   }
 
   private pleg(c: RuntimeContainer): void {
-    for (const w of this.workers.values()) {
-      const list = [...w.ps.instances.values()];
-      if (list.some((l) => l.includes(c))) {
-        const lc = w.ps.lifecycles.get(c.name);
-        if (c.state === "exited" && c.reason !== "StartError") {
-          lc?.send({
-            type: "container.exited",
-            exitCode: c.exitCode ?? 0,
-            reason: c.reason ?? "Error",
-            why: exitWhy(c),
-          });
-        }
-        w.plegEvent();
-        return;
-      }
+    const w = this.workerOf(c);
+    if (!w) return;
+    const lc = w.ps.lifecycles.get(c.name);
+    if (c.state === "exited" && c.reason !== "StartError") {
+      lc?.send({
+        type: "container.exited",
+        exitCode: c.exitCode ?? 0,
+        reason: c.reason ?? "Error",
+        why: exitWhy(c),
+      });
     }
+    w.plegEvent();
+  }
+
+  /** The pod worker whose pod the container instance belongs to. */
+  private workerOf(c: RuntimeContainer): PodWorker | undefined {
+    // Why: a container runs in its pod's sandbox network; a thousand pods make a scan of every
+    // worker per container event quadratic. The scan remains for a network not seen yet.
+    const known = this.bySandboxNet.get(c.ns.net);
+    if (known && this.workers.get(known.ps.uid) === known && ownsInstance(known.ps, c)) return known;
+    for (const w of this.workers.values()) {
+      if (w.ps.sandbox) this.bySandboxNet.set(w.ps.sandbox.net, w);
+      if (ownsInstance(w.ps, c)) return w;
+    }
+    return undefined;
   }
 
   recordEvent(
@@ -281,26 +292,25 @@ export class Kubelet implements KubeletHost {
     // Why: probe workers read the status; a status like the last one changes nothing for them.
     if (changed) this.fastForwarded.release(ps);
     const w = this.workers.get(ps.uid);
+    const statuses = ((ps.pod.status?.containerStatuses as Record<string, unknown>[]) ?? []).concat(
+      (ps.pod.status?.initContainerStatuses as Record<string, unknown>[]) ?? [],
+    );
     // Readiness manual trigger (PRM UpdatePodStatus): a running container that is not ready yet
     // gets its readiness probe run at once.
     if (w) {
       for (const pw of w.probeWorkers) {
         if (pw.type !== "readiness") continue;
-        const st = ((ps.pod.status?.containerStatuses as Record<string, unknown>[]) ?? []).concat(
-          (ps.pod.status?.initContainerStatuses as Record<string, unknown>[]) ?? [],
-        );
-        const cs = st.find((s) => s.name === pwName(pw));
+        const cs = statuses.find((s) => s.name === pwName(pw));
         if (cs && (cs.state as Record<string, unknown>).running && cs.ready !== true) pw.trigger();
       }
     }
     for (const { spec: c } of allContainers(ps.spec)) {
-      const cs = [
-        ...((ps.pod.status?.containerStatuses as Record<string, unknown>[]) ?? []),
-        ...((ps.pod.status?.initContainerStatuses as Record<string, unknown>[]) ?? []),
-      ].find((s) => s.name === c.name);
+      const cs = statuses.find((s) => s.name === c.name);
       const lc = ps.lifecycles.get(c.name);
-      if (cs && lc && (cs.state as Record<string, unknown>).running)
-        lc.send({ type: "container.ready", ready: cs.ready === true, why: readyWhy(c, cs.ready === true) });
+      const ready = cs?.ready === true;
+      // Why the check: an unchanged readiness changes nothing in the lane (see ContainerLifecycle).
+      if (cs && lc && (cs.state as Record<string, unknown>).running && lc.ready !== ready)
+        lc.send({ type: "container.ready", ready, why: readyWhy(c, ready) });
     }
     // Why (status manager, updateStatusInternal): a status equal to the one the API server has is
     // not written again ("Ignoring same status for pod"), so a resync with nothing new leaves the
@@ -406,6 +416,11 @@ export class Kubelet implements KubeletHost {
     }
     w.requestSync(0);
   }
+}
+
+/** Whether the container instance is one of the pod's. */
+function ownsInstance(ps: PodState, c: RuntimeContainer): boolean {
+  return ps.instances.get(c.name)?.includes(c) ?? false;
 }
 
 /** Whether two probe outcomes say the same thing. */
