@@ -39,26 +39,25 @@ interface SliceEndpoint {
 
 function snapshotSlice(slice: ApiObject): SliceSnapshot {
   const body = slice as unknown as { ports?: SlicePort[] | null; endpoints?: SliceEndpoint[] | null };
-  return {
-    ports: (body.ports ?? []).map((p) => ({ ...p })),
-    endpoints: (body.endpoints ?? []).flatMap((e) => {
-      const ip = e.addresses?.[0];
-      if (!ip) return [];
-      // Why (EndpointSlice API): an unset `ready` or `serving` means true; unset `terminating` false.
-      const ready = e.conditions?.ready ?? true;
-      const ep: SliceSnapshot["endpoints"][number] = {
-        ip,
-        ready,
-        serving: e.conditions?.serving ?? ready,
-        terminating: e.conditions?.terminating ?? false,
-      };
-      if (e.targetRef?.kind === "Pod") {
-        ep.podName = e.targetRef.name;
-        ep.podUid = e.targetRef.uid;
-      }
-      return [ep];
-    }),
-  };
+  const endpoints: SliceSnapshot["endpoints"] = [];
+  for (const e of body.endpoints ?? []) {
+    const ip = e.addresses?.[0];
+    if (!ip) continue;
+    // Why (EndpointSlice API): an unset `ready` or `serving` means true; unset `terminating` false.
+    const ready = e.conditions?.ready ?? true;
+    const ep: SliceSnapshot["endpoints"][number] = {
+      ip,
+      ready,
+      serving: e.conditions?.serving ?? ready,
+      terminating: e.conditions?.terminating ?? false,
+    };
+    if (e.targetRef?.kind === "Pod") {
+      ep.podName = e.targetRef.name;
+      ep.podUid = e.targetRef.uid;
+    }
+    endpoints.push(ep);
+  }
+  return { ports: (body.ports ?? []).map((p) => ({ ...p })), endpoints };
 }
 
 function snapshotService(service: ApiObject): ServiceSnapshot {

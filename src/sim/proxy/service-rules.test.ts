@@ -43,6 +43,24 @@ function randomSlice(r: SeededRandom): SliceSnapshot {
   return { ports, endpoints };
 }
 
+/** A new version of a slice as the EndpointSlice controller writes one: an endpoint replaced, dropped or added. */
+function editedSlice(r: SeededRandom, slice: SliceSnapshot): SliceSnapshot {
+  const endpoints = [...slice.endpoints];
+  const fresh = randomSlice(r).endpoints[0] ?? {
+    ip: "10.244.0.9",
+    ready: true,
+    serving: true,
+    terminating: false,
+  };
+  const at = r.int(0, endpoints.length);
+  const op = r.int(0, 3);
+  if (op === 0) endpoints.splice(at, 1);
+  else if (op === 1) endpoints.push(fresh);
+  else if (op === 2) endpoints.splice(at, 1, fresh);
+  else endpoints.splice(at, 1, { ...endpoints[at]!, ready: !endpoints[at]?.ready });
+  return { ports: r.int(0, 5) === 0 ? randomSlice(r).ports : slice.ports, endpoints };
+}
+
 describe("ServiceRules", () => {
   it("programs what buildRules builds from scratch after any sequence of changes", () => {
     for (let seed = 1; seed <= 40; seed++) {
@@ -57,7 +75,9 @@ describe("ServiceRules", () => {
           rules.setService(service);
         } else {
           const name = `s${r.int(0, 4)}`;
-          const next = r.int(0, 3) === 0 ? undefined : randomSlice(r);
+          const cur = slices.get(name);
+          const next =
+            r.int(0, 3) === 0 ? undefined : cur && r.int(0, 2) > 0 ? editedSlice(r, cur) : randomSlice(r);
           rules.setSlice(name, next);
           if (next) slices.set(name, next);
           else slices.delete(name);

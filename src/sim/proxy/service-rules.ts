@@ -107,9 +107,11 @@ export function buildRules(
   return { namespace, name, clusterIP: svc.clusterIP, ports };
 }
 
-/** One slice's rule endpoints for one Service port, with their `ip:port` ids. */
+/** One slice's rule endpoints for one Service port (the slice's port number), with their ids. */
 interface SlicePortRules {
+  port: number;
   endpoints: ProxyEndpoint[];
+  /** `ip:port` of each endpoint. */
   ids: string[];
 }
 
@@ -117,6 +119,36 @@ interface SlicePortRules {
 interface CachedSlice {
   snapshot: SliceSnapshot;
   perPort: (SlicePortRules | undefined)[];
+}
+
+type SliceEndpoint = SliceSnapshot["endpoints"][number];
+
+function sameEndpoint(a: SliceEndpoint, b: SliceEndpoint): boolean {
+  return (
+    a.ip === b.ip &&
+    a.ready === b.ready &&
+    a.serving === b.serving &&
+    a.terminating === b.terminating &&
+    a.podName === b.podName &&
+    a.podUid === b.podUid &&
+    "podName" in a === "podName" in b &&
+    "podUid" in a === "podUid" in b
+  );
+}
+
+/**
+ * How many endpoints at the start and at the end of a slice did not change (they never overlap).
+ * The EndpointSlice controller changes an endpoint in place, drops one, or appends: what lies
+ * between is all that needs new rule endpoints.
+ */
+function unchangedEnds(prev: SliceEndpoint[], next: SliceEndpoint[]): { head: number; tail: number } {
+  const n = Math.min(prev.length, next.length);
+  let head = 0;
+  while (head < n && sameEndpoint(prev[head]!, next[head]!)) head++;
+  let tail = 0;
+  while (tail < n - head && sameEndpoint(prev[prev.length - 1 - tail]!, next[next.length - 1 - tail]!))
+    tail++;
+  return { head, tail };
 }
 
 /** A Service's cached spec and slices, and its rules built from them when asked for. */
@@ -151,8 +183,7 @@ export class ServiceRules {
     this.counts = (snapshot?.ports ?? []).map(() => new Map());
     this.duplicates = this.counts.map(() => 0);
     for (const cached of this.slices.values()) {
-      cached.perPort = this.slicePorts(cached.snapshot);
-      this.count(cached, 1);
+      cached.perPort = (snapshot?.ports ?? []).map((sp, i) => this.portEndpoints(cached.snapshot, sp, i));
     }
     this.built = false;
   }
@@ -160,12 +191,18 @@ export class ServiceRules {
   /** Caches a slice (undefined: deleted), in place of any earlier version of it. */
   setSlice(name: string, snapshot: SliceSnapshot | undefined): void {
     const prev = this.slices.get(name);
-    if (prev) this.count(prev, -1);
     if (snapshot) {
-      const cached: CachedSlice = { snapshot, perPort: this.slicePorts(snapshot) };
-      this.count(cached, 1);
-      this.slices.set(name, cached);
-    } else this.slices.delete(name);
+      const same = prev ? unchangedEnds(prev.snapshot.endpoints, snapshot.endpoints) : undefined;
+      const perPort = (this.svc?.ports ?? []).map((sp, i) =>
+        this.portEndpoints(snapshot, sp, i, prev && same && { rules: prev.perPort[i], ...same }),
+      );
+      this.slices.set(name, { snapshot, perPort });
+    } else if (prev) {
+      prev.perPort.forEach((rules, i) => {
+        if (rules) this.count(i, rules.ids, 0, rules.ids.length, -1);
+      });
+      this.slices.delete(name);
+    }
     this.built = false;
   }
 
@@ -178,34 +215,53 @@ export class ServiceRules {
     return this.rules;
   }
 
-  private slicePorts(snapshot: SliceSnapshot): (SlicePortRules | undefined)[] {
-    return (this.svc?.ports ?? []).map((sp) => {
-      const port = slicePortFor(snapshot, sp);
-      if (port === undefined) return undefined;
-      const endpoints: ProxyEndpoint[] = [];
-      const ids: string[] = [];
-      for (const e of snapshot.endpoints) {
-        endpoints.push({ ...e, port });
-        ids.push(`${e.ip}:${port}`);
+  /**
+   * A slice's rule endpoints for Service port `i`, counted in place of the slice's earlier ones
+   * (`prev`), whose unchanged `head` and `tail` are kept when the slice's port number is the same.
+   */
+  private portEndpoints(
+    snapshot: SliceSnapshot,
+    sp: ServicePort,
+    i: number,
+    prev?: { rules: SlicePortRules | undefined; head: number; tail: number },
+  ): SlicePortRules | undefined {
+    const port = slicePortFor(snapshot, sp);
+    const was = prev?.rules;
+    const keep = was !== undefined && was.port === port;
+    const head = keep ? prev!.head : 0;
+    const tail = keep ? prev!.tail : 0;
+    if (was) this.count(i, was.ids, head, was.ids.length - tail, -1);
+    if (port === undefined) return undefined;
+    const endpoints = keep ? was.endpoints.slice(0, head) : [];
+    const ids = keep ? was.ids.slice(0, head) : [];
+    const end = snapshot.endpoints.length - tail;
+    for (let j = head; j < end; j++) {
+      const e = snapshot.endpoints[j]!;
+      endpoints.push({ ...e, port });
+      ids.push(`${e.ip}:${port}`);
+    }
+    this.count(i, ids, head, end, 1);
+    if (keep) {
+      for (let j = was.ids.length - tail; j < was.ids.length; j++) {
+        endpoints.push(was.endpoints[j]!);
+        ids.push(was.ids[j]!);
       }
-      return { endpoints, ids };
-    });
+    }
+    return { port, endpoints, ids };
   }
 
-  /** Adds (+1) or takes away (-1) a slice's ids from the per-port counts. */
-  private count(cached: CachedSlice, delta: 1 | -1): void {
-    cached.perPort.forEach((rules, i) => {
-      if (!rules) return;
-      const counts = this.counts[i]!;
-      for (const id of rules.ids) {
-        const was = counts.get(id) ?? 0;
-        const now = was + delta;
-        if (now === 0) counts.delete(id);
-        else counts.set(id, now);
-        if (was === 1 && now === 2) this.duplicates[i]!++;
-        else if (was === 2 && now === 1) this.duplicates[i]!--;
-      }
-    });
+  /** Adds (+1) or takes away (-1) `ids[from..to)` from Service port `i`'s counts. */
+  private count(i: number, ids: string[], from: number, to: number, delta: 1 | -1): void {
+    const counts = this.counts[i]!;
+    for (let j = from; j < to; j++) {
+      const id = ids[j]!;
+      const was = counts.get(id) ?? 0;
+      const now = was + delta;
+      if (now === 0) counts.delete(id);
+      else counts.set(id, now);
+      if (was === 1 && now === 2) this.duplicates[i]!++;
+      else if (was === 2 && now === 1) this.duplicates[i]!--;
+    }
   }
 
   private build(namespace: string, name: string): ProxyService | undefined {
