@@ -121,12 +121,18 @@ interface Member {
   group: Group | undefined;
 }
 
-/** The endpoints that share one set of ports, each list kept sorted by (IP, seq). */
+/** One sorted list: the members by (IP, seq), and their address objects alongside for copying. */
+interface SortedList {
+  members: Member[];
+  addresses: EndpointAddress[];
+}
+
+/** The endpoints that share one set of ports, ready and not ready. */
 interface Group {
   portKey: string;
   ports: EndpointPort[];
-  ready: Member[];
-  notReady: Member[];
+  ready: SortedList;
+  notReady: SortedList;
 }
 
 /** Characters `subsetsKey` uses as separators; fields containing them take the slow path. */
@@ -148,6 +154,10 @@ function samePorts(a: EndpointPort[], b: EndpointPort[]): boolean {
   return true;
 }
 
+function emptyList(): SortedList {
+  return { members: [], addresses: [] };
+}
+
 function lowerBound(list: Member[], ipValue: number, seq: number): number {
   let lo = 0;
   let hi = list.length;
@@ -160,12 +170,12 @@ function lowerBound(list: Member[], ipValue: number, seq: number): number {
   return lo;
 }
 
-function sameAddresses(list: EndpointAddress[] | undefined, members: Member[]): boolean {
+function sameAddresses(list: EndpointAddress[] | undefined, sorted: SortedList): boolean {
   const n = list?.length ?? 0;
-  if (n !== members.length) return false;
+  if (n !== sorted.addresses.length) return false;
   for (let i = 0; i < n; i++) {
     const a = list![i]!;
-    const b = members[i]!.addr;
+    const b = sorted.addresses[i]!;
     if (a === b) continue;
     if (a.ip !== b.ip || a.targetRef.uid !== b.targetRef.uid || (a.nodeName ?? "") !== (b.nodeName ?? ""))
       return false;
@@ -239,11 +249,14 @@ export class EndpointSubsetsIndex {
   private place(m: Member): void {
     if (m.d.ports.length === 0) return;
     let g = this.groups.get(m.d.portKey);
-    if (!g)
-      this.groups.set(m.d.portKey, (g = { portKey: m.d.portKey, ports: m.d.ports, ready: [], notReady: [] }));
-    else if (!samePorts(g.ports, m.d.ports)) this.plain = false;
+    if (!g) {
+      g = { portKey: m.d.portKey, ports: m.d.ports, ready: emptyList(), notReady: emptyList() };
+      this.groups.set(m.d.portKey, g);
+    } else if (!samePorts(g.ports, m.d.ports)) this.plain = false;
     const list = m.d.ready ? g.ready : g.notReady;
-    list.splice(lowerBound(list, m.ipValue, m.seq), 0, m);
+    const i = lowerBound(list.members, m.ipValue, m.seq);
+    list.members.splice(i, 0, m);
+    list.addresses.splice(i, 0, m.addr);
     m.group = g;
   }
 
@@ -251,10 +264,11 @@ export class EndpointSubsetsIndex {
     const g = m.group;
     if (!g) return;
     const list = m.d.ready ? g.ready : g.notReady;
-    const i = lowerBound(list, m.ipValue, m.seq);
-    if (list[i] !== m) throw new Error(`endpoint ${m.d.podUid} is not where its sort key places it`);
-    list.splice(i, 1);
-    if (g.ready.length === 0 && g.notReady.length === 0) this.groups.delete(g.portKey);
+    const i = lowerBound(list.members, m.ipValue, m.seq);
+    if (list.members[i] !== m) throw new Error(`endpoint ${m.d.podUid} is not where its sort key places it`);
+    list.members.splice(i, 1);
+    list.addresses.splice(i, 1);
+    if (g.ready.members.length === 0 && g.notReady.members.length === 0) this.groups.delete(g.portKey);
     m.group = undefined;
   }
 
@@ -265,8 +279,8 @@ export class EndpointSubsetsIndex {
     const first = new Map<Group, number>();
     for (const g of groups) {
       let min = Number.POSITIVE_INFINITY;
-      for (const m of g.ready) if (m.seq < min) min = m.seq;
-      for (const m of g.notReady) if (m.seq < min) min = m.seq;
+      for (const m of g.ready.members) if (m.seq < min) min = m.seq;
+      for (const m of g.notReady.members) if (m.seq < min) min = m.seq;
       first.set(g, min);
     }
     return groups.sort((a, b) => first.get(a)! - first.get(b)!);
@@ -278,8 +292,8 @@ export class EndpointSubsetsIndex {
     const out: EndpointSubset[] = [];
     for (const g of this.orderedGroups()) {
       const subset: EndpointSubset = {};
-      if (g.ready.length) subset.addresses = g.ready.map((m) => m.addr);
-      if (g.notReady.length) subset.notReadyAddresses = g.notReady.map((m) => m.addr);
+      if (g.ready.addresses.length) subset.addresses = g.ready.addresses.slice();
+      if (g.notReady.addresses.length) subset.notReadyAddresses = g.notReady.addresses.slice();
       subset.ports = subsetPorts(g.ports);
       out.push(subset);
     }

@@ -72,9 +72,27 @@ function slicePortFor(slice: SliceSnapshot, sp: ServicePort): number | undefined
 
 /** `CategorizeEndpoints`: ready endpoints, else the serving-terminating ones. */
 function portRules(sp: ServicePort, all: ProxyEndpoint[]): ProxyPort {
-  let usable = all.filter((e) => e.ready);
-  if (usable.length === 0) usable = all.filter((e) => e.serving && e.terminating);
+  let usable = all.filter(isReady);
+  if (usable.length === 0) usable = all.filter(isServingTerminating);
   return { name: sp.name, port: sp.port, protocol: sp.protocol, usable, all };
+}
+
+function isReady(e: ProxyEndpoint): boolean {
+  return e.ready;
+}
+
+function isServingTerminating(e: ProxyEndpoint): boolean {
+  return e.serving && e.terminating;
+}
+
+/** The lists one after another (one allocation, no per-element push). */
+function concatAll(lists: ProxyEndpoint[][]): ProxyEndpoint[] {
+  let n = 0;
+  for (const l of lists) n += l.length;
+  const out = new Array<ProxyEndpoint>(n);
+  let k = 0;
+  for (const l of lists) for (let j = 0; j < l.length; j++) out[k++] = l[j]!;
+  return out;
 }
 
 /**
@@ -113,6 +131,24 @@ interface SlicePortRules {
   endpoints: ProxyEndpoint[];
   /** `ip:port` of each endpoint. */
   ids: string[];
+  /** The ready endpoints, and the serving-terminating ones (`CategorizeEndpoints`' two lists). */
+  ready: ProxyEndpoint[];
+  servingTerminating: ProxyEndpoint[];
+}
+
+/** The slices' endpoints in order, each `ip:port` kept at its first listing. */
+function dedupe(lists: SlicePortRules[]): ProxyEndpoint[] {
+  const all: ProxyEndpoint[] = [];
+  const seen = new Set<string>();
+  for (const rules of lists) {
+    rules.endpoints.forEach((e, j) => {
+      const id = rules.ids[j]!;
+      if (seen.has(id)) return;
+      seen.add(id);
+      all.push(e);
+    });
+  }
+  return all;
 }
 
 /** A cached slice and, while the Service is known, its rule endpoints per Service port. */
@@ -247,7 +283,13 @@ export class ServiceRules {
         ids.push(was.ids[j]!);
       }
     }
-    return { port, endpoints, ids };
+    return {
+      port,
+      endpoints,
+      ids,
+      ready: endpoints.filter(isReady),
+      servingTerminating: endpoints.filter(isServingTerminating),
+    };
   }
 
   /** Adds (+1) or takes away (-1) `ids[from..to)` from Service port `i`'s counts. */
@@ -269,24 +311,20 @@ export class ServiceRules {
     if (!svc) return undefined;
     const ports: ProxyPort[] = [];
     svc.ports.forEach((sp, i) => {
-      const all: ProxyEndpoint[] = [];
-      const dedupe = this.duplicates[i]! > 0;
-      const seen = new Set<string>();
+      const lists: SlicePortRules[] = [];
       for (const cached of this.slices.values()) {
         const rules = cached.perPort[i];
-        if (!rules) continue;
-        if (!dedupe) {
-          for (const e of rules.endpoints) all.push(e);
-          continue;
-        }
-        rules.endpoints.forEach((e, j) => {
-          const id = rules.ids[j]!;
-          if (seen.has(id)) return;
-          seen.add(id);
-          all.push(e);
-        });
+        if (rules) lists.push(rules);
       }
-      ports.push(portRules(sp, all));
+      if (this.duplicates[i]! > 0) {
+        ports.push(portRules(sp, dedupe(lists)));
+        return;
+      }
+      // No address is listed twice: the port's lists are the slices' lists one after another.
+      const all = concatAll(lists.map((r) => r.endpoints));
+      let usable = concatAll(lists.map((r) => r.ready));
+      if (usable.length === 0) usable = concatAll(lists.map((r) => r.servingTerminating));
+      ports.push({ name: sp.name, port: sp.port, protocol: sp.protocol, usable, all });
     });
     return { namespace, name, clusterIP: svc.clusterIP, ports };
   }
