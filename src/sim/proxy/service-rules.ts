@@ -198,11 +198,6 @@ export class ServiceRules {
   private rules: ProxyService | undefined;
   private built = false;
 
-  /** The Service's spec as cached (undefined: not known or deleted). */
-  get service(): ServiceSnapshot | undefined {
-    return this.svc;
-  }
-
   /** The names of the cached slices, in cache order. */
   sliceNames(): string[] {
     return [...this.slices.keys()];
