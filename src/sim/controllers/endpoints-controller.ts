@@ -9,114 +9,20 @@ import { apiTime } from "../cluster/time.ts";
 import type { ApiObject } from "../kubectl/api.ts";
 import type { SeededRandom } from "../random.ts";
 import { DirtyPods } from "./dirty-pods.ts";
+import { type EndpointSubset, EndpointSubsetsIndex, subsetsKey } from "./endpoint-subsets.ts";
 import type { ControllerHost } from "./host.ts";
 import { INFORMER_LATENCY_MS, latencyMs } from "./latency.ts";
 import { canonicalJson } from "./meta.ts";
-import {
-  type DesiredEndpoint,
-  desiredEndpoint,
-  type EndpointPort,
-  hasSelector,
-} from "./service-endpoints.ts";
+import { type DesiredEndpoint, desiredEndpoint, hasSelector } from "./service-endpoints.ts";
 import { ServicePodIndex } from "./service-pod-index.ts";
 import type { WatchEvent } from "./watch.ts";
 import { splitKey, WorkQueue } from "./workqueue.ts";
 
 const TRIGGER_TIME_ANNOTATION = "endpoints.kubernetes.io/last-change-trigger-time";
 
-interface EndpointAddress {
-  ip: string;
-  nodeName?: string;
-  targetRef: { kind: "Pod"; name: string; namespace: string; uid: string };
-}
-
-interface EndpointSubset {
-  addresses?: EndpointAddress[];
-  notReadyAddresses?: EndpointAddress[];
-  ports?: { name?: string; port: number; protocol: string; appProtocol?: string }[];
-}
-
-/** An IPv4 address as a number, for sorting as `RepackSubsets` does. */
-function ipValue(ip: string): number {
-  let v = 0;
-  let part = 0;
-  for (let i = 0; i < ip.length; i++) {
-    const c = ip.charCodeAt(i);
-    if (c === 46) {
-      v = v * 256 + part;
-      part = 0;
-    } else part = part * 10 + (c - 48);
-  }
-  return v * 256 + part;
-}
-
-function sortByIP(list: EndpointAddress[]): EndpointAddress[] {
-  return list
-    .map((a) => ({ a, v: ipValue(a.ip) }))
-    .sort((x, y) => x.v - y.v)
-    .map((x) => x.a);
-}
-
-/** A cheap key of what the subsets say (addresses, readiness, pods, ports). */
-function subsetsKey(subsets: EndpointSubset[] | undefined): string {
-  let key = "";
-  for (const ss of subsets ?? []) {
-    for (const a of ss.addresses ?? []) key += `${a.ip}/${a.targetRef.uid}/${a.nodeName ?? ""},`;
-    key += "|";
-    for (const a of ss.notReadyAddresses ?? []) key += `${a.ip}/${a.targetRef.uid}/${a.nodeName ?? ""},`;
-    key += "|";
-    for (const p of ss.ports ?? []) key += `${p.name ?? ""}/${p.port}/${p.protocol}/${p.appProtocol ?? ""},`;
-    key += ";";
-  }
-  return key;
-}
-
-function address(d: DesiredEndpoint): EndpointAddress {
-  const a: EndpointAddress = {
-    ip: d.ip,
-    targetRef: { kind: "Pod", name: d.podName, namespace: d.namespace, uid: d.podUid },
-  };
-  if (d.nodeName) a.nodeName = d.nodeName;
-  return a;
-}
-
-function subsetPorts(ports: EndpointPort[]): EndpointSubset["ports"] {
-  return ports.map((p) => {
-    const out: { name?: string; port: number; protocol: string; appProtocol?: string } = {
-      port: p.port,
-      protocol: p.protocol,
-    };
-    if (p.name) out.name = p.name;
-    if (p.appProtocol) out.appProtocol = p.appProtocol;
-    return out;
-  });
-}
-
 /** What an Endpoints address shows of a pod. */
 function endpointKey(d: DesiredEndpoint): string {
   return `${d.ip}/${d.ready ? 1 : 0}/${d.nodeName}/${d.portKey}`;
-}
-
-/** Builds the subsets: endpoints grouped by ports, addresses sorted by IP (`RepackSubsets`). */
-export function buildSubsets(endpoints: DesiredEndpoint[]): EndpointSubset[] {
-  const groups = new Map<string, DesiredEndpoint[]>();
-  for (const d of endpoints) {
-    if (d.ports.length === 0) continue;
-    let g = groups.get(d.portKey);
-    if (!g) groups.set(d.portKey, (g = []));
-    g.push(d);
-  }
-  const subsets: EndpointSubset[] = [];
-  for (const group of groups.values()) {
-    const subset: EndpointSubset = {};
-    const ready = sortByIP(group.filter((d) => d.ready).map(address));
-    const notReady = sortByIP(group.filter((d) => !d.ready).map(address));
-    if (ready.length) subset.addresses = ready;
-    if (notReady.length) subset.notReadyAddresses = notReady;
-    subset.ports = subsetPorts(group[0]!.ports);
-    subsets.push(subset);
-  }
-  return subsets;
 }
 
 /** The Endpoints controller: informer handlers, a work queue, and `syncService`. */
@@ -125,7 +31,9 @@ export class EndpointsController {
   private readonly delays: SeededRandom;
   private readonly index = new ServicePodIndex();
   /** Per service key: each pod's endpoint as last computed (terminating pods left out). */
-  private readonly endpoints = new Map<string, Map<string, DesiredEndpoint>>();
+  private readonly endpoints = new Map<string, EndpointSubsetsIndex>();
+  /** Per service key: the `subsets` array last written to its Endpoints (undefined: none). */
+  private readonly written = new Map<string, EndpointSubset[] | undefined>();
   private readonly dirty = new DirtyPods();
 
   constructor(
@@ -158,12 +66,12 @@ export class EndpointsController {
     const dirty = this.dirty.take(key);
     let current = this.endpoints.get(key);
     if (dirty === "all" || !current) {
-      current = new Map();
+      if (current) current.clear();
+      else this.endpoints.set(key, (current = new EndpointSubsetsIndex()));
       for (const pod of this.index.podsOf(key)) {
         const d = desiredEndpoint(service, pod, false);
-        if (d) current.set(d.podUid, d);
+        if (d) current.set(d);
       }
-      this.endpoints.set(key, current);
     } else {
       let changed = false;
       for (const uid of dirty) {
@@ -176,23 +84,25 @@ export class EndpointsController {
             changed = true;
           }
         } else if (!was || endpointKey(was) !== endpointKey(d)) {
-          current.set(uid, d);
+          current.set(d);
           changed = true;
         }
       }
       if (!changed && existing) return;
     }
-    const subsets = buildSubsets([...current.values()]);
     const labels = { ...(service.metadata.labels ?? {}) };
     if (existing) {
       const body = existing as unknown as { subsets?: EndpointSubset[] };
-      if (
-        subsetsKey(body.subsets) === subsetsKey(subsets) &&
-        canonicalJson(existing.metadata.labels ?? {}) === canonicalJson(labels)
-      )
-        return;
+      // Only subsets this controller wrote can be compared with the index field by field.
+      const ours = this.written.has(key) && this.written.get(key) === body.subsets;
+      const same = ours
+        ? current.sameAs(body.subsets)
+        : subsetsKey(body.subsets) === subsetsKey(current.subsets());
+      if (same && canonicalJson(existing.metadata.labels ?? {}) === canonicalJson(labels)) return;
+      const subsets = current.subsets();
       if (subsets.length) body.subsets = subsets;
       else delete body.subsets;
+      this.written.set(key, body.subsets);
       existing.metadata.labels = labels;
       existing.metadata.annotations = {
         ...(existing.metadata.annotations ?? {}),
@@ -201,6 +111,7 @@ export class EndpointsController {
       this.host.store.touch(existing);
       return;
     }
+    const subsets = current.subsets();
     const obj: ApiObject = {
       apiVersion: "v1",
       kind: "Endpoints",
@@ -214,6 +125,7 @@ export class EndpointsController {
       },
     };
     if (subsets.length) obj.subsets = subsets;
+    this.written.set(key, obj.subsets as EndpointSubset[] | undefined);
     this.host.create(obj);
   }
 }

@@ -156,12 +156,7 @@ export function desiredEndpoint(
  */
 export function endpointFingerprint(pod: ApiObject): string {
   const s = podStatus(pod) as { phase?: string; podIP?: string };
-  return [
-    s.podIP ?? "",
-    s.phase ?? "",
-    isPodReady(pod) ? "1" : "0",
-    pod.metadata.deletionTimestamp ? "d" : "",
-    podNodeName(pod),
-    JSON.stringify(pod.metadata.labels ?? {}),
-  ].join("|");
+  const ready = isPodReady(pod) ? "1" : "0";
+  const deleting = pod.metadata.deletionTimestamp ? "d" : "";
+  return `${s.podIP ?? ""}|${s.phase ?? ""}|${ready}|${deleting}|${podNodeName(pod)}|${JSON.stringify(pod.metadata.labels ?? {})}`;
 }

@@ -47,8 +47,8 @@ export class ServicePodIndex {
     const pod = event.object;
     const uid = pod.metadata.uid ?? "";
     const ns = pod.metadata.namespace ?? "default";
-    const before = [...(this.memberOf.get(uid) ?? [])];
     if (event.type === "DELETED") {
+      const before = [...(this.memberOf.get(uid) ?? [])];
       for (const key of before) this.members.get(key)?.delete(uid);
       this.memberOf.delete(uid);
       this.seen.delete(uid);
@@ -64,7 +64,9 @@ export class ServicePodIndex {
     const now: string[] = [];
     for (const [key, svc] of this.services.get(ns) ?? []) if (serviceSelects(svc, pod)) now.push(key);
     const membership = this.membership(uid);
-    for (const key of before) {
+    // The Services it belonged to, then those it newly belongs to.
+    const keys = [...membership];
+    for (const key of keys) {
       if (!now.includes(key)) {
         this.members.get(key)?.delete(uid);
         membership.delete(key);
@@ -72,9 +74,10 @@ export class ServicePodIndex {
     }
     for (const key of now) {
       this.members.get(key)?.set(uid, pod);
+      if (!membership.has(key)) keys.push(key);
       membership.add(key);
     }
-    return [...new Set([...before, ...now])];
+    return keys;
   }
 
   /** A pod the Service selects, by uid (undefined when it no longer does). */

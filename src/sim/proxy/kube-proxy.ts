@@ -18,44 +18,18 @@ import {
 } from "../controllers/endpointslice-controller.ts";
 import type { WatchEvent } from "../controllers/watch.ts";
 import type { ApiObject } from "../kubectl/api.ts";
+import {
+  type ProxyService,
+  ServiceRules,
+  type ServiceSnapshot,
+  type SlicePort,
+  type SliceSnapshot,
+} from "./service-rules.ts";
 
-/** An endpoint in kube-proxy's rules. */
-export interface ProxyEndpoint {
-  ip: string;
-  port: number;
-  ready: boolean;
-  serving: boolean;
-  terminating: boolean;
-  podName?: string;
-  podUid?: string;
-}
-
-/** One Service port's rules. */
-export interface ProxyPort {
-  name: string;
-  port: number;
-  protocol: string;
-  /** The endpoints new connections go to (ready, or the serving-terminating fallback). */
-  usable: ProxyEndpoint[];
-  all: ProxyEndpoint[];
-}
-
-/** A Service as kube-proxy has programmed it. */
-export interface ProxyService {
-  namespace: string;
-  name: string;
-  clusterIP: string;
-  ports: ProxyPort[];
-}
+export type { ProxyEndpoint, ProxyPort, ProxyService } from "./service-rules.ts";
 
 /** A change in whether kube-proxy routes to a pod of a Service (undefined `state`: not listed). */
 export type ProxyChange = EndpointChange;
-
-interface SlicePort {
-  name?: string;
-  port?: number;
-  protocol?: string;
-}
 
 interface SliceEndpoint {
   addresses?: string[];
@@ -63,54 +37,27 @@ interface SliceEndpoint {
   targetRef?: { kind?: string; name?: string; uid?: string };
 }
 
-/** What kube-proxy's EndpointSlice cache keeps of one slice. */
-interface SliceSnapshot {
-  ports: SlicePort[];
-  endpoints: {
-    ip: string;
-    ready: boolean;
-    serving: boolean;
-    terminating: boolean;
-    podName?: string;
-    podUid?: string;
-  }[];
-}
-
-/** What it keeps of a Service. */
-interface ServiceSnapshot {
-  clusterIP: string;
-  ports: { name: string; port: number; protocol: string }[];
-}
-
-/** A Service's cached state: its spec, its slices, and the rules built from them (lazily). */
-interface ServiceEntry {
-  service?: ServiceSnapshot;
-  slices: Map<string, SliceSnapshot>;
-  rules?: ProxyService;
-}
-
 function snapshotSlice(slice: ApiObject): SliceSnapshot {
   const body = slice as unknown as { ports?: SlicePort[] | null; endpoints?: SliceEndpoint[] | null };
-  return {
-    ports: (body.ports ?? []).map((p) => ({ ...p })),
-    endpoints: (body.endpoints ?? []).flatMap((e) => {
-      const ip = e.addresses?.[0];
-      if (!ip) return [];
-      // Why (EndpointSlice API): an unset `ready` or `serving` means true; unset `terminating` false.
-      const ready = e.conditions?.ready ?? true;
-      const ep: SliceSnapshot["endpoints"][number] = {
-        ip,
-        ready,
-        serving: e.conditions?.serving ?? ready,
-        terminating: e.conditions?.terminating ?? false,
-      };
-      if (e.targetRef?.kind === "Pod") {
-        ep.podName = e.targetRef.name;
-        ep.podUid = e.targetRef.uid;
-      }
-      return [ep];
-    }),
-  };
+  const endpoints: SliceSnapshot["endpoints"] = [];
+  for (const e of body.endpoints ?? []) {
+    const ip = e.addresses?.[0];
+    if (!ip) continue;
+    // Why (EndpointSlice API): an unset `ready` or `serving` means true; unset `terminating` false.
+    const ready = e.conditions?.ready ?? true;
+    const ep: SliceSnapshot["endpoints"][number] = {
+      ip,
+      ready,
+      serving: e.conditions?.serving ?? ready,
+      terminating: e.conditions?.terminating ?? false,
+    };
+    if (e.targetRef?.kind === "Pod") {
+      ep.podName = e.targetRef.name;
+      ep.podUid = e.targetRef.uid;
+    }
+    endpoints.push(ep);
+  }
+  return { ports: (body.ports ?? []).map((p) => ({ ...p })), endpoints };
 }
 
 function snapshotService(service: ApiObject): ServiceSnapshot {
@@ -128,31 +75,6 @@ function snapshotService(service: ApiObject): ServiceSnapshot {
   };
 }
 
-/** The rules for a Service (`CategorizeEndpoints` per port). */
-function buildRules(namespace: string, name: string, entry: ServiceEntry): ProxyService | undefined {
-  const svc = entry.service;
-  if (!svc) return undefined;
-  const ports: ProxyPort[] = [];
-  for (const sp of svc.ports) {
-    const all: ProxyEndpoint[] = [];
-    const seen = new Set<string>();
-    for (const slice of entry.slices.values()) {
-      const p = slice.ports.find((x) => (x.name ?? "") === sp.name && (x.protocol ?? "TCP") === sp.protocol);
-      if (!p || p.port === undefined) continue;
-      for (const e of slice.endpoints) {
-        const id = `${e.ip}:${p.port}`;
-        if (seen.has(id)) continue;
-        seen.add(id);
-        all.push({ ...e, port: p.port });
-      }
-    }
-    let usable = all.filter((e) => e.ready);
-    if (usable.length === 0) usable = all.filter((e) => e.serving && e.terminating);
-    ports.push({ name: sp.name, port: sp.port, protocol: sp.protocol, usable, all });
-  }
-  return { namespace, name, clusterIP: svc.clusterIP, ports };
-}
-
 type Change =
   | { kind: "service"; snapshot?: ServiceSnapshot }
   | { kind: "slice"; name: string; snapshot?: SliceSnapshot };
@@ -160,10 +82,11 @@ type Change =
 /**
  * kube-proxy: Services and their endpoints as the data path sees them, a propagation delay late.
  * Each watch event is copied when it happens (what the informer delivered) and applied to the
- * cache one delay later; the rules are rebuilt from the cache when next asked for.
+ * cache one delay later; the rules are rebuilt from the cache when next asked for (see
+ * `ServiceRules`).
  */
 export class KubeProxy {
-  private readonly entries = new Map<string, ServiceEntry>();
+  private readonly entries = new Map<string, ServiceRules>();
   private readonly listeners: ((key: string) => void)[] = [];
   /** Every change in what kube-proxy routes to, in time order. */
   readonly history: ProxyChange[] = [];
@@ -195,30 +118,26 @@ export class KubeProxy {
     this.clock.setTimeout(() => this.apply(key, change), this.propagationMs);
   }
 
-  private entry(key: string): ServiceEntry {
+  private entry(key: string): ServiceRules {
     let e = this.entries.get(key);
-    if (!e) this.entries.set(key, (e = { slices: new Map() }));
+    if (!e) this.entries.set(key, (e = new ServiceRules()));
     return e;
   }
 
   private apply(key: string, change: Change): void {
     const entry = this.entry(key);
-    entry.rules = undefined;
     if (change.kind === "service") {
-      if (change.snapshot) entry.service = change.snapshot;
-      else {
-        delete entry.service;
-        for (const name of [...entry.slices.keys()]) this.applySlice(key, entry, name, undefined);
-      }
+      entry.setService(change.snapshot);
+      if (!change.snapshot)
+        for (const name of entry.sliceNames()) this.applySlice(key, entry, name, undefined);
     } else this.applySlice(key, entry, change.name, change.snapshot);
     for (const l of this.listeners) l(key);
   }
 
   /** Replaces one slice in the cache, recording the pods whose routing changed. */
-  private applySlice(key: string, entry: ServiceEntry, name: string, next: SliceSnapshot | undefined): void {
-    const prev = entry.slices.get(name);
-    if (next) entry.slices.set(name, next);
-    else entry.slices.delete(name);
+  private applySlice(key: string, entry: ServiceRules, name: string, next: SliceSnapshot | undefined): void {
+    const prev = entry.slice(name);
+    entry.setSlice(name, next);
     const atMs = this.clock.now();
     const slash = key.indexOf("/");
     const namespace = key.slice(0, slash);
@@ -242,9 +161,7 @@ export class KubeProxy {
   /** The Service as kube-proxy has programmed it now, if it has. */
   lookup(namespace: string, name: string): ProxyService | undefined {
     const entry = this.entries.get(`${namespace}/${name}`);
-    if (!entry) return undefined;
-    entry.rules ??= buildRules(namespace, name, entry);
-    return entry.rules;
+    return entry?.programmed(namespace, name);
   }
 
   /** Calls `fn` with the service key each time kube-proxy reprograms a Service. */
