@@ -9,6 +9,7 @@ import { apiTime } from "../cluster/time.ts";
 import { ContainerRuntime, type RuntimeContainer } from "../runtime/cri.ts";
 import type { FsDir } from "../runtime/vfs.ts";
 import { newDir } from "../runtime/vfs.ts";
+import { sameJson } from "../same-json.ts";
 import { Latch, sleep, startTask, type Task } from "../task.ts";
 import { whyOf } from "../timeline/reasons.ts";
 import type { Why } from "../timeline/types.ts";
@@ -17,7 +18,6 @@ import { runHook } from "./hooks.ts";
 import type { KubeletHost } from "./host.ts";
 import { allContainers, latest, latestInSandbox, type PodState } from "./pod-state.ts";
 import type { ProbeWorker } from "./prober.ts";
-import { sameJson } from "./same-json.ts";
 import { type ContainerSpec, isSidecar } from "./spec.ts";
 import { generateStatus, shouldRestart } from "./status.ts";
 

@@ -5,6 +5,7 @@
  */
 import type { ApiObject } from "../kubectl/api.ts";
 import { summarizePod } from "../kubectl/printers/pod-table.ts";
+import { sameJson } from "../same-json.ts";
 import type { ContainerKind, ContainerStatusSnapshot, StatusSnapshot } from "./types.ts";
 
 type Json = Record<string, unknown>;
@@ -60,5 +61,5 @@ export function snapshotPod(pod: ApiObject, atMs: number, epochMs: number): Stat
 
 /** Whether two snapshots show the same status (ignoring when they were taken). */
 export function sameSnapshot(a: StatusSnapshot, b: StatusSnapshot): boolean {
-  return JSON.stringify({ ...a, atMs: 0 }) === JSON.stringify({ ...b, atMs: 0 });
+  return sameJson({ ...a, atMs: 0 }, { ...b, atMs: 0 });
 }

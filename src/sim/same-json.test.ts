@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SeededRandom } from "../random.ts";
+import { SeededRandom } from "./random.ts";
 import { sameJson } from "./same-json.ts";
 
 const agree = (a: unknown, b: unknown) =>
