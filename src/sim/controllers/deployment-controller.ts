@@ -41,8 +41,9 @@ import {
   setReplicasAnnotations,
 } from "./deployment-util.ts";
 import type { ControllerHost } from "./host.ts";
+import { jsonEqual } from "./json-equal.ts";
 import { INFORMER_LATENCY_MS, latencyMs, RATE_LIMITED_REQUEUE_MS } from "./latency.ts";
-import { canonicalJson, controllerOf, involved, newControllerRef, selects } from "./meta.ts";
+import { controllerOf, involved, newControllerRef, selects } from "./meta.ts";
 import { computeHash, POD_TEMPLATE_HASH_LABEL } from "./pod-template-hash.ts";
 import { calculateStatus, rolloutStatus, stuckRequeueMs } from "./progress.ts";
 import { rolloutRecreate } from "./recreate.ts";
@@ -286,17 +287,17 @@ export class DeploymentController {
   ): ReplicaSetsOfDeployment {
     const found = findNewReplicaSet(d, rsList);
     const oldRSs = rsList.filter((rs) => rs.metadata.uid !== found?.metadata.uid);
-    const newRS = this.getNewReplicaSet(d, rsList, oldRSs, create);
+    const newRS = this.getNewReplicaSet(d, found, oldRSs, create);
     return { newRS, oldRSs };
   }
 
+  /** `getNewReplicaSet`; `existing` is `findNewReplicaSet` of the listed ReplicaSets. */
   private getNewReplicaSet(
     d: ApiObject,
-    rsList: ApiObject[],
+    existing: ApiObject | undefined,
     oldRSs: ApiObject[],
     create: boolean,
   ): ApiObject | undefined {
-    const existing = findNewReplicaSet(d, rsList);
     const newRevision = maxRevision(oldRSs) + 1;
     const spec = dSpec(d);
     if (existing) {
@@ -460,7 +461,7 @@ export class DeploymentController {
     d: ApiObject,
   ): void {
     const next = calculateStatus(allRSs, newRS, d, this.nowApi());
-    if (canonicalJson(next) === canonicalJson(dStatus(d))) return;
+    if (jsonEqual(next, dStatus(d))) return;
     d.status = next as Record<string, unknown>;
     this.writeStatus(d);
   }
@@ -472,7 +473,7 @@ export class DeploymentController {
   syncRolloutStatus(allRSs: (ApiObject | undefined)[], newRS: ApiObject | undefined, d: ApiObject): void {
     const start = this.host.startTimeMs();
     const next = rolloutStatus(allRSs, newRS, d, this.nowMs(), start, this.nowApi());
-    if (canonicalJson(next) === canonicalJson(dStatus(d))) {
+    if (jsonEqual(next, dStatus(d))) {
       const after = stuckRequeueMs(d, next, this.nowMs(), start);
       if (after === undefined) return;
       // Why (requeueStuckDeployment): under a second left means a rate-limited retry; otherwise

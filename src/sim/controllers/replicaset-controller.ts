@@ -11,8 +11,9 @@ import type { ApiObject } from "../kubectl/api.ts";
 import type { SeededRandom } from "../random.ts";
 import { podsToDelete } from "./active-pods.ts";
 import type { ControllerHost } from "./host.ts";
+import { jsonEqual } from "./json-equal.ts";
 import { INFORMER_LATENCY_MS, latencyMs } from "./latency.ts";
-import { canonicalJson, compileSelector, controllerOf, involved, newControllerRef, selects } from "./meta.ts";
+import { compileSelector, controllerOf, involved, newControllerRef, selects } from "./meta.ts";
 import { PodIndex } from "./pod-index.ts";
 import { isPodActive, isPodAvailable, isPodReady } from "./pods.ts";
 import { generationOf, type ReplicaSetStatusView, rsSpec, rsStatus, specReplicas } from "./replicaset.ts";
@@ -165,7 +166,7 @@ export class ReplicaSetController {
       // deletes; the watch events of those changes bring the next sync.
       status = this.calculateStatus(rs, pods);
     }
-    if (canonicalJson(status) !== canonicalJson(rs.status ?? {})) {
+    if (!jsonEqual(status, rs.status ?? {})) {
       rs.status = sortKeysDeep(status) as Record<string, unknown>;
       this.host.store.touch(rs);
     }
