@@ -66,11 +66,3 @@ export function isPodAvailable(
   const since = podReadySinceMs(pod, startMs);
   return since !== undefined && since + minReadySeconds * 1000 < nowMs;
 }
-
-/** The highest restart counts of the pod's regular containers and of its init (sidecar) containers. */
-export function maxContainerRestarts(pod: ApiObject): { regular: number; sidecar: number } {
-  const s = podStatus(pod);
-  const max = (list: { restartCount?: number }[] | undefined) =>
-    Math.max(0, ...(list ?? []).map((c) => c.restartCount ?? 0));
-  return { regular: max(s.containerStatuses), sidecar: max(s.initContainerStatuses) };
-}
