@@ -6,7 +6,7 @@
  */
 import type { ApiObject } from "../kubectl/api.ts";
 import { parseApiTime } from "./meta.ts";
-import { isPodReady, podNodeName, podReadySinceMs, podStatus } from "./pods.ts";
+import { podNodeName, podStatus, readyCondition } from "./pods.ts";
 
 const PHASE_ORDINAL: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 };
 
@@ -38,7 +38,10 @@ function deletionCost(pod: ApiObject): number {
 }
 
 function sortKey(pod: ApiObject, node: string, rank: number, nowMs: number, startMs: number): SortKey {
-  const readyMs = podReadySinceMs(pod, startMs);
+  // `isPodReady` and `podReadySinceMs`, from one look at the conditions.
+  const condition = readyCondition(pod);
+  const ready = condition?.status === "True";
+  const readyMs = ready ? parseApiTime(condition.lastTransitionTime, startMs) : undefined;
   const createdMs = parseApiTime(pod.metadata.creationTimestamp, startMs);
   const status = podStatus(pod);
   return {
@@ -47,7 +50,7 @@ function sortKey(pod: ApiObject, node: string, rank: number, nowMs: number, star
     unassigned: node === "",
     node,
     phase: PHASE_ORDINAL[status.phase ?? ""] ?? -1,
-    ready: isPodReady(pod),
+    ready,
     cost: deletionCost(pod),
     readyMs,
     readyBucket: readyMs === undefined ? 0 : ageBucket(readyMs, nowMs),

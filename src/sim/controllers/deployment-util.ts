@@ -7,7 +7,7 @@
 import type { IntOrString, LabelSelector, PodTemplateSpec } from "../api/types.ts";
 import type { ApiObject } from "../kubectl/api.ts";
 import { objectsEqualExcept } from "./json-equal.ts";
-import { canonicalJson, parseApiTime } from "./meta.ts";
+import { canonicalJson, parseApiTime, parseTimestamp } from "./meta.ts";
 import { POD_TEMPLATE_HASH_LABEL } from "./pod-template-hash.ts";
 import { rsSpec, rsStatus, specReplicas } from "./replicaset.ts";
 
@@ -238,7 +238,7 @@ function withoutHashOnly(labels: Record<string, unknown> | undefined): Record<st
 
 /** Creation time of an object in virtual ms (whole seconds, as stored). */
 function createdMs(obj: ApiObject): number {
-  return Date.parse(obj.metadata.creationTimestamp ?? "") || 0;
+  return parseTimestamp(obj.metadata.creationTimestamp ?? "") || 0;
 }
 
 /** `ReplicaSetsByCreationTimestamp`: older first, then by name. */

@@ -34,7 +34,8 @@ export function isPodActive(pod: ApiObject): boolean {
   return phase !== "Succeeded" && phase !== "Failed" && !pod.metadata.deletionTimestamp;
 }
 
-function readyCondition(pod: ApiObject): PodCondition | undefined {
+/** The pod's Ready condition, if it has one. */
+export function readyCondition(pod: ApiObject): PodCondition | undefined {
   const conditions = podStatus(pod).conditions;
   if (conditions) for (const c of conditions) if (c.type === "Ready") return c;
   return undefined;
