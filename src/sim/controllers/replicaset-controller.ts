@@ -10,6 +10,7 @@ import { kindHandler } from "../api/kinds.ts";
 import type { ApiObject } from "../kubectl/api.ts";
 import type { SeededRandom } from "../random.ts";
 import { podsToDelete } from "./active-pods.ts";
+import { deepCopy } from "./deep-copy.ts";
 import type { ControllerHost } from "./host.ts";
 import { jsonEqual } from "./json-equal.ts";
 import { INFORMER_LATENCY_MS, latencyMs } from "./latency.ts";
@@ -270,7 +271,7 @@ export class ReplicaSetController {
       ownerReferences: [newControllerRef(rs)],
     };
     if (template.metadata?.annotations) metadata.annotations = { ...template.metadata.annotations };
-    const pod = { apiVersion: "v1", kind: "Pod", metadata, spec: structuredClone(template.spec ?? {}) };
+    const pod = { apiVersion: "v1", kind: "Pod", metadata, spec: deepCopy(template.spec ?? {}) };
     kindHandler("v1", "Pod")?.applyDefaults(pod as unknown as Record<string, unknown>);
     const err = this.host.create(sortKeysDeep(pod) as ApiObject);
     if (err) {
