@@ -116,10 +116,9 @@ export class ReplicaSetController {
     const spec = rsSpec(rs);
     const uid = rs.metadata.uid ?? "";
     const labels = spec.template?.metadata?.labels ?? {};
-    const key = ReplicaSetCounts.keyOf(spec.selector, labels);
     let counts = this.counts.get(uid);
-    if (counts?.key === key) return counts;
-    counts = new ReplicaSetCounts(key, spec.selector, labels);
+    if (counts?.isFor(spec.selector, labels)) return counts;
+    counts = new ReplicaSetCounts(spec.selector, labels);
     for (const pod of this.pods.liveControlledBy(uid)) {
       counts.set(pod);
       this.countedIn.set(pod.metadata.uid ?? "", uid);
