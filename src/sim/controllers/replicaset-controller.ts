@@ -159,8 +159,12 @@ export class ReplicaSetController {
       const candidates: ApiObject[] = [];
       for (const pod of this.pods.liveControlledBy(rs.metadata.uid))
         if (isPodActive(pod)) candidates.push(pod);
+      const controlled = candidates.length;
       for (const pod of this.pods.liveOrphans(namespace)) if (isPodActive(pod)) candidates.push(pod);
-      const pods = this.claimPods(rs, candidates);
+      const pods =
+        candidates.length === controlled && this.selectsAllItControls(rs)
+          ? candidates
+          : this.claimPods(rs, candidates);
       if (!rs.metadata.deletionTimestamp) this.manageReplicas(rs, pods);
       // Why (syncReplicaSet): the status counts the pods as listed before this sync's creates and
       // deletes; the watch events of those changes bring the next sync.
@@ -180,6 +184,21 @@ export class ReplicaSetController {
     ) {
       this.enqueue(rs, minReady * 1000);
     }
+  }
+
+  /**
+   * Whether the ReplicaSet's kept counts, when it has current ones, say that its selector selects
+   * every active pod it controls: then, with no active orphan to adopt, `claimPods` would claim
+   * exactly the candidates and change nothing (as `countedSync` relies on too).
+   */
+  private selectsAllItControls(rs: ApiObject): boolean {
+    const counts = this.counts.get(rs.metadata.uid ?? "");
+    const spec = rsSpec(rs);
+    return (
+      !!counts &&
+      counts.notSelected === 0 &&
+      counts.isFor(spec.selector, spec.template?.metadata?.labels ?? {})
+    );
   }
 
   /**

@@ -109,17 +109,23 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-type WithCountedSync = { countedSync(...args: unknown[]): unknown };
+type WithCountedSync = {
+  countedSync(...args: unknown[]): unknown;
+  selectsAllItControls(...args: unknown[]): unknown;
+};
 
 describe("the ReplicaSet controller's kept counts", () => {
   it("give the run that walking every pod on every sync gives", () => {
     const proto = ReplicaSetController.prototype as unknown as WithCountedSync;
     const counted = vi.spyOn(proto, "countedSync");
+    const claimSkipped = vi.spyOn(proto, "selectsAllItControls");
     const fast = observe();
     const taken = counted.mock.results.filter((r) => r.value !== undefined).length;
     const declined = counted.mock.results.filter((r) => r.value === undefined).length;
     expect(taken).toBeGreaterThan(0);
     expect(declined).toBeGreaterThan(0);
+    expect(claimSkipped.mock.results.some((r) => r.value === true)).toBe(true);
+    expect(claimSkipped.mock.results.some((r) => r.value === false)).toBe(true);
     counted.mockReturnValue(undefined);
     const slow = observe();
     expect(slow).toBe(fast);
