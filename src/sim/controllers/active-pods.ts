@@ -6,19 +6,17 @@
  */
 import type { ApiObject } from "../kubectl/api.ts";
 import { parseApiTime } from "./meta.ts";
-import { isPodReady, maxContainerRestarts, podNodeName, podReadySinceMs, podStatus } from "./pods.ts";
+import { podNodeName, podStatus, readyCondition } from "./pods.ts";
 
 const PHASE_ORDINAL: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 };
 
-/** A pod with its rank: how many active pods of the same owner family share its node. */
-interface RankedPod {
-  pod: ApiObject;
-  rank: number;
-}
-
-/** What the comparison reads from a pod, read once per pod rather than once per comparison. */
+/**
+ * What the comparison reads from a pod, read once per pod rather than once per comparison. The
+ * age buckets are `logarithmicRankDiff`'s powers of two, which depend only on the time and now.
+ */
 interface SortKey {
   pod: ApiObject;
+  /** How many active pods of the same owner family share its node. */
   rank: number;
   unassigned: boolean;
   node: string;
@@ -26,8 +24,11 @@ interface SortKey {
   ready: boolean;
   cost: number;
   readyMs: number | undefined;
-  restarts: { regular: number; sidecar: number };
+  readyBucket: number;
+  regularRestarts: number;
+  sidecarRestarts: number;
   createdMs: number | undefined;
+  createdBucket: number;
   uid: string;
 }
 
@@ -36,31 +37,42 @@ function deletionCost(pod: ApiObject): number {
   return Number.isFinite(v) ? v : 0;
 }
 
-function sortKey(r: RankedPod, startMs: number): SortKey {
-  const pod = r.pod;
-  const node = podNodeName(pod);
+function sortKey(pod: ApiObject, node: string, rank: number, nowMs: number, startMs: number): SortKey {
+  // `isPodReady` and `podReadySinceMs`, from one look at the conditions.
+  const condition = readyCondition(pod);
+  const ready = condition?.status === "True";
+  const readyMs = ready ? parseApiTime(condition.lastTransitionTime, startMs) : undefined;
+  const createdMs = parseApiTime(pod.metadata.creationTimestamp, startMs);
+  const status = podStatus(pod);
   return {
     pod,
-    rank: r.rank,
+    rank,
     unassigned: node === "",
     node,
-    phase: PHASE_ORDINAL[podStatus(pod).phase ?? ""] ?? -1,
-    ready: isPodReady(pod),
+    phase: PHASE_ORDINAL[status.phase ?? ""] ?? -1,
+    ready,
     cost: deletionCost(pod),
-    readyMs: podReadySinceMs(pod, startMs),
-    restarts: maxContainerRestarts(pod),
-    createdMs: parseApiTime(pod.metadata.creationTimestamp, startMs),
+    readyMs,
+    readyBucket: readyMs === undefined ? 0 : ageBucket(readyMs, nowMs),
+    regularRestarts: maxRestarts(status.containerStatuses),
+    sidecarRestarts: maxRestarts(status.initContainerStatuses),
+    createdMs,
+    createdBucket: createdMs === undefined ? 0 : ageBucket(createdMs, nowMs),
     uid: pod.metadata.uid ?? "",
   };
 }
 
-/** `logarithmicRankDiff`: compares the ages' powers of two (nanoseconds, as upstream). */
-function logarithmicRankDiff(t1Ms: number, t2Ms: number, nowMs: number): number {
-  const rank = (t: number) => {
-    const d = (nowMs - t) * 1e6;
-    return d <= 0 ? -1 : Math.floor(Math.log2(d));
-  };
-  return rank(t1Ms) - rank(t2Ms);
+/** `logarithmicRankDiff`'s rank of one time: the power of two of its age (nanoseconds, as upstream). */
+function ageBucket(tMs: number, nowMs: number): number {
+  const d = (nowMs - tMs) * 1e6;
+  return d <= 0 ? -1 : Math.floor(Math.log2(d));
+}
+
+/** The highest restart count in a list of container statuses (0 for none). */
+function maxRestarts(list: { restartCount?: number }[] | undefined): number {
+  let max = 0;
+  if (list) for (const c of list) max = Math.max(max, c.restartCount ?? 0);
+  return max;
 }
 
 /**
@@ -68,40 +80,34 @@ function logarithmicRankDiff(t1Ms: number, t2Ms: number, nowMs: number): number 
  * 1. unscheduled before scheduled; 2. Pending < Unknown < Running; 3. not ready before ready;
  * 4. lower pod-deletion-cost first; 5. more co-located pods first; 6. ready more recently first
  * (in log2 buckets); 7. more restarts first; 8. created more recently first (log2 buckets), then uid.
+ * Each step decides both directions at once, so this returns what asking `lessForDeletion(a, b)`
+ * and then `lessForDeletion(b, a)` would; the order is not always transitive (equal times tie,
+ * nearby ones fall to the uid), so the sort's result depends on exactly these answers.
  */
-function compareKeys(a: SortKey, b: SortKey, nowMs: number): number {
-  if (lessForDeletion(a, b, nowMs)) return -1;
-  if (lessForDeletion(b, a, nowMs)) return 1;
+function compareKeys(a: SortKey, b: SortKey): number {
+  if (a.node !== b.node && (a.unassigned || b.unassigned)) return a.unassigned ? -1 : 1;
+  if (a.phase !== b.phase) return a.phase < b.phase ? -1 : 1;
+  if (a.ready !== b.ready) return a.ready ? 1 : -1;
+  if (a.cost !== b.cost) return a.cost < b.cost ? -1 : 1;
+  if (a.rank !== b.rank) return a.rank > b.rank ? -1 : 1;
+  if (a.ready && b.ready && a.readyMs !== b.readyMs) {
+    if (a.readyMs === undefined || b.readyMs === undefined) return a.readyMs === undefined ? -1 : 1;
+    return compareBuckets(a, b, a.readyBucket - b.readyBucket);
+  }
+  if (a.regularRestarts !== b.regularRestarts) return a.regularRestarts > b.regularRestarts ? -1 : 1;
+  if (a.sidecarRestarts !== b.sidecarRestarts) return a.sidecarRestarts > b.sidecarRestarts ? -1 : 1;
+  if (a.createdMs !== b.createdMs) {
+    // `afterOrZero`: a missing time sorts first.
+    if (a.createdMs === undefined || b.createdMs === undefined) return a.createdMs === undefined ? -1 : 1;
+    return compareBuckets(a, b, a.createdBucket - b.createdBucket);
+  }
   return 0;
 }
 
-function lessForDeletion(i: SortKey, j: SortKey, nowMs: number): boolean {
-  if (i.node !== j.node && (i.unassigned || j.unassigned)) return i.unassigned;
-  if (i.phase !== j.phase) return i.phase < j.phase;
-  if (i.ready !== j.ready) return !i.ready;
-  if (i.cost !== j.cost) return i.cost < j.cost;
-  if (i.rank !== j.rank) return i.rank > j.rank;
-  if (i.ready && j.ready && i.readyMs !== j.readyMs) {
-    if (i.readyMs === undefined || j.readyMs === undefined) return afterOrZero(i.readyMs, j.readyMs);
-    const diff = logarithmicRankDiff(i.readyMs, j.readyMs, nowMs);
-    if (diff === 0) return i.uid < j.uid;
-    return diff < 0;
-  }
-  if (i.restarts.regular !== j.restarts.regular) return i.restarts.regular > j.restarts.regular;
-  if (i.restarts.sidecar !== j.restarts.sidecar) return i.restarts.sidecar > j.restarts.sidecar;
-  if (i.createdMs !== j.createdMs) {
-    if (i.createdMs === undefined || j.createdMs === undefined) return afterOrZero(i.createdMs, j.createdMs);
-    const diff = logarithmicRankDiff(i.createdMs, j.createdMs, nowMs);
-    if (diff === 0) return i.uid < j.uid;
-    return diff < 0;
-  }
-  return false;
-}
-
-/** `afterOrZero`: a missing time sorts first, otherwise the later time does. */
-function afterOrZero(t1: number | undefined, t2: number | undefined): boolean {
-  if (t1 === undefined || t2 === undefined) return t1 === undefined;
-  return t1 > t2;
+/** Younger bucket first; within one bucket, the lower uid. */
+function compareBuckets(a: SortKey, b: SortKey, diff: number): number {
+  if (diff !== 0) return diff < 0 ? -1 : 1;
+  return a.uid < b.uid ? -1 : b.uid < a.uid ? 1 : 0;
 }
 
 /**
@@ -118,9 +124,20 @@ export function podsToDelete(
 ): ApiObject[] {
   if (count >= pods.length) return pods.slice(0, count);
   const onNode = new Map<string, number>();
-  for (const p of related) if (isActive(p)) onNode.set(podNodeName(p), (onNode.get(podNodeName(p)) ?? 0) + 1);
-  const keys = pods.map((pod) => sortKey({ pod, rank: onNode.get(podNodeName(pod)) ?? 0 }, startMs));
+  for (const p of related) {
+    if (!isActive(p)) continue;
+    const node = podNodeName(p);
+    onNode.set(node, (onNode.get(node) ?? 0) + 1);
+  }
+  const keys: SortKey[] = new Array(pods.length);
+  for (let i = 0; i < pods.length; i++) {
+    const pod = pods[i] as ApiObject;
+    const node = podNodeName(pod);
+    keys[i] = sortKey(pod, node, onNode.get(node) ?? 0, nowMs, startMs);
+  }
   // Array.prototype.sort is stable, as Go's sort.Sort is not; ties are rare (uids break them).
-  keys.sort((a, b) => compareKeys(a, b, nowMs));
-  return keys.slice(0, count).map((k) => k.pod);
+  keys.sort(compareKeys);
+  const victims: ApiObject[] = new Array(count);
+  for (let i = 0; i < count; i++) victims[i] = (keys[i] as SortKey).pod;
+  return victims;
 }

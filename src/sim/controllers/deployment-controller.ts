@@ -10,6 +10,7 @@ import { sortKeysDeep } from "../api/defaults/util.ts";
 import { apiTime } from "../cluster/time.ts";
 import type { ApiObject } from "../kubectl/api.ts";
 import type { SeededRandom } from "../random.ts";
+import { deepCopy } from "./deep-copy.ts";
 import {
   activeReplicaSets,
   byCreationTimestamp,
@@ -41,8 +42,9 @@ import {
   setReplicasAnnotations,
 } from "./deployment-util.ts";
 import type { ControllerHost } from "./host.ts";
+import { jsonEqual } from "./json-equal.ts";
 import { INFORMER_LATENCY_MS, latencyMs, RATE_LIMITED_REQUEUE_MS } from "./latency.ts";
-import { canonicalJson, controllerOf, involved, newControllerRef, selects } from "./meta.ts";
+import { controllerOf, involved, newControllerRef, selects } from "./meta.ts";
 import { computeHash, POD_TEMPLATE_HASH_LABEL } from "./pod-template-hash.ts";
 import { calculateStatus, rolloutStatus, stuckRequeueMs } from "./progress.ts";
 import { rolloutRecreate } from "./recreate.ts";
@@ -126,7 +128,7 @@ export class DeploymentController {
     const { namespace, name } = splitKey(key);
     const stored = this.host.store.get("Deployment", namespace, name);
     if (!stored) return;
-    const ok = this.syncDeployment(structuredClone(stored));
+    const ok = this.syncDeployment(deepCopy(stored));
     // Why (processNextWorkItem): a failed sync is retried with the rate limiter's back-off.
     if (!ok) this.enqueue(stored, RATE_LIMITED_REQUEUE_MS);
   }
@@ -158,7 +160,7 @@ export class DeploymentController {
       const matches = selects(selector, rs.metadata.labels);
       if (ref) {
         if (ref.uid !== d.metadata.uid) continue;
-        if (matches) claimed.push(structuredClone(rs));
+        if (matches) claimed.push(deepCopy(rs));
         else {
           rs.metadata.ownerReferences = (rs.metadata.ownerReferences as { uid: string }[]).filter(
             (r) => r.uid !== d.metadata.uid,
@@ -173,7 +175,7 @@ export class DeploymentController {
         newControllerRef(d),
       ];
       this.host.store.touch(rs);
-      claimed.push(structuredClone(rs));
+      claimed.push(deepCopy(rs));
     }
     return claimed;
   }
@@ -286,17 +288,17 @@ export class DeploymentController {
   ): ReplicaSetsOfDeployment {
     const found = findNewReplicaSet(d, rsList);
     const oldRSs = rsList.filter((rs) => rs.metadata.uid !== found?.metadata.uid);
-    const newRS = this.getNewReplicaSet(d, rsList, oldRSs, create);
+    const newRS = this.getNewReplicaSet(d, found, oldRSs, create);
     return { newRS, oldRSs };
   }
 
+  /** `getNewReplicaSet`; `existing` is `findNewReplicaSet` of the listed ReplicaSets. */
   private getNewReplicaSet(
     d: ApiObject,
-    rsList: ApiObject[],
+    existing: ApiObject | undefined,
     oldRSs: ApiObject[],
     create: boolean,
   ): ApiObject | undefined {
-    const existing = findNewReplicaSet(d, rsList);
     const newRevision = maxRevision(oldRSs) + 1;
     const spec = dSpec(d);
     if (existing) {
@@ -306,7 +308,7 @@ export class DeploymentController {
         const s = existing.spec as Record<string, unknown>;
         if (spec.minReadySeconds) s.minReadySeconds = spec.minReadySeconds;
         else delete s.minReadySeconds;
-        this.host.update(structuredClone(existing));
+        this.host.update(deepCopy(existing));
         return existing;
       }
       let needsUpdate = setDeploymentRevision(d, existing.metadata.annotations?.[REVISION_ANNOTATION] ?? "");
@@ -331,12 +333,12 @@ export class DeploymentController {
 
     const status = dStatus(d);
     const hash = computeHash(spec.template, status.collisionCount);
-    const template = structuredClone(spec.template ?? {});
+    const template = deepCopy(spec.template ?? {});
     template.metadata = {
       ...template.metadata,
       labels: { ...(template.metadata?.labels ?? {}), [POD_TEMPLATE_HASH_LABEL]: hash },
     };
-    const selector = structuredClone(spec.selector ?? {});
+    const selector = deepCopy(spec.selector ?? {});
     selector.matchLabels = { ...(selector.matchLabels ?? {}), [POD_TEMPLATE_HASH_LABEL]: hash };
     const rsSpecValue: Record<string, unknown> = { replicas: 0, selector, template };
     if (spec.minReadySeconds) rsSpecValue.minReadySeconds = spec.minReadySeconds;
@@ -355,9 +357,9 @@ export class DeploymentController {
     const replicas = newRSNewReplicas(d, [...oldRSs, rs], rs);
     rsSpecValue.replicas = replicas;
     setNewReplicaSetAnnotations(d, rs, newRevision, false);
-    const toCreate = sortKeysDeep(structuredClone(rs));
+    const toCreate = sortKeysDeep(deepCopy(rs));
     const err = this.host.create(toCreate);
-    let created: ApiObject = structuredClone(toCreate);
+    let created: ApiObject = deepCopy(toCreate);
     let alreadyExists = false;
     if (err) {
       const other = this.host.store.get("ReplicaSet", rs.metadata.namespace, rs.metadata.name);
@@ -366,7 +368,7 @@ export class DeploymentController {
         controllerOf(other)?.uid === d.metadata.uid &&
         equalIgnoreHash(rsSpec(other).template, spec.template)
       ) {
-        created = structuredClone(other);
+        created = deepCopy(other);
         alreadyExists = true;
       } else {
         // Why (getNewReplicaSet): a hash collision; a new collision count gives a new hash next time.
@@ -420,7 +422,7 @@ export class DeploymentController {
     if (!sizeChanged && !replicasAnnotationsNeedUpdate(rs, replicas, max)) return false;
     (rs.spec as Record<string, unknown>).replicas = newScale;
     setReplicasAnnotations(rs, replicas, max);
-    const err = this.host.update(structuredClone(rs));
+    const err = this.host.update(deepCopy(rs));
     if (err || !sizeChanged) return false;
     this.recordScaling(
       d,
@@ -460,7 +462,7 @@ export class DeploymentController {
     d: ApiObject,
   ): void {
     const next = calculateStatus(allRSs, newRS, d, this.nowApi());
-    if (canonicalJson(next) === canonicalJson(dStatus(d))) return;
+    if (jsonEqual(next, dStatus(d))) return;
     d.status = next as Record<string, unknown>;
     this.writeStatus(d);
   }
@@ -472,7 +474,7 @@ export class DeploymentController {
   syncRolloutStatus(allRSs: (ApiObject | undefined)[], newRS: ApiObject | undefined, d: ApiObject): void {
     const start = this.host.startTimeMs();
     const next = rolloutStatus(allRSs, newRS, d, this.nowMs(), start, this.nowApi());
-    if (canonicalJson(next) === canonicalJson(dStatus(d))) {
+    if (jsonEqual(next, dStatus(d))) {
       const after = stuckRequeueMs(d, next, this.nowMs(), start);
       if (after === undefined) return;
       // Why (requeueStuckDeployment): under a second left means a rate-limited retry; otherwise
@@ -488,7 +490,7 @@ export class DeploymentController {
   private writeStatus(d: ApiObject): void {
     const stored = this.host.store.get("Deployment", d.metadata.namespace, d.metadata.name);
     if (!stored || stored.metadata.uid !== d.metadata.uid) return;
-    stored.status = sortKeysDeep(structuredClone(d.status ?? {}));
+    stored.status = sortKeysDeep(deepCopy(d.status ?? {}));
     if (d.metadata.annotations) stored.metadata.annotations = sortKeysDeep({ ...d.metadata.annotations });
     this.host.store.touch(stored);
   }

@@ -6,7 +6,8 @@
  */
 import type { IntOrString, LabelSelector, PodTemplateSpec } from "../api/types.ts";
 import type { ApiObject } from "../kubectl/api.ts";
-import { canonicalJson, parseApiTime } from "./meta.ts";
+import { objectsEqualExcept } from "./json-equal.ts";
+import { canonicalJson, parseApiTime, parseTimestamp } from "./meta.ts";
 import { POD_TEMPLATE_HASH_LABEL } from "./pod-template-hash.ts";
 import { rsSpec, rsStatus, specReplicas } from "./replicaset.ts";
 
@@ -179,8 +180,36 @@ export function maxRevision(rss: ApiObject[]): number {
   return rss.reduce((m, rs) => Math.max(m, revisionOf(rs)), 0);
 }
 
-/** `EqualIgnoreHash`: pod templates equal apart from the pod-template-hash label. */
+/**
+ * `EqualIgnoreHash`: pod templates equal apart from the pod-template-hash label (a labels map left
+ * empty by removing it counts as absent). Compared in place with `jsonEqual`'s rules: the
+ * Deployment controller asks this for every ReplicaSet several times per sync.
+ */
 export function equalIgnoreHash(a: PodTemplateSpec | undefined, b: PodTemplateSpec | undefined): boolean {
+  const ta: unknown = a ?? {};
+  const tb: unknown = b ?? {};
+  if (!isRecord(ta) || !isRecord(tb)) return equalIgnoreHashByCopy(a, b);
+  const ma = ownValue(ta, "metadata");
+  const mb = ownValue(tb, "metadata");
+  if (!(ma === undefined || isRecord(ma)) || !(mb === undefined || isRecord(mb))) {
+    return equalIgnoreHashByCopy(a, b);
+  }
+  const la = ma && ownValue(ma, "labels");
+  const lb = mb && ownValue(mb, "labels");
+  if (!(la === undefined || isRecord(la)) || !(lb === undefined || isRecord(lb))) {
+    return equalIgnoreHashByCopy(a, b);
+  }
+  if (!objectsEqualExcept(ta, tb, "metadata")) return false;
+  if (ma === undefined || mb === undefined) return ma === mb;
+  if (!objectsEqualExcept(ma, mb, "labels")) return false;
+  const sa = withoutHashOnly(la);
+  const sb = withoutHashOnly(lb);
+  if (sa === undefined || sb === undefined) return sa === sb;
+  return objectsEqualExcept(sa, sb, POD_TEMPLATE_HASH_LABEL);
+}
+
+/** `equalIgnoreHash` on stripped copies: the definition, for templates of unusual shapes. */
+function equalIgnoreHashByCopy(a: PodTemplateSpec | undefined, b: PodTemplateSpec | undefined): boolean {
   const strip = (t: PodTemplateSpec | undefined) => {
     const copy = structuredClone(t ?? {}) as PodTemplateSpec;
     if (copy.metadata?.labels) {
@@ -192,9 +221,24 @@ export function equalIgnoreHash(a: PodTemplateSpec | undefined, b: PodTemplateSp
   return strip(a) === strip(b);
 }
 
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function ownValue(obj: Record<string, unknown>, key: string): unknown {
+  return Object.hasOwn(obj, key) ? obj[key] : undefined;
+}
+
+/** Labels as they are once the hash label is removed: undefined when no other key is left. */
+function withoutHashOnly(labels: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  if (!labels) return undefined;
+  for (const key of Object.keys(labels)) if (key !== POD_TEMPLATE_HASH_LABEL) return labels;
+  return undefined;
+}
+
 /** Creation time of an object in virtual ms (whole seconds, as stored). */
 function createdMs(obj: ApiObject): number {
-  return Date.parse(obj.metadata.creationTimestamp ?? "") || 0;
+  return parseTimestamp(obj.metadata.creationTimestamp ?? "") || 0;
 }
 
 /** `ReplicaSetsByCreationTimestamp`: older first, then by name. */
@@ -218,11 +262,19 @@ export function bySize(newerFirst: boolean): (a: ApiObject, b: ApiObject) => num
   };
 }
 
-/** `FindNewReplicaSet`: the oldest ReplicaSet whose template is the Deployment's. */
+/**
+ * `FindNewReplicaSet`: the oldest ReplicaSet whose template is the Deployment's (the first match in
+ * `byCreationTimestamp` order, found without sorting a copy: ties keep the list's order, as the
+ * stable sort did).
+ */
 export function findNewReplicaSet(d: ApiObject, rss: ApiObject[]): ApiObject | undefined {
-  return [...rss]
-    .sort(byCreationTimestamp)
-    .find((rs) => equalIgnoreHash(rsSpec(rs).template, dSpec(d).template));
+  const template = dSpec(d).template;
+  let oldest: ApiObject | undefined;
+  for (const rs of rss) {
+    if (oldest && byCreationTimestamp(rs, oldest) >= 0) continue;
+    if (equalIgnoreHash(rsSpec(rs).template, template)) oldest = rs;
+  }
+  return oldest;
 }
 
 /** `SetReplicasAnnotations`: desired and max replicas on a ReplicaSet; true when changed. */

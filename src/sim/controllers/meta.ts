@@ -101,6 +101,24 @@ function sortKeys(v: unknown): unknown {
 /** A `metav1.Time` string as virtual milliseconds since the start (`startMs` is the epoch). */
 export function parseApiTime(text: string | undefined, startMs: number): number | undefined {
   if (!text) return undefined;
-  const t = Date.parse(text);
+  const t = parseTimestamp(text);
   return Number.isNaN(t) ? undefined : t - startMs;
+}
+
+/** Parsed timestamps by text; cleared when it grows past `PARSED_TIMES_LIMIT`. */
+const parsedTimes = new Map<string, number>();
+const PARSED_TIMES_LIMIT = 10_000;
+
+/**
+ * `Date.parse`, remembered by text. The controllers read the same few whole-second timestamps
+ * from every pod on every sync, and a parse costs ten times a lookup.
+ */
+export function parseTimestamp(text: string): number {
+  let t = parsedTimes.get(text);
+  if (t === undefined) {
+    t = Date.parse(text);
+    if (parsedTimes.size >= PARSED_TIMES_LIMIT) parsedTimes.clear();
+    parsedTimes.set(text, t);
+  }
+  return t;
 }

@@ -34,7 +34,8 @@ export function isPodActive(pod: ApiObject): boolean {
   return phase !== "Succeeded" && phase !== "Failed" && !pod.metadata.deletionTimestamp;
 }
 
-function readyCondition(pod: ApiObject): PodCondition | undefined {
+/** The pod's Ready condition, if it has one. */
+export function readyCondition(pod: ApiObject): PodCondition | undefined {
   const conditions = podStatus(pod).conditions;
   if (conditions) for (const c of conditions) if (c.type === "Ready") return c;
   return undefined;
@@ -65,12 +66,4 @@ export function isPodAvailable(
   if (minReadySeconds <= 0) return true;
   const since = podReadySinceMs(pod, startMs);
   return since !== undefined && since + minReadySeconds * 1000 < nowMs;
-}
-
-/** The highest restart counts of the pod's regular containers and of its init (sidecar) containers. */
-export function maxContainerRestarts(pod: ApiObject): { regular: number; sidecar: number } {
-  const s = podStatus(pod);
-  const max = (list: { restartCount?: number }[] | undefined) =>
-    Math.max(0, ...(list ?? []).map((c) => c.restartCount ?? 0));
-  return { regular: max(s.containerStatuses), sidecar: max(s.initContainerStatuses) };
 }

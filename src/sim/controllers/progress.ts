@@ -24,6 +24,7 @@ import {
   replicaCount,
   setCondition,
 } from "./deployment-util.ts";
+import { parseTimestamp } from "./meta.ts";
 import { generationOf } from "./replicaset.ts";
 
 /** Message of the Available condition when enough replicas are available. */
@@ -142,6 +143,6 @@ export function stuckRequeueMs(
   const current = getCondition(dStatus(d), "Progressing");
   if (!hasProgressDeadline(d) || !current) return undefined;
   if (deploymentComplete(d, next) || current.reason === Reasons.timedOut) return undefined;
-  const lastUpdate = Date.parse(current.lastUpdateTime) - startMs;
+  const lastUpdate = parseTimestamp(current.lastUpdateTime) - startMs;
   return lastUpdate + (dSpec(d).progressDeadlineSeconds ?? 0) * 1000 - nowMs;
 }

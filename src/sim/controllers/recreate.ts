@@ -4,6 +4,7 @@
  * or scale up the new ReplicaSet.
  */
 import type { ApiObject } from "../kubectl/api.ts";
+import { deepCopy } from "./deep-copy.ts";
 import type { DeploymentController } from "./deployment-controller.ts";
 import {
   activeReplicaSets,
@@ -23,7 +24,7 @@ export function rolloutRecreate(
 ): boolean {
   // Why: the new ReplicaSet is not created yet, so nothing scales up before the old pods are gone.
   let { newRS, oldRSs } = ctl.getAllReplicaSetsAndSyncRevision(d, rsList, false);
-  const listed = [...oldRSs, newRS].map((rs) => (rs ? structuredClone(rs) : undefined));
+  const listed = [...oldRSs, newRS].map((rs) => (rs ? deepCopy(rs) : undefined));
   let scaledDown = false;
   for (const rs of activeReplicaSets(oldRSs)) {
     if (ctl.scaleReplicaSetAndRecordEvent(rs, 0, d)) scaledDown = true;

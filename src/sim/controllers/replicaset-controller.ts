@@ -10,9 +10,11 @@ import { kindHandler } from "../api/kinds.ts";
 import type { ApiObject } from "../kubectl/api.ts";
 import type { SeededRandom } from "../random.ts";
 import { podsToDelete } from "./active-pods.ts";
+import { deepCopy } from "./deep-copy.ts";
 import type { ControllerHost } from "./host.ts";
+import { jsonEqual } from "./json-equal.ts";
 import { INFORMER_LATENCY_MS, latencyMs } from "./latency.ts";
-import { canonicalJson, compileSelector, controllerOf, involved, newControllerRef, selects } from "./meta.ts";
+import { compileSelector, controllerOf, involved, newControllerRef, selects } from "./meta.ts";
 import { PodIndex } from "./pod-index.ts";
 import { isPodActive, isPodAvailable, isPodReady } from "./pods.ts";
 import { generationOf, type ReplicaSetStatusView, rsSpec, rsStatus, specReplicas } from "./replicaset.ts";
@@ -114,10 +116,9 @@ export class ReplicaSetController {
     const spec = rsSpec(rs);
     const uid = rs.metadata.uid ?? "";
     const labels = spec.template?.metadata?.labels ?? {};
-    const key = ReplicaSetCounts.keyOf(spec.selector, labels);
     let counts = this.counts.get(uid);
-    if (counts?.key === key) return counts;
-    counts = new ReplicaSetCounts(key, spec.selector, labels);
+    if (counts?.isFor(spec.selector, labels)) return counts;
+    counts = new ReplicaSetCounts(spec.selector, labels);
     for (const pod of this.pods.liveControlledBy(uid)) {
       counts.set(pod);
       this.countedIn.set(pod.metadata.uid ?? "", uid);
@@ -158,14 +159,18 @@ export class ReplicaSetController {
       const candidates: ApiObject[] = [];
       for (const pod of this.pods.liveControlledBy(rs.metadata.uid))
         if (isPodActive(pod)) candidates.push(pod);
+      const controlled = candidates.length;
       for (const pod of this.pods.liveOrphans(namespace)) if (isPodActive(pod)) candidates.push(pod);
-      const pods = this.claimPods(rs, candidates);
+      const pods =
+        candidates.length === controlled && this.selectsAllItControls(rs)
+          ? candidates
+          : this.claimPods(rs, candidates);
       if (!rs.metadata.deletionTimestamp) this.manageReplicas(rs, pods);
       // Why (syncReplicaSet): the status counts the pods as listed before this sync's creates and
       // deletes; the watch events of those changes bring the next sync.
       status = this.calculateStatus(rs, pods);
     }
-    if (canonicalJson(status) !== canonicalJson(rs.status ?? {})) {
+    if (!jsonEqual(status, rs.status ?? {})) {
       rs.status = sortKeysDeep(status) as Record<string, unknown>;
       this.host.store.touch(rs);
     }
@@ -179,6 +184,21 @@ export class ReplicaSetController {
     ) {
       this.enqueue(rs, minReady * 1000);
     }
+  }
+
+  /**
+   * Whether the ReplicaSet's kept counts, when it has current ones, say that its selector selects
+   * every active pod it controls: then, with no active orphan to adopt, `claimPods` would claim
+   * exactly the candidates and change nothing (as `countedSync` relies on too).
+   */
+  private selectsAllItControls(rs: ApiObject): boolean {
+    const counts = this.counts.get(rs.metadata.uid ?? "");
+    const spec = rsSpec(rs);
+    return (
+      !!counts &&
+      counts.notSelected === 0 &&
+      counts.isFor(spec.selector, spec.template?.metadata?.labels ?? {})
+    );
   }
 
   /**
@@ -269,7 +289,7 @@ export class ReplicaSetController {
       ownerReferences: [newControllerRef(rs)],
     };
     if (template.metadata?.annotations) metadata.annotations = { ...template.metadata.annotations };
-    const pod = { apiVersion: "v1", kind: "Pod", metadata, spec: structuredClone(template.spec ?? {}) };
+    const pod = { apiVersion: "v1", kind: "Pod", metadata, spec: deepCopy(template.spec ?? {}) };
     kindHandler("v1", "Pod")?.applyDefaults(pod as unknown as Record<string, unknown>);
     const err = this.host.create(sortKeysDeep(pod) as ApiObject);
     if (err) {

@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createSimulation } from "../index.ts";
 import { ReplicaSetController } from "./replicaset-controller.ts";
+import { ReplicaSetCounts } from "./replicaset-counts.ts";
 
 const SCENARIO = `apiVersion: apps/v1
 kind: ReplicaSet
@@ -108,20 +109,40 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-type WithCountedSync = { countedSync(...args: unknown[]): unknown };
+type WithCountedSync = {
+  countedSync(...args: unknown[]): unknown;
+  selectsAllItControls(...args: unknown[]): unknown;
+};
 
 describe("the ReplicaSet controller's kept counts", () => {
   it("give the run that walking every pod on every sync gives", () => {
     const proto = ReplicaSetController.prototype as unknown as WithCountedSync;
     const counted = vi.spyOn(proto, "countedSync");
+    const claimSkipped = vi.spyOn(proto, "selectsAllItControls");
     const fast = observe();
     const taken = counted.mock.results.filter((r) => r.value !== undefined).length;
     const declined = counted.mock.results.filter((r) => r.value === undefined).length;
     expect(taken).toBeGreaterThan(0);
     expect(declined).toBeGreaterThan(0);
+    expect(claimSkipped.mock.results.some((r) => r.value === true)).toBe(true);
+    expect(claimSkipped.mock.results.some((r) => r.value === false)).toBe(true);
     counted.mockReturnValue(undefined);
     const slow = observe();
     expect(slow).toBe(fast);
     expect(fast).toContain("Created pod: plain-");
+  });
+});
+
+describe("ReplicaSetCounts.isFor", () => {
+  it("holds for the selector and labels it was made for, in any key order, until they change", () => {
+    const selector = { matchLabels: { app: "web", tier: "a" } };
+    const labels = { app: "web", tier: "a", "pod-template-hash": "abc" };
+    const counts = new ReplicaSetCounts(selector, labels);
+    expect(counts.isFor({ matchLabels: { tier: "a", app: "web" } }, { ...labels })).toBe(true);
+    expect(counts.isFor(selector, { ...labels, tier: "b" })).toBe(false);
+    expect(counts.isFor(undefined, labels)).toBe(false);
+    // A spec changed in place is a change too: the counts keep copies, not the objects.
+    selector.matchLabels.tier = "b";
+    expect(counts.isFor(selector, labels)).toBe(false);
   });
 });

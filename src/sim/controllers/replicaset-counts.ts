@@ -7,7 +7,9 @@
  */
 import type { LabelSelector } from "../api/types.ts";
 import type { ApiObject } from "../kubectl/api.ts";
-import { canonicalJson, compileSelector } from "./meta.ts";
+import { deepCopy } from "./deep-copy.ts";
+import { jsonEqual } from "./json-equal.ts";
+import { compileSelector } from "./meta.ts";
 import { isPodActive, isPodReady } from "./pods.ts";
 
 /** What one pod adds to the counts. */
@@ -31,33 +33,44 @@ export class ReplicaSetCounts {
   private readonly flags = new Map<string, PodFlags>();
   private readonly selects: (labels: Record<string, string> | undefined) => boolean;
   private readonly templateLabels: [string, string][];
+  /** Copies of the selector and template labels the counts were made for. */
+  private readonly madeFor: { selector: unknown; labels: unknown };
 
-  constructor(
-    /** `canonicalJson` of the selector and of the template labels the counts were made for. */
-    readonly key: string,
-    selector: LabelSelector | undefined,
-    templateLabels: Record<string, string>,
-  ) {
+  constructor(selector: LabelSelector | undefined, templateLabels: Record<string, string>) {
     this.selects = compileSelector(selector);
     this.templateLabels = Object.entries(templateLabels);
+    this.madeFor = { selector: deepCopy(selector ?? null), labels: deepCopy(templateLabels) };
   }
 
-  /** The key of a ReplicaSet's selector and template labels, to tell when counts are out of date. */
-  static keyOf(selector: LabelSelector | undefined, templateLabels: Record<string, string>): string {
-    return `${canonicalJson(selector ?? null)}|${canonicalJson(templateLabels)}`;
+  /**
+   * Whether the counts were made for this selector and these template labels (semantically equal
+   * ones, as `canonicalJson` compares them); when not, a ReplicaSet's spec changed under them.
+   */
+  isFor(selector: LabelSelector | undefined, templateLabels: Record<string, string>): boolean {
+    return (
+      jsonEqual(this.madeFor.selector, selector ?? null) && jsonEqual(this.madeFor.labels, templateLabels)
+    );
   }
 
   /** Counts a pod as it is now (again, if it was counted before). */
   set(pod: ApiObject): void {
     const uid = pod.metadata.uid ?? "";
-    this.remove(uid);
     const labels = pod.metadata.labels;
+    let fullyLabeled = true;
+    for (const [k, v] of this.templateLabels) {
+      if (labels?.[k] !== v) {
+        fullyLabeled = false;
+        break;
+      }
+    }
     const f: PodFlags = {
       active: isPodActive(pod),
       selected: this.selects(labels),
-      fullyLabeled: this.templateLabels.every(([k, v]) => labels?.[k] === v),
+      fullyLabeled,
       ready: isPodReady(pod),
     };
+    const was = this.flags.get(uid);
+    if (was) this.add(was, -1);
     this.flags.set(uid, f);
     this.add(f, 1);
   }

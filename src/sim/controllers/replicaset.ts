@@ -39,3 +39,17 @@ export function specReplicas(rs: ApiObject): number {
 export function generationOf(obj: ApiObject): number {
   return Number(obj.metadata.generation ?? 1);
 }
+
+/**
+ * A copy of a ReplicaSet as listed, for computing a Deployment's status after a rollout step has
+ * changed its size: the fields a step writes (`spec.replicas`, annotations) and the status are
+ * copied; the pod template and selector, which no step changes, are shared rather than cloned.
+ */
+export function listedCopy(rs: ApiObject): ApiObject {
+  const metadata = { ...rs.metadata };
+  if (rs.metadata.annotations) metadata.annotations = { ...rs.metadata.annotations };
+  const copy: ApiObject = { ...rs, metadata };
+  if (rs.spec) copy.spec = { ...rs.spec };
+  if (rs.status) copy.status = { ...rs.status };
+  return copy;
+}

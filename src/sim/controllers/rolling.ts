@@ -18,14 +18,14 @@ import {
   newRSNewReplicas,
   replicaCount,
 } from "./deployment-util.ts";
-import { rsStatus, specReplicas } from "./replicaset.ts";
+import { listedCopy, rsStatus, specReplicas } from "./replicaset.ts";
 
 /** `rolloutRolling`: one step of a rolling update; false when the sync must be retried. */
 export function rolloutRolling(ctl: DeploymentController, d: ApiObject, rsList: ApiObject[]): boolean {
   const { newRS, oldRSs } = ctl.getAllReplicaSetsAndSyncRevision(d, rsList, true);
   if (!newRS) return false;
   // Why (rolloutRolling): the status is computed from the ReplicaSets as listed at the start.
-  const listed = [...oldRSs, newRS].map((rs) => structuredClone(rs));
+  const listed = [...oldRSs, newRS].map(listedCopy);
   const listedNew = listed[listed.length - 1];
   if (reconcileNewReplicaSet(ctl, [...oldRSs, newRS], newRS, d)) {
     ctl.syncRolloutStatus(listed, listedNew, d);
