@@ -19,14 +19,14 @@
  */
 import type { VirtualClock } from "../clock.ts";
 import type { PodNetwork } from "../runtime/network.ts";
-import { Filesystem, type FsDir, type TreeChangeScope, watchTreeChanges } from "../runtime/vfs.ts";
+import { type FsDir, watchTree } from "../runtime/vfs.ts";
 import type { PodState } from "./pod-state.ts";
 import type { ProbeWorker } from "./prober.ts";
 
 interface FastForwardedPod {
   net: PodNetwork;
-  /** The trees the pod's containers see (their roots and volumes). */
-  trees: FsDir[];
+  /** Stops watching the trees the pod's containers see (their roots and volumes). */
+  unwatch: (() => void)[];
   /** The workers, each with its place among the pod's probe workers (ties between timers). */
   workers: { worker: ProbeWorker; order: number }[];
 }
@@ -47,9 +47,6 @@ export class ProbeFastForward {
   private readonly pods = new Map<PodState, FastForwardedPod>();
   /** Catching up now: hooks called by what the catching up does are not for us. */
   private settling = false;
-  private unwatchTrees?: () => void;
-  /** Fast-forwarded pods by the trees their containers see. */
-  private readonly byTree = new Map<FsDir, Set<PodState>>();
 
   constructor(private readonly clock: VirtualClock) {}
 
@@ -60,30 +57,13 @@ export class ProbeFastForward {
   add(ps: PodState, worker: ProbeWorker, order: number, net: PodNetwork, trees: () => FsDir[]): void {
     let pod = this.pods.get(ps);
     if (!pod) {
-      pod = { net, trees: trees(), workers: [] };
+      pod = { net, unwatch: [], workers: [] };
       this.pods.set(ps, pod);
       net.watcher = { beforeUse: () => this.settle(ps), beforeChange: () => this.release(ps) };
-      for (const t of pod.trees) {
-        let set = this.byTree.get(t);
-        if (!set) this.byTree.set(t, (set = new Set()));
-        set.add(ps);
-      }
-      this.unwatchTrees ??= watchTreeChanges((where) => this.treeChanged(where));
+      // Why: a file the pod serves may change (the answer with it), from another pod too.
+      for (const t of trees()) pod.unwatch.push(watchTree(t, () => this.release(ps)));
     }
     pod.workers.push({ worker, order });
-  }
-
-  /** A tree changed: the pods that see it stop fast-forwarding (all of them if it is not known). */
-  private treeChanged(where: TreeChangeScope): void {
-    if (this.settling) return;
-    if (where === undefined) {
-      this.releaseAll();
-      return;
-    }
-    for (const t of where instanceof Filesystem ? where.roots() : [where]) {
-      const set = this.byTree.get(t);
-      if (set) for (const ps of [...set]) this.release(ps);
-    }
   }
 
   /** Whether the pod has workers to catch up (not counting while catching up). */
@@ -139,12 +119,7 @@ export class ProbeFastForward {
     this.settle(ps);
     this.pods.delete(ps);
     if (pod.net.watcher) pod.net.watcher = undefined;
-    for (const t of pod.trees) {
-      const set = this.byTree.get(t);
-      set?.delete(ps);
-      if (set?.size === 0) this.byTree.delete(t);
-    }
-    if (this.pods.size === 0) this.stopWatchingTrees();
+    for (const unwatch of pod.unwatch) unwatch();
     // Why sorted: the timers they set now keep the order the ones they stand for would have had.
     const ws = pod.workers.map((e) => ({ ...e, armed: e.worker.ffArmedMs() }));
     ws.sort((a, b) => a.armed - b.armed || a.order - b.order);
@@ -154,16 +129,5 @@ export class ProbeFastForward {
   /** Catches every pod up (the simulation stopped: results are about to be read). */
   settleAll(): void {
     for (const ps of this.pods.keys()) this.settle(ps);
-  }
-
-  /** Releases every pod (a file changed somewhere). */
-  releaseAll(): void {
-    if (this.settling) return;
-    for (const ps of [...this.pods.keys()]) this.release(ps);
-  }
-
-  private stopWatchingTrees(): void {
-    this.unwatchTrees?.();
-    this.unwatchTrees = undefined;
   }
 }

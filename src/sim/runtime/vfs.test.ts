@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Filesystem, newDir, resolvePath, treeChanged } from "./vfs.ts";
+import { Filesystem, newDir, resolvePath, treeChanged, watchTree } from "./vfs.ts";
 
 /** `resolvePath` as written before its fast path for already-normal paths. */
 function resolveBySplitting(cwd: string, path: string): string {
@@ -53,7 +53,7 @@ describe("Filesystem.generation", () => {
     own.writeFile("/index.html", "hi");
     const g1 = own.generation();
     expect(g1).not.toBe(g0);
-    treeChanged();
+    treeChanged(newDir());
     const g2 = own.generation();
     expect(g2).not.toBe(g1);
     own.mkdir("/data");
@@ -71,5 +71,30 @@ describe("Filesystem.generation", () => {
     const g0 = shared.generation();
     other.touch("/x");
     expect(shared.generation()).not.toBe(g0);
+  });
+});
+
+describe("watchTree", () => {
+  it("tells of changes through any filesystem made of the tree, until unwatched", () => {
+    const volume = newDir();
+    const a = new Filesystem(newDir());
+    const b = new Filesystem(newDir());
+    a.mount("/data", volume);
+    b.mount("/html", volume);
+    const told: string[] = [];
+    const unwatch = watchTree(volume, () => told.push("volume"));
+    const other = new Filesystem(newDir());
+    other.writeFile("/x", "1");
+    expect(told).toEqual([]);
+    b.writeFile("/html/index.html", "hi");
+    expect(told).toEqual(["volume"]);
+    // A change through a filesystem may be in any of its trees: its root counts too.
+    a.writeFile("/pid", "1");
+    expect(told).toEqual(["volume", "volume"]);
+    treeChanged(volume);
+    expect(told.length).toBe(3);
+    unwatch();
+    b.writeFile("/html/index.html", "bye");
+    expect(told.length).toBe(3);
   });
 });

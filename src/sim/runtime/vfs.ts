@@ -58,14 +58,14 @@ let treeChanges = 0;
 /** The changes among those made to nodes directly (`treeChanged`), not through a `Filesystem`. */
 let directChanges = 0;
 
-/**
- * Where a tree changed: the filesystem it was changed through (any of its trees), one tree, or
- * undefined when unknown (any tree).
- */
-export type TreeChangeScope = Filesystem | FsDir | undefined;
+/** Where a tree changed: the filesystem it was changed through (any of its trees), or one tree. */
+export type TreeChangeScope = Filesystem | FsDir;
 
-/** Told of every tree change (see `watchTreeChanges`). */
-const treeWatchers = new Set<(where: TreeChangeScope) => void>();
+/**
+ * Told of changes to a tree (see `watchTree`). Weak: a simulation dropped with watchers left
+ * takes its trees and their watchers with it.
+ */
+const treeWatchers = new WeakMap<FsDir, Set<() => void>>();
 
 /** How many tree changes there have been so far (compare, never interpret). */
 export function treeGeneration(): number {
@@ -76,25 +76,30 @@ export function treeGeneration(): number {
  * Records a change made to a tree's nodes directly rather than through a `Filesystem` (whose own
  * changes count themselves): `where` says which trees it may be in.
  */
-export function treeChanged(where?: TreeChangeScope): void {
+export function treeChanged(where: TreeChangeScope): void {
   directChanges++;
-  noteTreeChange(where);
+  treeChanges++;
+  if (where instanceof Filesystem) where.tellWatchers();
+  else tellTreeWatchers(where);
 }
 
-/** Counts a change and tells the watchers. */
-function noteTreeChange(where: TreeChangeScope): void {
-  treeChanges++;
-  if (treeWatchers.size) for (const fn of treeWatchers) fn(where);
+function tellTreeWatchers(tree: FsDir): void {
+  const set = treeWatchers.get(tree);
+  if (set) for (const fn of [...set]) fn();
 }
 
 /**
- * Calls `fn` after every tree change with where it was (a file a pod serves may sit in a volume
- * another pod writes), until the returned function is called. The kubelet watches while it
- * fast-forwards probes whose answers depend on files.
+ * Calls `fn` after every change to `tree` (through any filesystem made of it: a file a pod
+ * serves may sit in a volume another pod writes), until the returned function is called. The
+ * kubelet watches while it fast-forwards probes whose answers depend on files.
  */
-export function watchTreeChanges(fn: (where: TreeChangeScope) => void): () => void {
-  treeWatchers.add(fn);
-  return () => treeWatchers.delete(fn);
+export function watchTree(tree: FsDir, fn: () => void): () => void {
+  let set = treeWatchers.get(tree);
+  if (!set) treeWatchers.set(tree, (set = new Set()));
+  set.add(fn);
+  return () => {
+    set.delete(fn);
+  };
 }
 
 /** How a `Filesystem` is made. */
@@ -199,7 +204,13 @@ export class Filesystem {
   /** Counts a change made through this filesystem (before it is made, as watchers expect). */
   private changed(): void {
     this.changes++;
-    noteTreeChange(this);
+    treeChanges++;
+    this.tellWatchers();
+  }
+
+  /** Tells the watchers of this filesystem's trees of a change (it may be in any of them). */
+  tellWatchers(): void {
+    for (const m of this.mounts) tellTreeWatchers(m.root);
   }
 
   /** Mounts `root` at `path` (creating the mount point in the underlying tree if missing). */
