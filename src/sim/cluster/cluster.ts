@@ -14,7 +14,7 @@ import { latest } from "../kubelet/pod-state.ts";
 import type { ContainerSpec } from "../kubelet/spec.ts";
 import { KubeProxy } from "../proxy/kube-proxy.ts";
 import { SeededRandom } from "../random.ts";
-import type { RuntimeImage } from "../runtime/cri.ts";
+import { logLines, type RuntimeImage } from "../runtime/cri.ts";
 import { ContainerNamespace, Kernel } from "../runtime/kernel.ts";
 import { ClusterNetwork, PodNetwork } from "../runtime/network.ts";
 import { installProgram } from "../runtime/tools/layout.ts";
@@ -611,7 +611,7 @@ export class Cluster implements ClusterApi {
         error: `Error from server (BadRequest): container "${name}" in pod "${pod}" is waiting to start: ${reason}`,
       };
     }
-    let lines = inst.logs.map((l) =>
+    let lines = logLines(inst).map((l) =>
       opts.timestamps
         ? `${apiTime(this.opts.epochMs, l.atMs).replace("Z", ".000000000Z")} ${l.text}`
         : l.text,

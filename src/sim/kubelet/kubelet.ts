@@ -34,6 +34,11 @@ export interface RecordedProbe {
   why?: Why;
 }
 
+/** Attempts caught up in bulk (`probe-fast-forward.ts`), listed when read. */
+interface DeferredProbes {
+  deferred: Iterable<RecordedProbe>;
+}
+
 /** What the kubelet needs from the cluster around it. */
 export interface KubeletCluster {
   recordEvent(
@@ -61,7 +66,8 @@ export class Kubelet implements KubeletHost {
   readonly images: ImageManager<RuntimeImage>;
   readonly crashBackoff = new Backoff(10_000, 300_000);
   readonly workers = new Map<string, PodWorker>();
-  readonly probes = new Map<string, RecordedProbe[]>();
+  /** Probe attempts by pod uid, as recorded: read them with `attempts`. */
+  readonly probes = new Map<string, (RecordedProbe | DeferredProbes)[]>();
   private readonly lifecycles = new Map<string, Map<string, ContainerLifecycle>>();
   /** Pod workers by their sandbox's network (see `workerOf`). */
   private readonly bySandboxNet = new WeakMap<PodNetwork, PodWorker>();
@@ -90,7 +96,9 @@ export class Kubelet implements KubeletHost {
     );
     this.images = new ImageManager(clock, lookupImage);
     this.runtime.onContainerEvent = (c) => this.pleg(c);
-    this.fastForwarded = new ProbeFastForward(clock);
+    this.fastForwarded = new ProbeFastForward(clock, (ps, deferred) =>
+      this.probes.get(ps.uid)?.push({ deferred }),
+    );
   }
 
   fastForward(ps: PodState, worker: ProbeWorker): boolean {
@@ -107,6 +115,16 @@ export class Kubelet implements KubeletHost {
 
   releaseFastForward(ps: PodState): void {
     this.fastForwarded.release(ps);
+  }
+
+  /** The probe attempts of the pod with this uid, in the order they were made. */
+  attempts(uid: string): RecordedProbe[] {
+    const out: RecordedProbe[] = [];
+    for (const p of this.probes.get(uid) ?? []) {
+      if ("deferred" in p) for (const a of p.deferred) out.push(a);
+      else out.push(p);
+    }
+    return out;
   }
 
   /** Catches the pod's fast-forwarded probes up to now (before its logs are read). */
@@ -373,7 +391,8 @@ export class Kubelet implements KubeletHost {
     if (attempts) {
       // A long run records the same outcome over and over (same body, same duration): attempts
       // share the previous attempt's outcome object when it is equal.
-      const previous = attempts[attempts.length - 1]?.outcome;
+      const last = attempts[attempts.length - 1];
+      const previous = last && "outcome" in last ? last.outcome : undefined;
       const shared = previous && sameOutcome(previous, outcome) ? previous : outcome;
       attempts.push(
         why

@@ -16,12 +16,23 @@
  *
  * Between those, a pod's probes are a function of time alone, so the order of events is the one
  * the timers would have had: by time, then by when the timer would have been set.
+ *
+ * Catching up is itself done in bulk when the server's log can take deferred lines: the workers
+ * jump to now (`ffSkip`), and the log lines and attempts of the stretch are handed over as runs
+ * that are put into words when read (`probeSteps`). Only the steps due exactly now are done one by
+ * one, where a timer firing now decides which come before it.
  */
 import type { VirtualClock } from "../clock.ts";
+import type { DeferredWriter } from "../runtime/deferred-output.ts";
 import type { PodNetwork } from "../runtime/network.ts";
 import { type FsDir, watchTree } from "../runtime/vfs.ts";
+import type { RecordedProbe } from "./kubelet.ts";
 import type { PodState } from "./pod-state.ts";
+import { ProbeRun, ProbeRunAttempts, ProbeRunLines, type ProbeRunWorkers } from "./probe-run.ts";
 import type { ProbeWorker } from "./prober.ts";
+
+/** Takes the attempts of a stretch caught up in bulk, listed when read. */
+export type DeferredAttempts = (ps: PodState, attempts: Iterable<RecordedProbe>) => void;
 
 interface FastForwardedPod {
   net: PodNetwork;
@@ -29,6 +40,46 @@ interface FastForwardedPod {
   unwatch: (() => void)[];
   /** The workers, each with its place among the pod's probe workers (ties between timers). */
   workers: { worker: ProbeWorker; order: number }[];
+  /** How the workers catch up in bulk; null when one's server cannot; undefined: not known yet. */
+  bulk?: BulkCatchUp | null;
+}
+
+/** What catching a pod's workers up in bulk needs, the same at every stretch while they stay. */
+interface BulkCatchUp {
+  workers: ProbeRunWorkers;
+  /** Counts repeats each worker's server served. */
+  served: ((n: number) => void)[];
+  /** The logs the servers write to, each with the workers logging there (as a set and a bit mask). */
+  logs: { writer: DeferredWriter; workers: Set<number>; mask: number }[];
+}
+
+/** How the workers catch up in bulk, or null when a server cannot answer in bulk. */
+function bulkOf(ws: readonly { worker: ProbeWorker; order: number }[]): BulkCatchUp | null {
+  // Why the limit: workers are told apart by a bit each (a pod has a handful).
+  if (ws.length > 30) return null;
+  const order: number[] = [];
+  const waitMs: number[] = [];
+  const periodMs: number[] = [];
+  const line: ((atMs: number) => string)[] = [];
+  const attempt: Omit<RecordedProbe, "atMs">[] = [];
+  const served: ((n: number) => void)[] = [];
+  const logs: BulkCatchUp["logs"] = [];
+  for (let i = 0; i < ws.length; i++) {
+    const { worker, order: o } = ws[i]!;
+    const s = worker.ffState();
+    if (!s.deferral) return null;
+    order.push(o);
+    waitMs.push(s.at.waitMs);
+    periodMs.push(s.at.periodMs);
+    line.push(s.deferral.line);
+    attempt.push(s.attempt);
+    served.push(s.deferral.served);
+    let log = logs.find((l) => l.writer === s.deferral!.writer);
+    if (!log) logs.push((log = { writer: s.deferral.writer, workers: new Set(), mask: 0 }));
+    log.workers.add(i);
+    log.mask |= 1 << i;
+  }
+  return { workers: { order, waitMs, periodMs, line, attempt }, served, logs };
 }
 
 /** Whether the worker's next event is due now but after the real timer firing now (`before`). */
@@ -48,7 +99,10 @@ export class ProbeFastForward {
   /** Catching up now: hooks called by what the catching up does are not for us. */
   private settling = false;
 
-  constructor(private readonly clock: VirtualClock) {}
+  constructor(
+    private readonly clock: VirtualClock,
+    private readonly recordAttempts: DeferredAttempts,
+  ) {}
 
   /**
    * Fast-forwards `worker`, the `order`-th probe worker of the pod whose network is `net` and whose
@@ -64,6 +118,7 @@ export class ProbeFastForward {
       for (const t of trees()) pod.unwatch.push(watchTree(t, () => this.release(ps)));
     }
     pod.workers.push({ worker, order });
+    pod.bulk = undefined;
   }
 
   /** Whether the pod has workers to catch up (not counting while catching up). */
@@ -82,6 +137,7 @@ export class ProbeFastForward {
     const now = this.clock.now();
     this.settling = true;
     try {
+      this.skipToNow(ps, pod, now);
       const ws = pod.workers;
       if (ws.length === 1) {
         const e = ws[0]!;
@@ -110,6 +166,32 @@ export class ProbeFastForward {
       this.clock.restore();
       this.settling = false;
     }
+  }
+
+  /**
+   * Catches the pod's workers up over every step due before `now` at once when each server can
+   * answer in bulk: the log lines and attempts go out as deferred runs.
+   */
+  private skipToNow(ps: PodState, pod: FastForwardedPod, now: number): void {
+    const ws = pod.workers;
+    if (!ws.some((e) => e.worker.ffNextMs() < now)) return;
+    if (pod.bulk === undefined) pod.bulk = bulkOf(ws);
+    const bulk = pod.bulk;
+    if (!bulk) return;
+    const start: number[] = [];
+    for (const e of ws) e.worker.ffCursorInto(start);
+    const run = new ProbeRun(bulk.workers, start, now);
+    let answers = false;
+    let logged = 0;
+    for (let i = 0; i < ws.length; i++) {
+      const { sent, answered } = ws[i]!.worker.ffSkip(now);
+      bulk.served[i]!(sent);
+      if (sent > 0) logged |= 1 << i;
+      if (answered > 0) answers = true;
+    }
+    // Why one write per log: probes of two workers logged to one log interleave by time.
+    for (const g of bulk.logs) if (logged & g.mask) g.writer(new ProbeRunLines(run, g.workers));
+    if (answers) this.recordAttempts(ps, new ProbeRunAttempts(run));
   }
 
   /** Catches the pod's workers up and stops fast-forwarding them: they set their timers again. */

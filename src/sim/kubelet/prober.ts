@@ -7,10 +7,13 @@
  * once (ticker reset) whenever a started container is not ready yet.
  */
 import type { TimerHandle, VirtualClock } from "../clock.ts";
+import type { HttpRepeatDeferral } from "../runtime/network.ts";
 import { whyOf } from "../timeline/reasons.ts";
 import type { ProbeType, Why } from "../timeline/types.ts";
+import type { RecordedProbe } from "./kubelet.ts";
 import type { PodState, ProbeResult } from "./pod-state.ts";
 import type { HttpGetMemo, ProbeOutcome } from "./probe-exec.ts";
+import { advanceCursor, nextStepMs, type ProbeCursor, stepArmedMs, stepCursor } from "./probe-run.ts";
 import type { ContainerSpec, Probe } from "./spec.ts";
 
 /** What a probe worker needs from the kubelet. */
@@ -99,13 +102,10 @@ export class ProbeWorker {
   };
   /** Fast-forwarded: the worker sets no timers; `catchUp` does what they would have done. */
   private ff = false;
-  /** While fast-forwarded: when the next probe is sent. */
-  private ffSendMs = 0;
-  /** While fast-forwarded: when the probe sent last was sent, while its answer is due; else -1. */
-  private ffSentMs = -1;
-  /** While fast-forwarded: the outcome every probe has, and how long it takes to arrive. */
+  /** While fast-forwarded: where the worker stands (its next send, the probe in flight). */
+  private ffAt: ProbeCursor = { sendMs: 0, sentMs: -1, waitMs: 0, periodMs: 0 };
+  /** While fast-forwarded: the outcome every probe has. */
   private ffOutcome?: ProbeOutcome;
-  private ffWaitMs = 0;
   /** While fast-forwarded: what each attempt counts for (another success past the threshold). */
   private ffWhy?: Why;
   /** The last HTTP GET, repeated while its answer stands (`sendHttpGet`). */
@@ -189,17 +189,20 @@ export class ProbeWorker {
     if (waitMs !== x.waitMs || waitMs >= (this.spec.periodSeconds ?? 10) * 1000) return false;
     if (!this.host.fastForward(this.ps, this)) return false;
     this.ff = true;
-    this.ffSendMs = this.nextTickMs(now);
-    this.ffSentMs = -1;
+    this.ffAt = {
+      sendMs: this.nextTickMs(now),
+      sentMs: -1,
+      waitMs,
+      periodMs: (this.spec.periodSeconds ?? 10) * 1000,
+    };
     this.ffOutcome = outcome;
-    this.ffWaitMs = waitMs;
     this.ffWhy = attemptWhy(this.type, "success", this.resultRun + 1, this.spec.successThreshold ?? 1);
     return true;
   }
 
   /** While fast-forwarded: when the next thing it does is due (a probe sent, or its answer). */
   ffNextMs(): number {
-    return this.ffSentMs >= 0 ? this.ffSentMs + this.ffWaitMs : this.ffSendMs;
+    return nextStepMs(this.ffAt);
   }
 
   /**
@@ -207,9 +210,7 @@ export class ProbeWorker {
    * earlier-set timer on the clock).
    */
   ffArmedMs(): number {
-    return this.ffSentMs >= 0
-      ? this.ffSentMs
-      : this.ffSendMs - (this.spec.periodSeconds ?? 10) * 1000 + this.ffWaitMs;
+    return stepArmedMs(this.ffAt);
   }
 
   /**
@@ -217,19 +218,41 @@ export class ProbeWorker {
    * sends the probe (the server repeats its answer) or takes the answer in as `afterProbe` does.
    */
   catchUp(): void {
-    const clock = this.host.clock;
-    if (this.ffSentMs >= 0) {
+    const at = this.ffAt;
+    this.host.clock.rewind(nextStepMs(at));
+    const sentMs = at.sentMs;
+    if (stepCursor(at) === "answer") {
       // What `afterProbe` does with another success past the threshold: the result stays.
-      clock.rewind(this.ffSentMs + this.ffWaitMs);
       this.resultRun++;
-      this.host.recordAttempt(this.ps, this.c, this.type, this.ffOutcome!, this.ffSentMs, this.ffWhy);
-      this.ffSentMs = -1;
-      return;
+      this.host.recordAttempt(this.ps, this.c, this.type, this.ffOutcome!, sentMs, this.ffWhy);
+    } else {
+      this.memo.repeat!.serve();
     }
-    clock.rewind(this.ffSendMs);
-    this.memo.repeat!.serve();
-    this.ffSentMs = this.ffSendMs;
-    this.ffSendMs += (this.spec.periodSeconds ?? 10) * 1000;
+  }
+
+  /**
+   * While fast-forwarded, to catch up in bulk: where the worker stands, the server's way of
+   * answering many probes at once (undefined when it cannot), and the attempt each answer records.
+   */
+  ffState(): { at: ProbeCursor; deferral?: HttpRepeatDeferral; attempt: Omit<RecordedProbe, "atMs"> } {
+    const attempt = { container: this.c.name, type: this.type, outcome: this.ffOutcome!, why: this.ffWhy };
+    return { at: { ...this.ffAt }, deferral: this.memo.repeat!.deferral?.(), attempt };
+  }
+
+  /** While fast-forwarded: appends when its next probe is sent and when the one in flight was. */
+  ffCursorInto(out: number[]): void {
+    out.push(this.ffAt.sendMs, this.ffAt.sentMs);
+  }
+
+  /**
+   * Catches up every step due before `untilMs` at once, as that many `catchUp`s would, but for the
+   * server's side effects and the attempts, which the caller defers: how many probes were sent and
+   * how many answers taken in.
+   */
+  ffSkip(untilMs: number): { sent: number; answered: number } {
+    const r = advanceCursor(this.ffAt, untilMs);
+    this.resultRun += r.answered;
+    return r;
   }
 
   /**
@@ -241,15 +264,16 @@ export class ProbeWorker {
     this.ff = false;
     const clock = this.host.clock;
     const now = clock.now();
-    if (this.ffSentMs >= 0) {
-      this.probeAtMs = this.ffSentMs;
+    const at = this.ffAt;
+    if (at.sentMs >= 0) {
+      this.probeAtMs = at.sentMs;
       const outcome = this.ffOutcome;
-      this.ffSentMs = -1;
-      clock.setTimeout(() => this.onOutcome(outcome), this.probeAtMs + this.ffWaitMs - now);
+      at.sentMs = -1;
+      clock.setTimeout(() => this.onOutcome(outcome), this.probeAtMs + at.waitMs - now);
       return;
     }
     this.waiting = true;
-    this.tickTimer = clock.setTimeout(this.onTick, this.ffSendMs - now);
+    this.tickTimer = clock.setTimeout(this.onTick, at.sendMs - now);
   }
 
   /** The wait ended: 0 the tick, 1 the manual trigger, 2 stop. */

@@ -7,6 +7,7 @@
 import type { VirtualClock } from "../clock.ts";
 import type { SeededRandom } from "../random.ts";
 import { type Await, Latch, type Task } from "../task.ts";
+import { DEFERRED, type DeferredText, type DeferringSink } from "./deferred-output.ts";
 import { ContainerNamespace, type Disposition, type ExitStatus, type Kernel } from "./kernel.ts";
 import { type ClusterNetwork, PodNetwork } from "./network.ts";
 import { parseSignal, type Signal } from "./signals.ts";
@@ -47,6 +48,28 @@ export interface LogLine {
   text: string;
 }
 
+/** Lines a container wrote, made when the log is read (see `deferred-output.ts`). */
+export interface DeferredLogLines {
+  stream: "stdout" | "stderr";
+  lines: DeferredText;
+}
+
+/** What a container log holds: lines, and runs of lines made when read (`logLines`). */
+export type LogEntry = LogLine | DeferredLogLines;
+
+/** A container's log, line by line, in the order written. */
+export function logLines(c: RuntimeContainer): LogLine[] {
+  const out: LogLine[] = [];
+  for (const e of c.logs) {
+    if (!("lines" in e)) {
+      out.push(e);
+      continue;
+    }
+    for (const [atMs, text] of e.lines) if (text) out.push({ atMs, stream: e.stream, text });
+  }
+  return out;
+}
+
 /** One container instance (a restart is a new instance). */
 export interface RuntimeContainer {
   id: string;
@@ -63,7 +86,8 @@ export interface RuntimeContainer {
   /** Signal that killed PID 1, if one did. */
   signal?: Signal;
   ns: ContainerNamespace;
-  logs: LogLine[];
+  /** What it wrote; read it with `logLines`. */
+  logs: LogEntry[];
   exited: Latch<ExitStatus>;
   argv: string[];
 }
@@ -199,12 +223,16 @@ export class ContainerRuntime {
   startContainer(sb: Sandbox, c: RuntimeContainer, spec: ContainerConfig): StartError | undefined {
     const env = this.containerEnv(spec, c.image, sb.hostname);
     const argv = c.argv.map((a) => expandKubeVars(a, env));
-    const sink = (stream: "stdout" | "stderr") => (text: string) => {
-      if (!text) return;
-      // Why: a server often writes the same line twice in a row (two probes in the same second);
-      // the second shares the first's string.
-      const previous = c.logs[c.logs.length - 1]?.text;
-      c.logs.push({ atMs: this.clock.now(), stream, text: previous === text ? previous : flatten(text) });
+    const sink = (stream: "stdout" | "stderr"): DeferringSink => {
+      const write = (text: string) => {
+        if (!text) return;
+        // Why: a server often writes the same line twice in a row (two probes in the same second);
+        // the second shares the first's string.
+        const last = c.logs[c.logs.length - 1];
+        const previous = last && "text" in last ? last.text : undefined;
+        c.logs.push({ atMs: this.clock.now(), stream, text: previous === text ? previous : flatten(text) });
+      };
+      return Object.assign(write, { [DEFERRED]: (lines: DeferredText) => c.logs.push({ stream, lines }) });
     };
     const cwd = spec.workingDir || c.image.workingDir || "/";
     if (argv.length === 0) {

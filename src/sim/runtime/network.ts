@@ -4,6 +4,7 @@
  * that answer HTTP requests, gRPC health checks and plain TCP connects synchronously in virtual
  * time; a handler may say how long the answer takes.
  */
+import type { DeferredWriter } from "./deferred-output.ts";
 import type { ContainerNamespace } from "./kernel.ts";
 
 /** An HTTP request as a probe, `wget` or the traffic generator sends it. */
@@ -40,6 +41,22 @@ export interface HttpRepeat {
   valid(): boolean;
   /** Answers the request again now: the server's side effects only. */
   serve(): void;
+  /**
+   * How to answer again many times at once, the lines it logs made when its log is read: the log's
+   * writer for deferred lines, the line for a request at a time, and how to count the requests;
+   * undefined when its log cannot take deferred lines (then `serve` each time).
+   */
+  deferral?(): HttpRepeatDeferral | undefined;
+}
+
+/** See `HttpRepeat.deferral`. */
+export interface HttpRepeatDeferral {
+  /** Where the lines go (one writer per log: requests logged to one log share it). */
+  writer: DeferredWriter;
+  /** The line a repeat at `atMs` logs. */
+  line(atMs: number): string;
+  /** Counts `n` repeats served (connection numbers and the like). */
+  served(n: number): void;
 }
 
 /** A listening socket owned by a process. */

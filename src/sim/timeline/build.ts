@@ -27,6 +27,7 @@ export function buildTimeline(cluster: Cluster, endMs: number): Timeline {
       initContainers?: { name: string; image: string; restartPolicy?: string }[];
     };
     const end = h.deletedMs ?? endMs;
+    const podAttempts = kubelet?.attempts(uid) ?? [];
     for (const c of [...(spec.initContainers ?? []), ...spec.containers]) {
       const lc = ps?.get(c.name);
       const kind =
@@ -36,7 +37,7 @@ export function buildTimeline(cluster: Cluster, endMs: number): Timeline {
             ? "sidecar"
             : "init"
           : "regular");
-      const attempts = (kubelet?.probes.get(uid) ?? []).filter((p) => p.container === c.name);
+      const attempts = podAttempts.filter((p) => p.container === c.name);
       const probeTypes: ProbeType[] = ["startup", "liveness", "readiness"];
       containers.push({
         name: c.name,

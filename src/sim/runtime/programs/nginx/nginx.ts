@@ -8,6 +8,7 @@
  * SIGQUIT/SIGTERM/SIGHUP/SIGUSR1. Without `daemon off;` nginx forks into the background and the
  * foreground process exits 0 — as PID 1 that ends the container, as in real life.
  */
+import { deferredWriter } from "../../deferred-output.ts";
 import type { ProcessBody, ProcessContext, Syscall, SyscallResult } from "../../kernel.ts";
 import type { HttpRequest, HttpResponse, Listener } from "../../network.ts";
 import { type Signal, signalNumber } from "../../signals.ts";
@@ -215,6 +216,18 @@ export function* master(ctx: ProcessContext): ProcessBody {
       serve: () => {
         connection++;
         sink(`${lineStart}${clfTime(epochMs + ctx.now())}${lineEnd}`);
+      },
+      deferral: () => {
+        const writer = deferredWriter(sink);
+        return (
+          writer && {
+            writer,
+            line: (atMs) => `${lineStart}${clfTime(epochMs + atMs)}${lineEnd}`,
+            served: (n) => {
+              connection += n;
+            },
+          }
+        );
       },
     };
   };

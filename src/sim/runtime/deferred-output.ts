@@ -1,0 +1,40 @@
+/**
+ * Output written now but put into words later. A fast-forwarded probe run (see
+ * `kubelet/probe-fast-forward.ts`) makes a server log one line per request for hours; instead of a
+ * string per line, the sink that ends in a container log takes the run whole, and its lines are
+ * made when the log is read. Sinks that can take a run carry a writer under `DEFERRED`; a sink
+ * without one (a file, a pipe, a command substitution's buffer) gets each line as it is written.
+ */
+import type { OutputSink } from "./kernel.ts";
+
+/** The lines of a deferred write, each with the virtual time it was written at, in order. */
+export type DeferredText = Iterable<readonly [atMs: number, text: string]>;
+
+/** Takes a deferred write: the lines are made when the output is read. */
+export type DeferredWriter = (lines: DeferredText) => void;
+
+/** Where a sink keeps its writer for deferred lines. */
+export const DEFERRED: unique symbol = Symbol("deferred output");
+
+/** A sink that may take deferred lines. */
+export type DeferringSink = OutputSink & { [DEFERRED]?: DeferredWriter };
+
+/** The sink's writer for deferred lines, if it has one. */
+export function deferredWriter(sink: OutputSink): DeferredWriter | undefined {
+  return (sink as DeferringSink)[DEFERRED];
+}
+
+/** A sink that drops everything, deferred lines included (`/dev/null`, a log turned `off`). */
+export function discardSink(): DeferringSink {
+  return Object.assign(() => {}, { [DEFERRED]: () => {} });
+}
+
+/**
+ * A sink that writes to whatever `target()` is at the time of writing (a process's standard output
+ * may be redirected later), deferred lines included.
+ */
+export function forwardingSink(target: () => OutputSink): DeferringSink {
+  const sink = ((text: string) => target()(text)) as DeferringSink;
+  Object.defineProperty(sink, DEFERRED, { get: () => deferredWriter(target()) });
+  return sink;
+}
