@@ -178,8 +178,8 @@ export class ProbeFastForward {
     if (pod.bulk === undefined) pod.bulk = bulkOf(ws);
     const bulk = pod.bulk;
     if (!bulk) return;
-    const start: number[] = [];
-    for (const e of ws) e.worker.ffCursorInto(start);
+    const start = new Array<number>(2 * ws.length);
+    for (let i = 0; i < ws.length; i++) ws[i]!.worker.ffCursorInto(start, 2 * i);
     const run = new ProbeRun(bulk.workers, start, now);
     let answers = false;
     let logged = 0;

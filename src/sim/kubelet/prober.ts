@@ -239,9 +239,10 @@ export class ProbeWorker {
     return { at: { ...this.ffAt }, deferral: this.memo.repeat!.deferral?.(), attempt };
   }
 
-  /** While fast-forwarded: appends when its next probe is sent and when the one in flight was. */
-  ffCursorInto(out: number[]): void {
-    out.push(this.ffAt.sendMs, this.ffAt.sentMs);
+  /** While fast-forwarded: puts when its next probe is sent and when the one in flight was at `out[i]`, `out[i + 1]`. */
+  ffCursorInto(out: number[], i: number): void {
+    out[i] = this.ffAt.sendMs;
+    out[i + 1] = this.ffAt.sentMs;
   }
 
   /**
