@@ -18,6 +18,7 @@ import {
   type TimelineReply,
 } from "../worker/protocol.ts";
 import simWorkerUrl from "../worker/sim.worker.ts?worker&url";
+import { decodeReply } from "../worker/timeline-transfer.ts";
 import { startWorker } from "./start-worker.ts";
 
 /** A reply to a simulate request (protocol errors are reported as error replies). */
@@ -84,7 +85,7 @@ export function createSimClient(
     if (worker) return worker;
     const w = makeWorker();
     w.onmessage = (e: MessageEvent<unknown>) => {
-      const msg = e.data;
+      const msg = decodeReply(e.data);
       if (!isReply(msg)) return;
       if (msg.type === "protocol-error") {
         // A bug in this client, not in the user's scenario: fail what is in flight, loudly.

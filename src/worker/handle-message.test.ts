@@ -19,7 +19,7 @@ describe("worker protocol", () => {
     expect(isReply(reply)).toBe(true);
     expect(reply.type).toBe("timeline");
     if (reply.type !== "timeline") return;
-    expect(reply.v).toBe(3);
+    expect(reply.v).toBe(4);
     expect(reply.id).toBe(7);
     expect(reply.timeline.version).toBe(1);
     expect(reply.timeline.endMs).toBe(60_000);
@@ -49,8 +49,8 @@ describe("worker protocol", () => {
   });
 
   it("answers an unknown message type with a protocol error", async () => {
-    const reply = await handleMessage({ v: 3, type: "explode", id: 1 });
-    expect(reply).toEqual({ v: 3, type: "protocol-error", message: 'unknown message type "explode"' });
+    const reply = await handleMessage({ v: 4, type: "explode", id: 1 });
+    expect(reply).toEqual({ v: 4, type: "protocol-error", message: 'unknown message type "explode"' });
   });
 
   it("answers a wrong protocol version with a protocol error", async () => {
@@ -62,13 +62,13 @@ describe("worker protocol", () => {
   it.each([
     [null, /not an object/],
     ["simulate", /not an object/],
-    [{ v: 3, type: "simulate", text: POD }, /id must be a number/],
-    [{ v: 3, type: "simulate", id: 1 }, /text must be a string/],
-    [{ v: 3, type: "simulate", id: 1, text: "", untilMs: -5 }, /untilMs/],
-    [{ v: 3, type: "simulate", id: 1, text: "", seed: 1.5 }, /seed/],
-    [{ v: 3, type: "kubectl", id: 1, text: "", line: "kubectl get pods" }, /atMs/],
-    [{ v: 3, type: "kubectl", id: 1, text: "", atMs: -1, line: "kubectl get pods" }, /atMs/],
-    [{ v: 3, type: "kubectl", id: 1, text: "", atMs: 0 }, /line must be a string/],
+    [{ v: 4, type: "simulate", text: POD }, /id must be a number/],
+    [{ v: 4, type: "simulate", id: 1 }, /text must be a string/],
+    [{ v: 4, type: "simulate", id: 1, text: "", untilMs: -5 }, /untilMs/],
+    [{ v: 4, type: "simulate", id: 1, text: "", seed: 1.5 }, /seed/],
+    [{ v: 4, type: "kubectl", id: 1, text: "", line: "kubectl get pods" }, /atMs/],
+    [{ v: 4, type: "kubectl", id: 1, text: "", atMs: -1, line: "kubectl get pods" }, /atMs/],
+    [{ v: 4, type: "kubectl", id: 1, text: "", atMs: 0 }, /line must be a string/],
   ])("rejects malformed message %j", async (msg, message) => {
     const reply = await handleMessage(msg);
     expect(reply.type).toBe("protocol-error");
@@ -83,8 +83,8 @@ describe("worker protocol", () => {
   });
 
   it("decodes only the protocol's fields", async () => {
-    const decoded = decodeRequest({ v: 3, type: "simulate", id: 1, text: "x", extra: true });
-    expect(decoded).toEqual({ ok: true, request: { v: 3, type: "simulate", id: 1, text: "x" } });
+    const decoded = decodeRequest({ v: 4, type: "simulate", id: 1, text: "x", extra: true });
+    expect(decoded).toEqual({ ok: true, request: { v: 4, type: "simulate", id: 1, text: "x" } });
   });
 });
 
@@ -96,7 +96,7 @@ describe("worker protocol: kubectl", () => {
     );
     expect(isReply(reply)).toBe(true);
     expect(reply).toMatchObject({
-      v: 3,
+      v: 4,
       type: "kubectl-result",
       id: 3,
       exitCode: 0,
@@ -160,7 +160,7 @@ describe("worker protocol: record-command", () => {
       ),
     );
     expect(isReply(reply)).toBe(true);
-    expect(reply).toMatchObject({ v: 3, type: "scenario-text", id: 6 });
+    expect(reply).toMatchObject({ v: 4, type: "scenario-text", id: 6 });
     if (reply.type === "scenario-text") expect(reply.text).toContain("- at: 30s");
   });
 

@@ -18,11 +18,14 @@
  *                (one result per variant, in order; no timeline when that variant has errors)
  *              | `{ v: 2, type: "error", id, diagnostics }` (the scenario cannot be simulated)
  *              | `{ v: 2, type: "protocol-error", message }` (unknown or malformed message)
+ *
+ * Version 4: the same messages, but timelines travel packed (probe attempts in columns, their
+ * strings once: `timeline-transfer.ts`); the types here are the messages as sent and read back.
  */
 import type { Diagnostic, Timeline } from "../sim/index.ts";
 
 /** The protocol version this build speaks. */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 /** The most variants a compare request may carry. */
 export const MAX_VARIANTS = 4;
