@@ -49,7 +49,7 @@ describe("timeline transfer", () => {
     const r = simulate(NGINX, { untilMs: 3_600_000 });
     if (!r.ok) throw new Error(JSON.stringify(r.diagnostics));
     const packed = packTimeline(r.timeline);
-    expect(new Set(packed.strings).size).toBe(packed.strings.length);
+    expect(new Set(packed.attempts.strings).size).toBe(packed.attempts.strings.length);
     // An hour of probes every second, each answered with nginx's welcome page.
     expect(r.timeline.pods[0]!.containers[0]!.probes[0]!.attempts.length).toBeGreaterThan(3500);
     expect(serialize(packed).length).toBeLessThan(serialize(r.timeline).length / 10);
