@@ -2,13 +2,15 @@
  * `npm run bench`: how fast the simulator runs. Prints virtual-ms per wall-ms for the tutorial's
  * three demos over 10 virtual minutes, for 200 pods with probes over 30 virtual minutes (also 50
  * and 100 pods, to show how cost grows), and for a 1000-replica Deployment rolled once (5000 with
- * `npm run bench -- --large`). A benchmark, not a test: it reports, never fails.
+ * `npm run bench -- --large`), then how long the playground's timeline of that run takes to build
+ * and how many bytes it is packed into for the page. A benchmark, not a test: it reports, never fails.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { setFlagsFromString } from "node:v8";
+import { serialize, setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { createSimulation } from "../src/sim/index.ts";
+import { createSimulation, type Simulation } from "../src/sim/index.ts";
+import { packTimeline } from "../src/worker/timeline-transfer.ts";
 
 // Why: the heap a run keeps is what is left after a full collection, not what happens to be
 // allocated when it ends (garbage included).
@@ -90,11 +92,25 @@ spec:
     run: kubectl set image deployment/web nginx=nginx:1.28`;
 }
 
-function measure(label: string, text: string, untilMs: number, repeat = 3): void {
+/**
+ * What the playground does next with a run: builds its timeline and packs it for the page (the
+ * worker posts it). Prints how long each takes and how many bytes cross.
+ */
+function measureTimeline(sim: Simulation): string {
+  const t0 = performance.now();
+  const timeline = sim.timeline();
+  const t1 = performance.now();
+  const bytes = serialize(packTimeline(timeline)).length;
+  const t2 = performance.now();
+  return `timeline built in ${(t1 - t0).toFixed(0)} ms, packed in ${(t2 - t1).toFixed(0)} ms to ${(bytes / 1e6).toFixed(1)} MB`;
+}
+
+function measure(label: string, text: string, untilMs: number, repeat = 3, timeline = false): void {
   let best = Number.POSITIVE_INFINITY;
   let bestCpu = 0;
   let events = 0;
   let kept = 0;
+  let after = "";
   for (let r = 0; r < repeat; r++) {
     collect();
     const t0 = performance.now();
@@ -113,6 +129,7 @@ function measure(label: string, text: string, untilMs: number, repeat = 3): void
     kept = process.memoryUsage().heapUsed / 1024 / 1024;
     // Why: the simulation must still be alive when the heap is measured.
     if (sim.simulation.cluster.clock.now() !== untilMs) throw new Error(`${label}: stopped early`);
+    if (timeline && r === repeat - 1) after = measureTimeline(sim.simulation);
   }
   console.log(
     `${label.padEnd(34)} ${String(untilMs / 60000).padStart(3)} virtual min in ${best.toFixed(1).padStart(8)} ms wall` +
@@ -120,12 +137,13 @@ function measure(label: string, text: string, untilMs: number, repeat = 3): void
         .toLocaleString("en-US")
         .padStart(9)} virtual-ms per wall-ms  (${events} events, heap after GC ${kept.toFixed(0)} MB)`,
   );
+  if (after) console.log(`${"".padEnd(34)} then ${after}`);
 }
 
 console.log("podlife bench (best of 3; demos best of 10, as a warm worker runs them)");
 for (const d of ["demo-init-pod", "demo-gracestop", "demo-liveness-exec"]) measure(d, demo(d), 600_000, 10);
 for (const n of [50, 100, 200]) measure(`${n} pods with probes`, manyPods(n), 1_800_000, n === 200 ? 2 : 3);
 // Workloads (issue 5): a rolled Deployment. `--large` adds 5000 replicas to show how cost grows.
-measure("Deployment 1000 replicas, rolled", rollout(1000), 1_800_000, 1);
+measure("Deployment 1000 replicas, rolled", rollout(1000), 1_800_000, 1, true);
 if (process.argv.includes("--large"))
-  measure("Deployment 5000 replicas, rolled", rollout(5000), 1_800_000, 1);
+  measure("Deployment 5000 replicas, rolled", rollout(5000), 1_800_000, 1, true);
