@@ -3,10 +3,10 @@
  * lifecycle machine, probe attempts, pod lanes for phase and readiness, and every event occurrence.
  */
 import type { Cluster } from "../cluster/cluster.ts";
-import type { Kubelet } from "../kubelet/kubelet.ts";
+import type { Kubelet, RecordedProbe } from "../kubelet/kubelet.ts";
 import { byPod, endpointLanes } from "./endpoint-lanes.ts";
 import { whyOf } from "./reasons.ts";
-import type { ContainerTrack, PodLane, PodTrack, ProbeType, Timeline } from "./types.ts";
+import type { ContainerTrack, PodLane, PodTrack, ProbeAttempt, ProbeType, Timeline } from "./types.ts";
 import { deploymentTracks, serviceTracks } from "./workload-tracks.ts";
 
 /** The timeline of everything simulated up to `endMs`. */
@@ -27,7 +27,7 @@ export function buildTimeline(cluster: Cluster, endMs: number): Timeline {
       initContainers?: { name: string; image: string; restartPolicy?: string }[];
     };
     const end = h.deletedMs ?? endMs;
-    const podAttempts = kubelet?.attempts(uid) ?? [];
+    const attempts = attemptsByContainer(kubelet?.attempts(uid) ?? []);
     for (const c of [...(spec.initContainers ?? []), ...spec.containers]) {
       const lc = ps?.get(c.name);
       const kind =
@@ -37,28 +37,16 @@ export function buildTimeline(cluster: Cluster, endMs: number): Timeline {
             ? "sidecar"
             : "init"
           : "regular");
-      const attempts = podAttempts.filter((p) => p.container === c.name);
-      const probeTypes: ProbeType[] = ["startup", "liveness", "readiness"];
+      const byType = attempts.get(c.name);
       containers.push({
         name: c.name,
         kind,
         image: c.image,
         spans: lc ? lc.spans(end) : [],
         marks: lc ? lc.marks() : [],
-        probes: probeTypes
-          .map((type) => ({
-            type,
-            attempts: attempts
-              .filter((a) => a.type === type)
-              .map((a) => ({
-                atMs: a.atMs,
-                durationMs: a.outcome.durationMs,
-                result: a.outcome.timedOut ? ("timeout" as const) : a.outcome.result,
-                output: a.outcome.output,
-                ...a.why,
-              })),
-          }))
-          .filter((p) => p.attempts.length > 0 || hasProbe(h.pod.spec, c.name, p.type)),
+        probes: PROBE_TYPES.map((type) => ({ type, attempts: byType?.[type] ?? [] })).filter(
+          (p) => p.attempts.length > 0 || hasProbe(h.pod.spec, c.name, p.type),
+        ),
       });
     }
     const statuses = h.samples.filter((s) => s.atMs <= end);
@@ -125,6 +113,30 @@ function pushLane(lane: PodLane, start: number, end: number, value: string, reas
   }
   const why = reason ? whyOf("condition.reason", { condition: lane.name, status: value, reason }) : undefined;
   if (end > start || lane.spans.length === 0) lane.spans.push({ startMs: start, endMs: end, value, ...why });
+}
+
+const PROBE_TYPES: readonly ProbeType[] = ["startup", "liveness", "readiness"];
+
+/** A pod's probe attempts as the timeline shows them, by container and probe type, in order. */
+function attemptsByContainer(recorded: RecordedProbe[]): Map<string, Record<ProbeType, ProbeAttempt[]>> {
+  const out = new Map<string, Record<ProbeType, ProbeAttempt[]>>();
+  for (const a of recorded) {
+    let byType = out.get(a.container);
+    if (!byType) out.set(a.container, (byType = { startup: [], liveness: [], readiness: [] }));
+    const p: ProbeAttempt = {
+      atMs: a.atMs,
+      durationMs: a.outcome.durationMs,
+      result: a.outcome.timedOut ? "timeout" : a.outcome.result,
+      output: a.outcome.output,
+    };
+    if (a.why) {
+      p.why = a.why.why;
+      p.whyCode = a.why.whyCode;
+      if (a.why.whyArgs !== undefined) p.whyArgs = a.why.whyArgs;
+    }
+    byType[a.type].push(p);
+  }
+  return out;
 }
 
 function hasProbe(spec: unknown, name: string, type: ProbeType): boolean {
