@@ -35,19 +35,52 @@ interface Stored {
   lastMs: number;
 }
 
+/** The spam filter's token bucket for one identical event. */
+interface SpamBucket {
+  tokens: number;
+  atMs: number;
+}
+
+/** Similar events (same object, field path, type and reason) seen within the aggregation window. */
+interface Aggregate {
+  messages: Set<string>;
+  lastMs: number;
+}
+
+/**
+ * What the recorder keeps for one source and object (client-go keys all three of its caches by
+ * these fields first; the rest of each key hangs below, so a message is hashed once per event
+ * rather than once in each of three long keys).
+ */
+interface ObjectEvents {
+  /** Spam buckets by `type\0reason`, then message. */
+  spam: Map<string, Map<string, SpamBucket>>;
+  /** By `fieldPath\0type\0reason` (the aggregation key without its object part). */
+  similar: Map<string, Aggregate>;
+  /** Stored events by `fieldPath\0type\0reason`, then message (or "(combined)"). */
+  stored: Map<string, Map<string, Stored>>;
+}
+
 const AGGREGATE_MAX = 10;
 const AGGREGATE_WINDOW_MS = 600_000;
 const SPAM_BURST = 25;
 const SPAM_REFILL_MS = 300_000;
 
 export class EventRecorder {
-  private readonly byKey = new Map<string, Stored>();
+  /**
+   * By source and object: `component\0host\0kind\0namespace\0name\0uid\0apiVersion`. Why nested:
+   * the three caches were keyed by that text joined with the rest of each key, which cost three
+   * long strings built and hashed per event; the nesting keeps the keys' meaning (equal keys find
+   * the same entry) with one short object key per event.
+   */
+  private readonly byObject = new Map<string, ObjectEvents>();
   private readonly ordered: Stored[] = [];
-  private readonly similar = new Map<string, { messages: Set<string>; lastMs: number }>();
-  private readonly spam = new Map<string, { tokens: number; atMs: number }>();
   /** Every occurrence that passed the spam filter, in order. */
   readonly occurrences: EventOccurrence[] = [];
   private seq = 0;
+  /** The last whole second formatted by `timestamp`, and its text. */
+  private formattedSecond = Number.NaN;
+  private formatted = "";
 
   constructor(
     private readonly startTimeMs: number,
@@ -63,93 +96,111 @@ export class EventRecorder {
     source: { component: string; host?: string },
   ): void {
     const now = this.nowMs();
-    const objKey = [
-      source.component,
-      source.host ?? "",
-      object.kind,
-      object.namespace,
-      object.name,
-      object.uid,
-      object.apiVersion,
-    ].join("\u0000");
-    if (!this.allow(`${objKey}\u0000${type}\u0000${reason}\u0000${message}`, now)) return;
+    const objKey = `${source.component}\u0000${source.host ?? ""}\u0000${object.kind}\u0000${object.namespace}\u0000${object.name}\u0000${object.uid}\u0000${object.apiVersion}`;
+    let entry = this.byObject.get(objKey);
+    if (!entry) {
+      entry = { spam: new Map(), similar: new Map(), stored: new Map() };
+      this.byObject.set(objKey, entry);
+    }
+    if (!this.allow(entry, `${type}\u0000${reason}`, message, now)) return;
 
     // Similar-event aggregation (EventAggregator): key without the message.
-    const aggKey = `${objKey}\u0000${object.fieldPath ?? ""}\u0000${type}\u0000${reason}`;
-    let agg = this.similar.get(aggKey);
+    const aggKey = `${object.fieldPath ?? ""}\u0000${type}\u0000${reason}`;
+    let agg = entry.similar.get(aggKey);
     if (!agg || now - agg.lastMs > AGGREGATE_WINDOW_MS) {
       agg = { messages: new Set(), lastMs: now };
-      this.similar.set(aggKey, agg);
+      entry.similar.set(aggKey, agg);
     }
     agg.messages.add(message);
     agg.lastMs = now;
     let shownMessage = message;
-    let dedupKey = `${aggKey}\u0000${message}`;
+    let dedupKey = message;
     if (agg.messages.size > AGGREGATE_MAX) {
       shownMessage = `(combined from similar events): ${message}`;
-      dedupKey = `${aggKey}\u0000(combined)`;
+      dedupKey = "(combined)";
     }
 
-    this.occurrences.push({
+    const occurrence: EventOccurrence = {
       atMs: now,
       type,
       reason,
       message: shownMessage,
       object,
       source: source.component,
-      ...(source.host ? { host: source.host } : {}),
-    });
+    };
+    if (source.host) occurrence.host = source.host;
+    this.occurrences.push(occurrence);
 
-    const existing = this.byKey.get(dedupKey);
+    let stored = entry.stored.get(aggKey);
+    if (!stored) {
+      stored = new Map();
+      entry.stored.set(aggKey, stored);
+    }
+    const existing = stored.get(dedupKey);
     if (existing) {
       existing.event.count += 1;
       existing.event.message = shownMessage;
       existing.lastMs = now;
-      existing.event.lastTimestamp = apiTime(this.startTimeMs, now);
+      existing.event.lastTimestamp = this.timestamp(now);
       return;
     }
-    const nameSuffix = (
-      BigInt(this.startTimeMs + Math.floor(now)) * 1_000_000n +
-      BigInt(this.seq++)
-    ).toString(16);
+    const involvedObject: ApiEvent["involvedObject"] = {
+      kind: object.kind,
+      namespace: object.namespace,
+      name: object.name,
+      uid: object.uid,
+      apiVersion: object.apiVersion,
+    };
+    if (object.fieldPath) involvedObject.fieldPath = object.fieldPath;
+    const eventSource: ApiEvent["source"] = { component: source.component };
+    if (source.host) eventSource.host = source.host;
+    const time = this.timestamp(now);
     const event: ApiEvent = {
       apiVersion: "v1",
       kind: "Event",
       metadata: {
-        name: `${object.name}.${nameSuffix}`,
+        name: `${object.name}.${eventNameSuffix(this.startTimeMs + Math.floor(now), this.seq++)}`,
         namespace: object.namespace,
-        creationTimestamp: apiTime(this.startTimeMs, now),
+        creationTimestamp: time,
       },
-      involvedObject: {
-        kind: object.kind,
-        namespace: object.namespace,
-        name: object.name,
-        uid: object.uid,
-        apiVersion: object.apiVersion,
-        ...(object.fieldPath ? { fieldPath: object.fieldPath } : {}),
-      },
+      involvedObject,
       reason,
       message: shownMessage,
-      source: { component: source.component, ...(source.host ? { host: source.host } : {}) },
-      firstTimestamp: apiTime(this.startTimeMs, now),
-      lastTimestamp: apiTime(this.startTimeMs, now),
+      source: eventSource,
+      firstTimestamp: time,
+      lastTimestamp: time,
       count: 1,
       type,
       eventTime: apiMicroTime(this.startTimeMs, now),
       reportingComponent: source.component,
       reportingInstance: source.host ?? "",
     };
-    const stored = { event, firstMs: now, lastMs: now };
-    this.byKey.set(dedupKey, stored);
-    this.ordered.push(stored);
+    const created = { event, firstMs: now, lastMs: now };
+    stored.set(dedupKey, created);
+    this.ordered.push(created);
+  }
+
+  /** `apiTime(startTimeMs, nowMs)`, formatted once per whole second. */
+  private timestamp(nowMs: number): string {
+    const second = Math.floor(nowMs / 1000);
+    if (second !== this.formattedSecond) {
+      this.formatted = apiTime(this.startTimeMs, nowMs);
+      this.formattedSecond = second;
+    }
+    return this.formatted;
   }
 
   /** Token bucket per identical event (client-go's spam filter). */
-  private allow(key: string, now: number): boolean {
-    let b = this.spam.get(key);
+  private allow(entry: ObjectEvents, typeReason: string, message: string, now: number): boolean {
+    let buckets = entry.spam.get(typeReason);
+    if (!buckets) {
+      buckets = new Map();
+      entry.spam.set(typeReason, buckets);
+    }
+    let b = buckets.get(message);
     if (!b) {
       b = { tokens: SPAM_BURST, atMs: now };
-      this.spam.set(key, b);
+      buckets.set(message, b);
     }
     b.tokens = Math.min(SPAM_BURST, b.tokens + (now - b.atMs) / SPAM_REFILL_MS);
     b.atMs = now;
@@ -164,4 +215,25 @@ export class EventRecorder {
       .filter((s) => !namespace || s.event.metadata.namespace === namespace)
       .map((s) => s.event);
   }
+}
+
+/** 2^24: the low part of `eventNameSuffix`'s exact split (six hex digits). */
+const LOW = 0x1000000;
+
+/**
+ * client-go's event name suffix: `ms * 1_000_000 + seq` in hex (the nanosecond timestamp plus a
+ * sequence number). Why not BigInt: the product passes 2^53, so it is computed exactly in two
+ * parts below 2^53 each (`ms = high·2^24 + low`); BigInt does it for values outside that range.
+ */
+export function eventNameSuffix(ms: number, seq: number): string {
+  if (
+    !(ms >= 0 && ms <= Number.MAX_SAFE_INTEGER && seq >= 0 && seq < 2 ** 32) ||
+    !Number.isInteger(ms + seq)
+  ) {
+    return (BigInt(ms) * 1_000_000n + BigInt(seq)).toString(16);
+  }
+  const lowSum = (ms % LOW) * 1_000_000 + seq;
+  const high = Math.floor(ms / LOW) * 1_000_000 + Math.floor(lowSum / LOW);
+  const low = lowSum % LOW;
+  return high === 0 ? low.toString(16) : high.toString(16) + low.toString(16).padStart(6, "0");
 }
