@@ -7,7 +7,15 @@ import type { SeededRandom } from "../random.ts";
 import { apiTime } from "./time.ts";
 
 export class ObjectStore {
+  /** By kind, then `namespace/name`, in creation order (what `list` walks). */
   private readonly objects = new Map<string, Map<string, ApiObject>>();
+  /**
+   * The same objects by kind, namespace and name, for `get`. Why a second index: `get` is the
+   * hottest read of the control plane, and looking up the three parts as given finds their hashes
+   * cached in the strings, where a `namespace/name` key is a new string to hash on every call. The
+   * two agree because names and namespaces never contain "/" (DNS labels and subdomains).
+   */
+  private readonly byName = new Map<string, Map<string, Map<string, ApiObject>>>();
   private rv = 1000;
 
   constructor(
@@ -38,6 +46,12 @@ export class ObjectStore {
     obj.metadata.creationTimestamp = apiTime(this.epochMs, this.now());
     obj.metadata.resourceVersion = this.nextResourceVersion();
     byKind.set(this.key(obj.metadata.namespace, obj.metadata.name), obj);
+    let namespaces = this.byName.get(obj.kind);
+    if (!namespaces) this.byName.set(obj.kind, (namespaces = new Map()));
+    const ns = obj.metadata.namespace ?? "";
+    let names = namespaces.get(ns);
+    if (!names) namespaces.set(ns, (names = new Map()));
+    names.set(obj.metadata.name, obj);
     return obj;
   }
 
@@ -47,7 +61,10 @@ export class ObjectStore {
   }
 
   get(kind: string, ns: string | undefined, name: string): ApiObject | undefined {
-    return this.objects.get(kind)?.get(this.key(ns, name));
+    return this.byName
+      .get(kind)
+      ?.get(ns ?? "")
+      ?.get(name);
   }
 
   /** Objects of a kind in creation order, optionally in one namespace. */
@@ -58,6 +75,10 @@ export class ObjectStore {
 
   remove(obj: ApiObject): void {
     this.objects.get(obj.kind)?.delete(this.key(obj.metadata.namespace, obj.metadata.name));
+    this.byName
+      .get(obj.kind)
+      ?.get(obj.metadata.namespace ?? "")
+      ?.delete(obj.metadata.name);
   }
 }
 
