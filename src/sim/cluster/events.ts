@@ -78,9 +78,6 @@ export class EventRecorder {
   /** Every occurrence that passed the spam filter, in order. */
   readonly occurrences: EventOccurrence[] = [];
   private seq = 0;
-  /** The last whole second formatted by `timestamp`, and its text. */
-  private formattedSecond = Number.NaN;
-  private formatted = "";
 
   constructor(
     private readonly startTimeMs: number,
@@ -141,7 +138,7 @@ export class EventRecorder {
       existing.event.count += 1;
       existing.event.message = shownMessage;
       existing.lastMs = now;
-      existing.event.lastTimestamp = this.timestamp(now);
+      existing.event.lastTimestamp = apiTime(this.startTimeMs, now);
       return;
     }
     const involvedObject: ApiEvent["involvedObject"] = {
@@ -154,7 +151,7 @@ export class EventRecorder {
     if (object.fieldPath) involvedObject.fieldPath = object.fieldPath;
     const eventSource: ApiEvent["source"] = { component: source.component };
     if (source.host) eventSource.host = source.host;
-    const time = this.timestamp(now);
+    const time = apiTime(this.startTimeMs, now);
     const event: ApiEvent = {
       apiVersion: "v1",
       kind: "Event",
@@ -178,16 +175,6 @@ export class EventRecorder {
     const created = { event, firstMs: now, lastMs: now };
     stored.set(dedupKey, created);
     this.ordered.push(created);
-  }
-
-  /** `apiTime(startTimeMs, nowMs)`, formatted once per whole second. */
-  private timestamp(nowMs: number): string {
-    const second = Math.floor(nowMs / 1000);
-    if (second !== this.formattedSecond) {
-      this.formatted = apiTime(this.startTimeMs, nowMs);
-      this.formattedSecond = second;
-    }
-    return this.formatted;
   }
 
   /** Token bucket per identical event (client-go's spam filter). */

@@ -1,10 +1,22 @@
 /** Formats virtual time as the API server does. */
 
+/**
+ * The last `apiTime` answer and what it was for. Why a module-level memo: the answer is a pure
+ * function of the epoch ms it formats, which is the whole key, so it cannot go stale and may be
+ * shared by simulations; the control plane formats the same second many times in a row.
+ */
+let formattedMs = Number.NaN;
+let formatted = "";
+
 /** RFC 3339 with whole seconds (`metav1.Time`): `2025-01-01T00:00:05Z`. */
 export function apiTime(startTimeMs: number, virtualMs: number): string {
-  const iso = new Date(startTimeMs + Math.floor(virtualMs / 1000) * 1000).toISOString();
-  // Why slice: toISOString always ends in `.sssZ`; dropping it is what a `/\.\d{3}Z$/` replace did, without the regex.
-  return `${iso.slice(0, -5)}Z`;
+  const ms = startTimeMs + Math.floor(virtualMs / 1000) * 1000;
+  if (ms !== formattedMs) {
+    // Why slice: toISOString always ends in `.sssZ`; dropping it is what a `/\.\d{3}Z$/` replace did, without the regex.
+    formatted = `${new Date(ms).toISOString().slice(0, -5)}Z`;
+    formattedMs = ms;
+  }
+  return formatted;
 }
 
 /** RFC 3339 with microseconds (`metav1.MicroTime`): `2025-01-01T00:00:05.123000Z`. */
