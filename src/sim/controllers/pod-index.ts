@@ -1,33 +1,72 @@
 /**
  * The ReplicaSet controller's pod informer cache, indexed by controller: the pods each owner
- * controls, the orphans of each namespace, and a fingerprint of what a ReplicaSet's sync reads
- * from a pod (phase, deletion, readiness, node, labels), so that status updates that change
- * nothing it reads do not queue a sync that would do nothing.
+ * controls, the orphans of each namespace, and what a ReplicaSet's sync reads from each pod
+ * (phase, deletion, readiness, node, labels), so that status updates that change nothing it reads
+ * do not queue a sync that would do nothing.
  */
 import type { ApiObject } from "../kubectl/api.ts";
 import { controllerOf } from "./meta.ts";
 import { podNodeName, podStatus } from "./pods.ts";
 import type { WatchEvent } from "./watch.ts";
 
-function fingerprint(pod: ApiObject): string {
-  const s = podStatus(pod);
-  const ready = s.conditions?.find((c) => c.type === "Ready");
-  return [
-    s.phase ?? "",
-    pod.metadata.deletionTimestamp ?? "",
-    ready ? `${ready.status}@${ready.lastTransitionTime ?? ""}` : "",
-    podNodeName(pod),
-    JSON.stringify(pod.metadata.labels ?? {}),
-  ].join("|");
+/**
+ * What a ReplicaSet's sync reads from a pod, as last seen. The labels are kept as their JSON text,
+ * which is what two label sets are compared by.
+ */
+interface SeenPod {
+  phase: string;
+  deletion: string;
+  /** Whether the pod has a Ready condition, its status and its transition time ("" when unset). */
+  hasReady: boolean;
+  readyStatus: string;
+  readySince: string;
+  node: string;
+  labels: string;
+  /** The labels object the text was made from, and its values in key order (`key, value, …`). */
+  labelsObject: Record<string, string> | undefined;
+  labelEntries: string[];
 }
 
+/** The labels' `[key, value, …]` when every value is a string; undefined otherwise. */
+function labelEntries(labels: Record<string, string> | undefined): string[] | undefined {
+  const entries: string[] = [];
+  if (labels) {
+    for (const k of Object.keys(labels)) {
+      const v = labels[k];
+      if (typeof v !== "string") return undefined;
+      entries.push(k, v);
+    }
+  }
+  return entries;
+}
+
+/**
+ * Whether the labels are still the ones `seen` was made from. Why no JSON text per event: for
+ * string values (what labels are), equal JSON texts mean the same keys in the same order with the
+ * same values, which is what this checks in place; other values are compared by their text.
+ */
+function sameLabels(seen: SeenPod, labels: Record<string, string> | undefined): boolean {
+  if (labels !== seen.labelsObject) return JSON.stringify(labels ?? {}) === seen.labels;
+  const entries = seen.labelEntries;
+  let i = 0;
+  if (labels) {
+    for (const k of Object.keys(labels)) {
+      const v = labels[k];
+      if (typeof v !== "string" || entries[i] !== k || entries[i + 1] !== v) {
+        return JSON.stringify(labels) === seen.labels;
+      }
+      i += 2;
+    }
+  }
+  return i === entries.length;
+}
 const NONE: readonly ApiObject[] = [];
 
 /** Pods by controller uid (orphans under `orphan/<namespace>`). */
 export class PodIndex {
   private readonly byOwner = new Map<string, Map<string, ApiObject>>();
   private readonly ownerOf = new Map<string, string>();
-  private readonly seen = new Map<string, string>();
+  private readonly seen = new Map<string, SeenPod>();
 
   /** Updates the index from a pod event; true when the change matters to a ReplicaSet's sync. */
   observe(event: WatchEvent): boolean {
@@ -48,10 +87,57 @@ export class PodIndex {
       bucket.set(uid, pod);
       this.ownerOf.set(uid, owner);
     }
-    const print = fingerprint(pod);
-    const changed = this.seen.get(uid) !== print || previous !== owner;
-    this.seen.set(uid, print);
+    const changed = this.see(uid, pod) || previous !== owner;
     return changed;
+  }
+
+  /** Records what a sync reads from the pod; true when it differs from what was seen last. */
+  private see(uid: string, pod: ApiObject): boolean {
+    const s = podStatus(pod);
+    const phase = s.phase ?? "";
+    const deletion = pod.metadata.deletionTimestamp ?? "";
+    let readyCondition: { status: string; lastTransitionTime?: string } | undefined;
+    if (s.conditions) {
+      for (const c of s.conditions) {
+        if (c.type === "Ready") {
+          readyCondition = c;
+          break;
+        }
+      }
+    }
+    const hasReady = readyCondition !== undefined;
+    const readyStatus = readyCondition ? readyCondition.status : "";
+    const readySince = readyCondition?.lastTransitionTime ?? "";
+    const node = podNodeName(pod);
+    const labels = pod.metadata.labels;
+    const seen = this.seen.get(uid);
+    if (
+      seen &&
+      seen.phase === phase &&
+      seen.deletion === deletion &&
+      seen.hasReady === hasReady &&
+      seen.readyStatus === readyStatus &&
+      seen.readySince === readySince &&
+      seen.node === node &&
+      sameLabels(seen, labels)
+    ) {
+      return false;
+    }
+    const text = JSON.stringify(labels ?? {});
+    const entries = labelEntries(labels);
+    this.seen.set(uid, {
+      phase,
+      deletion,
+      hasReady,
+      readyStatus,
+      readySince,
+      node,
+      labels: text,
+      // Without string values, the object is compared by its text only.
+      labelsObject: entries ? labels : undefined,
+      labelEntries: entries ?? [],
+    });
+    return true;
   }
 
   /** The pods an owner controls, in the order they were first seen. */

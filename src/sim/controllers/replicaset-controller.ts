@@ -67,9 +67,10 @@ export class ReplicaSetController {
       return;
     }
     if (obj.kind !== "Pod") return;
-    const changed = this.pods.observe(event);
+    // Why count only changes: the counts read nothing from a pod that the index does not compare
+    // (owner, phase, deletion, Ready, labels), so an unchanged pod would be counted as it is.
+    if (!this.pods.observe(event)) return;
     this.count(event);
-    if (!changed) return;
     const uid = obj.metadata.uid ?? "";
     const ready = isPodReady(obj);
     const wasReady = this.lastReady.get(uid) ?? false;
