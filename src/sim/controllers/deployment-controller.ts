@@ -48,7 +48,7 @@ import { controllerOf, involved, newControllerRef, selects } from "./meta.ts";
 import { computeHash, POD_TEMPLATE_HASH_LABEL } from "./pod-template-hash.ts";
 import { calculateStatus, rolloutStatus, stuckRequeueMs } from "./progress.ts";
 import { rolloutRecreate } from "./recreate.ts";
-import { generationOf, rsSpec, rsStatus, specReplicas } from "./replicaset.ts";
+import { generationOf, listedCopy, rsSpec, rsStatus, specReplicas } from "./replicaset.ts";
 import { rolloutRolling } from "./rolling.ts";
 import type { WatchEvent } from "./watch.ts";
 import { objectKey, splitKey, WorkQueue } from "./workqueue.ts";
@@ -150,7 +150,8 @@ export class DeploymentController {
   /**
    * `getReplicaSetsForDeployment` (ControllerRefManager.ClaimReplicaSets): copies of the
    * ReplicaSets it controls and still selects; orphans it selects are adopted, controlled ones it
-   * no longer selects are released.
+   * no longer selects are released. Why `listedCopy`, not a deep copy: a sync writes only sizes,
+   * `minReadySeconds` and annotations on these, and hands the API deep copies of them.
    */
   private getReplicaSetsForDeployment(d: ApiObject): ApiObject[] {
     const selector = dSpec(d).selector;
@@ -160,7 +161,7 @@ export class DeploymentController {
       const matches = selects(selector, rs.metadata.labels);
       if (ref) {
         if (ref.uid !== d.metadata.uid) continue;
-        if (matches) claimed.push(deepCopy(rs));
+        if (matches) claimed.push(listedCopy(rs));
         else {
           rs.metadata.ownerReferences = (rs.metadata.ownerReferences as { uid: string }[]).filter(
             (r) => r.uid !== d.metadata.uid,
@@ -175,7 +176,7 @@ export class DeploymentController {
         newControllerRef(d),
       ];
       this.host.store.touch(rs);
-      claimed.push(deepCopy(rs));
+      claimed.push(listedCopy(rs));
     }
     return claimed;
   }

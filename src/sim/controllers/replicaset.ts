@@ -41,9 +41,11 @@ export function generationOf(obj: ApiObject): number {
 }
 
 /**
- * A copy of a ReplicaSet as listed, for computing a Deployment's status after a rollout step has
- * changed its size: the fields a step writes (`spec.replicas`, annotations) and the status are
- * copied; the pod template and selector, which no step changes, are shared rather than cloned.
+ * A copy of a ReplicaSet as listed, for a Deployment's sync (its informer copy) and for computing
+ * its status after a rollout step has changed a size: the fields a sync writes (`spec.replicas`,
+ * `spec.minReadySeconds`, annotations) and the status are copied; the pod template, selector,
+ * labels and owner references, which no sync changes (and the API server replaces rather than
+ * edits), are shared rather than cloned.
  */
 export function listedCopy(rs: ApiObject): ApiObject {
   const metadata = { ...rs.metadata };
