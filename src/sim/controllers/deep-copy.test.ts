@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { deepCopy } from "./deep-copy.ts";
+import { deepCopy, samePlainData } from "./deep-copy.ts";
 
 /**
  * Whether two copies have the same shape: prototypes, keys in order, primitives by `Object.is`,
@@ -75,3 +75,40 @@ describe("deepCopy", () => {
     expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
   });
 });
+
+describe("samePlainData", () => {
+  it("holds between a value and its copy, and fails where the copies' shapes differ", () => {
+    fc.assert(
+      fc.property(value, value, (v, w) => {
+        expect(samePlainData(v, deepCopy(v))).toBe(true);
+        expect(samePlainData(v, w)).toBe(sameCopy(treeCopy(v), treeCopy(w)));
+        expect(samePlainData(v, treeCopy(v))).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("tells key order, -0, holes and non-plain objects apart", () => {
+    expect(samePlainData({ a: 1, b: 2 }, { b: 2, a: 1 })).toBe(false);
+    expect(samePlainData({ a: 0 }, { a: -0 })).toBe(false);
+    expect(samePlainData([Number.NaN], [Number.NaN])).toBe(true);
+    expect(samePlainData([undefined], new Array(1))).toBe(false);
+    expect(samePlainData({ a: undefined }, {})).toBe(false);
+    expect(samePlainData(new Date(0), new Date(0))).toBe(false);
+    expect(samePlainData([], {})).toBe(false);
+  });
+});
+
+/** A copy with no part shared, so that `sameCopy` compares values only. */
+function treeCopy(v: unknown): unknown {
+  if (v === null || typeof v !== "object") return v;
+  if (Array.isArray(v)) return v.map(treeCopy);
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v)) {
+    const x = treeCopy((v as Record<string, unknown>)[k]);
+    if (k === "__proto__")
+      Object.defineProperty(out, k, { value: x, writable: true, enumerable: true, configurable: true });
+    else out[k] = x;
+  }
+  return out;
+}

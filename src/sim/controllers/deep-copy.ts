@@ -48,3 +48,34 @@ function copyValue(v: unknown, copies: Map<object, unknown>): unknown {
   }
   return out;
 }
+
+/**
+ * Whether two values are the same plain data: arrays (without holes) and plain objects with the
+ * same keys in the same order, primitives equal by `Object.is`. False for anything else (class
+ * instances, holes), so that a caller may take a result made from one as made from the other.
+ */
+export function samePlainData(a: unknown, b: unknown): boolean {
+  if (a === null || typeof a !== "object" || b === null || typeof b !== "object") return Object.is(a, b);
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    if (Object.getPrototypeOf(a) !== Array.prototype || Object.getPrototypeOf(b) !== Array.prototype)
+      return false;
+    for (let i = 0; i < a.length; i++) {
+      if (!(i in a) || !(i in b) || !samePlainData(a[i], b[i])) return false;
+    }
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const pa = Object.getPrototypeOf(a);
+  const pb = Object.getPrototypeOf(b);
+  if ((pa !== Object.prototype && pa !== null) || pa !== pb) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    const k = ka[i] as string;
+    if (k !== kb[i]) return false;
+    if (!samePlainData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  }
+  return true;
+}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { ApiObject } from "../kubectl/api.ts";
 import { controllerOf } from "./meta.ts";
 import { isPodActive } from "./pods.ts";
 import { eventsFrom, podsOf, simulate, workload } from "./testing.ts";
@@ -26,6 +27,24 @@ describe("ReplicaSet controller", () => {
       readyReplicas: 3,
       replicas: 3,
     });
+  });
+
+  it("creates pods from the template as it is now, after an edit", () => {
+    const sim = simulate(workload("ReplicaSet", "web", 2));
+    sim.runUntil(10_000);
+    const image = (p: ApiObject) => (p.spec as { containers: { image: string }[] }).containers[0]?.image;
+    expect(podsOf(sim).map(image)).toEqual(["nginx:1.27", "nginx:1.27"]);
+    sim.run("kubectl set image replicaset/web nginx=nginx:1.28");
+    sim.run("kubectl scale replicaset web --replicas=3");
+    sim.runUntil(20_000);
+    const pods = podsOf(sim);
+    expect(pods.map(image)).toEqual(["nginx:1.27", "nginx:1.27", "nginx:1.28"]);
+    // Defaulted as the API server stores it, and a copy of its own.
+    const [, second, third] = pods;
+    expect(
+      (third!.spec as { containers: { imagePullPolicy: string }[] }).containers[0]?.imagePullPolicy,
+    ).toBe("IfNotPresent");
+    expect(third!.spec!.tolerations).not.toBe(second!.spec!.tolerations);
   });
 
   it("is deterministic: the same seed gives the same pod names", () => {

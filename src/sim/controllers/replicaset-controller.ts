@@ -10,7 +10,7 @@ import { kindHandler } from "../api/kinds.ts";
 import type { ApiObject } from "../kubectl/api.ts";
 import type { SeededRandom } from "../random.ts";
 import { podsToDelete } from "./active-pods.ts";
-import { deepCopy } from "./deep-copy.ts";
+import { deepCopy, samePlainData } from "./deep-copy.ts";
 import type { ControllerHost } from "./host.ts";
 import { jsonEqual } from "./json-equal.ts";
 import { INFORMER_LATENCY_MS, latencyMs } from "./latency.ts";
@@ -42,6 +42,11 @@ export class ReplicaSetController {
   private readonly pods = new PodIndex();
   /** Per ReplicaSet uid: its pod counts, kept from pod events once a sync has built them. */
   private readonly counts = new Map<string, ReplicaSetCounts>();
+  /**
+   * Per ReplicaSet uid: a copy of its template's pod spec and the defaulted, key-sorted pod spec
+   * made from it, which every pod it creates gets a copy of.
+   */
+  private readonly podSpecs = new Map<string, { templateSpec: unknown; podSpec: unknown }>();
   /** Per pod uid: the ReplicaSet whose counts include it. */
   private readonly countedIn = new Map<string, string>();
 
@@ -63,7 +68,10 @@ export class ReplicaSetController {
     const obj = event.object;
     if (obj.kind === "ReplicaSet") {
       if (event.type !== "DELETED") this.enqueue(obj);
-      else this.counts.delete(obj.metadata.uid ?? "");
+      else {
+        this.counts.delete(obj.metadata.uid ?? "");
+        this.podSpecs.delete(obj.metadata.uid ?? "");
+      }
       return;
     }
     if (obj.kind !== "Pod") return;
@@ -290,9 +298,7 @@ export class ReplicaSetController {
       ownerReferences: [newControllerRef(rs)],
     };
     if (template.metadata?.annotations) metadata.annotations = { ...template.metadata.annotations };
-    const pod = { apiVersion: "v1", kind: "Pod", metadata, spec: deepCopy(template.spec ?? {}) };
-    kindHandler("v1", "Pod")?.applyDefaults(pod as unknown as Record<string, unknown>);
-    const err = this.host.create(sortKeysDeep(pod) as ApiObject);
+    const err = this.host.create(this.newPod(rs, metadata));
     if (err) {
       this.host.recordEvent(involved(rs), "Warning", "FailedCreate", `Error creating: ${err}`, {
         component: REPLICASET_CONTROLLER,
@@ -302,6 +308,31 @@ export class ReplicaSetController {
     this.host.recordEvent(involved(rs), "Normal", "SuccessfulCreate", `Created pod: ${name}`, {
       component: REPLICASET_CONTROLLER,
     });
+  }
+
+  /**
+   * The Pod the API server stores for this metadata and the ReplicaSet's template: defaulted, keys
+   * sorted. Its spec is a copy of the one made for the template's spec as last seen; the template
+   * is compared with the copy that one was made from, so an edited template makes a new one.
+   */
+  private newPod(rs: ApiObject, metadata: ApiObject["metadata"]): ApiObject {
+    const templateSpec: unknown = rsSpec(rs).template?.spec ?? {};
+    const uid = rs.metadata.uid ?? "";
+    let made = this.podSpecs.get(uid);
+    if (!made || !samePlainData(made.templateSpec, templateSpec)) {
+      const pod = { apiVersion: "v1", kind: "Pod", metadata: {}, spec: deepCopy(templateSpec) };
+      kindHandler("v1", "Pod")?.applyDefaults(pod as unknown as Record<string, unknown>);
+      made = { templateSpec: deepCopy(templateSpec), podSpec: sortKeysDeep(pod.spec) };
+      this.podSpecs.set(uid, made);
+    }
+    // Why this equals sortKeysDeep of the defaulted pod: Pod defaulting reads and writes only the
+    // spec, and a deep copy of a key-sorted tree keeps its order; the top-level keys are in order.
+    return {
+      apiVersion: "v1",
+      kind: "Pod",
+      metadata: sortKeysDeep(metadata),
+      spec: deepCopy(made.podSpec) as Record<string, unknown>,
+    };
   }
 
   /** `calculateStatus` (replica_set_utils.go). */
