@@ -104,4 +104,24 @@ describe("PodIndex.observe", () => {
     p.metadata.labels = { app: "web", n: 1, gone: undefined } as unknown as Record<string, string>;
     expect(see()).toBe(false);
   });
+
+  it("treats a label set to undefined in place as absent, as JSON does", () => {
+    const p = pod({ app: "web", "0": "zero" });
+    const { see } = indexWith(p);
+    const labels = p.metadata.labels as Record<string, unknown>;
+    labels.gone = undefined;
+    expect(see()).toBe(false);
+    labels.gone = "back";
+    expect(see()).toBe(true);
+    p.metadata.labels = ["web"] as unknown as Record<string, string>;
+    expect(see()).toBe(true);
+    p.metadata.labels = { "0": "web" };
+    expect(see()).toBe(true);
+    p.metadata.labels = JSON.parse('{"__proto__": "x", "app": "web"}') as Record<string, string>;
+    expect(see()).toBe(true);
+    p.metadata.labels = JSON.parse('{"__proto__": "x", "app": "web", "n": null}') as Record<string, string>;
+    expect(see()).toBe(true);
+    p.metadata.labels = JSON.parse('{"__proto__": "x", "app": "web", "n": null}') as Record<string, string>;
+    expect(see()).toBe(false);
+  });
 });

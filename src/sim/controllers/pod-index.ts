@@ -10,8 +10,9 @@ import { podNodeName, podStatus } from "./pods.ts";
 import type { WatchEvent } from "./watch.ts";
 
 /**
- * What a ReplicaSet's sync reads from a pod, as last seen. The labels are kept as their JSON text,
- * which is what two label sets are compared by.
+ * What a ReplicaSet's sync reads from a pod, as last seen. Labels are compared as their JSON text,
+ * which for string values (what labels are) means the same keys in the same order with the same
+ * values: those are kept as `[key, value, …]` and compared in place, with no text made per event.
  */
 interface SeenPod {
   phase: string;
@@ -21,16 +22,19 @@ interface SeenPod {
   readyStatus: string;
   readySince: string;
   node: string;
-  labels: string;
-  /** The labels object the text was made from, and its values in key order (`key, value, …`). */
-  labelsObject: Record<string, string> | undefined;
-  labelEntries: string[];
+  /** The labels as `[key, value, …]` in key order; undefined when a value is not a string. */
+  labelEntries: string[] | undefined;
+  /** The labels' JSON text, when `labelEntries` is undefined. */
+  labelsText: string;
 }
 
-/** The labels' `[key, value, …]` when every value is a string; undefined otherwise. */
-function labelEntries(labels: Record<string, string> | undefined): string[] | undefined {
+type Labels = Record<string, string> | undefined;
+
+/** The labels' `[key, value, …]` when they are an object of string values; undefined otherwise. */
+function labelEntries(labels: Labels): string[] | undefined {
   const entries: string[] = [];
   if (labels) {
+    if (typeof labels !== "object" || Array.isArray(labels)) return undefined;
     for (const k of Object.keys(labels)) {
       const v = labels[k];
       if (typeof v !== "string") return undefined;
@@ -40,26 +44,34 @@ function labelEntries(labels: Record<string, string> | undefined): string[] | un
   return entries;
 }
 
-/**
- * Whether the labels are still the ones `seen` was made from. Why no JSON text per event: for
- * string values (what labels are), equal JSON texts mean the same keys in the same order with the
- * same values, which is what this checks in place; other values are compared by their text.
- */
-function sameLabels(seen: SeenPod, labels: Record<string, string> | undefined): boolean {
-  if (labels !== seen.labelsObject) return JSON.stringify(labels ?? {}) === seen.labels;
+/** The JSON text of the labels `entries` were taken from (same keys, same order). */
+function entriesText(entries: string[]): string {
+  const labels: [string, string][] = [];
+  for (let i = 0; i < entries.length; i += 2) labels.push([entries[i] as string, entries[i + 1] as string]);
+  return JSON.stringify(Object.fromEntries(labels));
+}
+
+/** Whether `labels` print as the same JSON text as the labels `seen` was made from. */
+function sameLabels(seen: SeenPod, labels: Labels): boolean {
   const entries = seen.labelEntries;
+  if (entries === undefined) return JSON.stringify(labels ?? {}) === seen.labelsText;
+  if (labels && (typeof labels !== "object" || Array.isArray(labels))) {
+    return JSON.stringify(labels) === entriesText(entries);
+  }
   let i = 0;
   if (labels) {
     for (const k of Object.keys(labels)) {
       const v = labels[k];
-      if (typeof v !== "string" || entries[i] !== k || entries[i + 1] !== v) {
-        return JSON.stringify(labels) === seen.labels;
-      }
+      // A value that is not a string may print differently or not at all: compare the texts.
+      if (typeof v !== "string") return JSON.stringify(labels) === entriesText(entries);
+      // Both texts print this pair at the same place, so they differ.
+      if (entries[i] !== k || entries[i + 1] !== v) return false;
       i += 2;
     }
   }
   return i === entries.length;
 }
+
 const NONE: readonly ApiObject[] = [];
 
 /** Pods by controller uid (orphans under `orphan/<namespace>`). */
@@ -123,7 +135,6 @@ export class PodIndex {
     ) {
       return false;
     }
-    const text = JSON.stringify(labels ?? {});
     const entries = labelEntries(labels);
     this.seen.set(uid, {
       phase,
@@ -132,10 +143,8 @@ export class PodIndex {
       readyStatus,
       readySince,
       node,
-      labels: text,
-      // Without string values, the object is compared by its text only.
-      labelsObject: entries ? labels : undefined,
-      labelEntries: entries ?? [],
+      labelEntries: entries,
+      labelsText: entries ? "" : JSON.stringify(labels ?? {}),
     });
     return true;
   }

@@ -12,13 +12,11 @@ import { jsonEqual } from "./json-equal.ts";
 import { compileSelector } from "./meta.ts";
 import { isPodActive, isPodReady } from "./pods.ts";
 
-/** What one pod adds to the counts. */
-interface PodFlags {
-  active: boolean;
-  selected: boolean;
-  fullyLabeled: boolean;
-  ready: boolean;
-}
+/** What one pod adds to the counts, as bits (a number per pod rather than an object). */
+const ACTIVE = 1;
+const SELECTED = 2;
+const FULLY_LABELED = 4;
+const READY = 8;
 
 /** The counts for one selector and one set of template labels. */
 export class ReplicaSetCounts {
@@ -30,7 +28,7 @@ export class ReplicaSetCounts {
   fullyLabeled = 0;
   /** Active, selected pods whose Ready condition is True. */
   ready = 0;
-  private readonly flags = new Map<string, PodFlags>();
+  private readonly flags = new Map<string, number>();
   private readonly selects: (labels: Record<string, string> | undefined) => boolean;
   private readonly templateLabels: [string, string][];
   /** Copies of the selector and template labels the counts were made for. */
@@ -63,14 +61,13 @@ export class ReplicaSetCounts {
         break;
       }
     }
-    const f: PodFlags = {
-      active: isPodActive(pod),
-      selected: this.selects(labels),
-      fullyLabeled,
-      ready: isPodReady(pod),
-    };
+    const f =
+      (isPodActive(pod) ? ACTIVE : 0) |
+      (this.selects(labels) ? SELECTED : 0) |
+      (fullyLabeled ? FULLY_LABELED : 0) |
+      (isPodReady(pod) ? READY : 0);
     const was = this.flags.get(uid);
-    if (was) this.add(was, -1);
+    if (was !== undefined) this.add(was, -1);
     this.flags.set(uid, f);
     this.add(f, 1);
   }
@@ -78,19 +75,19 @@ export class ReplicaSetCounts {
   /** Stops counting a pod (deleted, or no longer controlled by this ReplicaSet). */
   remove(uid: string): void {
     const f = this.flags.get(uid);
-    if (!f) return;
+    if (f === undefined) return;
     this.flags.delete(uid);
     this.add(f, -1);
   }
 
-  private add(f: PodFlags, sign: 1 | -1): void {
-    if (!f.active) return;
+  private add(f: number, sign: 1 | -1): void {
+    if (!(f & ACTIVE)) return;
     this.active += sign;
-    if (!f.selected) {
+    if (!(f & SELECTED)) {
       this.notSelected += sign;
       return;
     }
-    if (f.fullyLabeled) this.fullyLabeled += sign;
-    if (f.ready) this.ready += sign;
+    if (f & FULLY_LABELED) this.fullyLabeled += sign;
+    if (f & READY) this.ready += sign;
   }
 }
