@@ -279,7 +279,9 @@ export class ReplicaSetController {
     const family = owner
       ? this.host.store.list("ReplicaSet", ns).filter((r) => controllerOf(r)?.uid === owner.uid)
       : [rs];
-    return family.flatMap((r) => this.pods.controlledBy(r.metadata.uid));
+    const related: ApiObject[] = [];
+    for (const r of family) for (const pod of this.pods.liveControlledBy(r.metadata.uid)) related.push(pod);
+    return related;
   }
 
   /** `GetPodFromTemplate` + create: the API server names it from `generateName`. */
