@@ -123,29 +123,41 @@ export class PodIndex {
     const node = podNodeName(pod);
     const labels = pod.metadata.labels;
     const seen = this.seen.get(uid);
-    if (
-      seen &&
+    if (!seen) {
+      const entries = labelEntries(labels);
+      this.seen.set(uid, {
+        phase,
+        deletion,
+        hasReady,
+        readyStatus,
+        readySince,
+        node,
+        labelEntries: entries,
+        labelsText: entries ? "" : JSON.stringify(labels ?? {}),
+      });
+      return true;
+    }
+    const same =
       seen.phase === phase &&
       seen.deletion === deletion &&
       seen.hasReady === hasReady &&
       seen.readyStatus === readyStatus &&
       seen.readySince === readySince &&
-      seen.node === node &&
-      sameLabels(seen, labels)
-    ) {
-      return false;
+      seen.node === node;
+    // Why keep the entries of labels that print the same: they stand for the same JSON text.
+    const sameLabelsText = sameLabels(seen, labels);
+    if (same && sameLabelsText) return false;
+    seen.phase = phase;
+    seen.deletion = deletion;
+    seen.hasReady = hasReady;
+    seen.readyStatus = readyStatus;
+    seen.readySince = readySince;
+    seen.node = node;
+    if (!sameLabelsText) {
+      const entries = labelEntries(labels);
+      seen.labelEntries = entries;
+      seen.labelsText = entries ? "" : JSON.stringify(labels ?? {});
     }
-    const entries = labelEntries(labels);
-    this.seen.set(uid, {
-      phase,
-      deletion,
-      hasReady,
-      readyStatus,
-      readySince,
-      node,
-      labelEntries: entries,
-      labelsText: entries ? "" : JSON.stringify(labels ?? {}),
-    });
     return true;
   }
 
