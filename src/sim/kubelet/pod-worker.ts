@@ -19,7 +19,7 @@ import type { KubeletHost } from "./host.ts";
 import { allContainers, latest, latestInSandbox, type PodState } from "./pod-state.ts";
 import type { ProbeWorker } from "./prober.ts";
 import { type ContainerSpec, isSidecar } from "./spec.ts";
-import { generateStatus, shouldRestart } from "./status.ts";
+import { generateStatus, StatusInputs, shouldRestart } from "./status.ts";
 
 /** PLEG relist period (`genericPlegRelistPeriod`). */
 export const PLEG_RELIST_MS = 1000;
@@ -49,6 +49,10 @@ export class PodWorker {
 
   /** Whether a sync is scheduled for the pod's `activeDeadlineSeconds`. */
   private deadlineArmed = false;
+
+  /** The status object `updateStatus` generated last, and what it was generated from. */
+  private generated?: unknown;
+  private readonly statusInputs = new StatusInputs();
 
   /** Requests a sync after `delayMs` (coalesced with an earlier pending request). */
   requestSync(delayMs = 0): void {
@@ -117,7 +121,16 @@ export class PodWorker {
   private updateStatus(): void {
     // Why a reference is enough: generateStatus builds a new status object and never edits the old.
     const before = this.ps.pod.status;
+    const inputsChanged = this.statusInputs.changed(this.ps, this.ps.epochMs);
+    // Why: from the inputs of its last generation and the status it generated then, generateStatus
+    // generates that status again (see StatusInputs); every writer of a pod's status replaces the
+    // object (the kubelet here, the API server's status subresource), so one still in place is ours.
+    if (!inputsChanged && before !== undefined && before === this.generated) {
+      this.host.statusChanged(this.ps, false);
+      return;
+    }
     generateStatus(this.ps, this.ps.epochMs, this.clock.now());
+    this.generated = this.ps.pod.status;
     this.host.statusChanged(this.ps, !sameJson(this.ps.pod.status, before));
   }
 

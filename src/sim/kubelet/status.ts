@@ -185,6 +185,102 @@ export function podPhase(ps: PodState, init: Json[], regular: Json[]): string {
 }
 
 /**
+ * Everything `generateStatus` reads from a pod's state, as it was at the last `changed` call: a
+ * list of values compared with `===`. Besides these, `generateStatus` reads only the old status
+ * and the time, which matters only when a condition flips — a change in one of these values.
+ *
+ * Why: `generateStatus` is idempotent: from the same inputs and the status it generated last, it
+ * generates that status again (same JSON). A pod worker syncs every minute or so and most syncs
+ * change nothing, so it can keep the status it has when these values and the status object are
+ * the ones of its last generation. Keep this list in step with what `generateStatus`,
+ * `containerStatus`, `podPhase` and `shouldRestart` read (a test checks the two agree).
+ */
+export class StatusInputs {
+  private readonly values: unknown[] = [];
+  private at = 0;
+  private differs = false;
+
+  /** Records the pod's current inputs; true when any differs from the last call's (or is new). */
+  changed(ps: PodState, startTimeMs: number): boolean {
+    this.at = 0;
+    this.differs = false;
+    const spec = ps.spec;
+    this.note(startTimeMs);
+    this.note(ps.pod);
+    this.note(spec);
+    this.note(spec.containers);
+    this.note(spec.initContainers);
+    this.note(spec.restartPolicy);
+    this.note(spec.readinessGates);
+    this.note(ps.pod.metadata.deletionTimestamp);
+    this.note(ps.terminating);
+    this.note(ps.terminated);
+    this.note(ps.admittedMs);
+    this.note(ps.statusReason?.reason);
+    this.note(ps.statusReason?.message);
+    this.note(ps.sandbox);
+    this.note(ps.sandbox?.ready);
+    this.note(ps.sandbox?.ip);
+    for (const c of spec.initContainers ?? []) this.container(ps, c);
+    for (const c of spec.containers) this.container(ps, c);
+    if (this.values.length !== this.at) {
+      this.values.length = this.at;
+      this.differs = true;
+    }
+    return this.differs;
+  }
+
+  private note(v: unknown): void {
+    if (this.at >= this.values.length) {
+      this.values.push(v);
+      this.differs = true;
+    } else if (this.values[this.at] !== v) {
+      this.values[this.at] = v;
+      this.differs = true;
+    }
+    this.at++;
+  }
+
+  /** The values one container's status is generated from. */
+  private container(ps: PodState, c: ContainerSpec): void {
+    const list = ps.instances.get(c.name);
+    const inst = list?.[list.length - 1];
+    const cached = ps.reasons.get(c.name);
+    this.note(c);
+    this.note(c.name);
+    this.note(c.image);
+    this.note(c.restartPolicy);
+    this.note(c.startupProbe);
+    this.note(c.readinessProbe);
+    this.note(c.volumeMounts);
+    this.note(list);
+    this.note(list?.length);
+    this.note(cached?.reason);
+    this.note(cached?.message);
+    this.note(ps.inPostStart.has(c.name));
+    this.instance(inst);
+    this.instance(list?.[list.length - 2]);
+    if (inst) {
+      const id = ContainerRuntime.containerId(inst);
+      this.note(ps.startup.get(id));
+      this.note(ps.readiness.get(id));
+    }
+  }
+
+  /** The fields of a container instance that change as it runs (the others are fixed at creation). */
+  private instance(inst: RuntimeContainer | undefined): void {
+    this.note(inst);
+    if (!inst) return;
+    this.note(inst.state);
+    this.note(inst.startedAtMs);
+    this.note(inst.finishedAtMs);
+    this.note(inst.exitCode);
+    this.note(inst.reason);
+    this.note(inst.message);
+  }
+}
+
+/**
  * Regenerates the pod's API status from the kubelet's state (GEN). Terminal phases are sticky.
  */
 export function generateStatus(ps: PodState, startTimeMs: number, nowMs: number): void {
