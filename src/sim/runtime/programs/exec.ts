@@ -18,26 +18,19 @@ export function findProgram(
   return program ? { ok: true, program, path: r.path } : { ok: false, errno: "EACCES" };
 }
 
-/** A view of `ctx` with a different argv; every other property reads and writes through. */
-export function withArgv(ctx: ProcessContext, argv: readonly string[]): ProcessContext {
-  const view = Object.create(ctx) as ProcessContext;
-  Object.defineProperty(view, "argv", { value: argv, enumerable: true });
-  for (const key of ["cwd", "stdin", "stdout", "stderr"] as const) {
-    Object.defineProperty(view, key, {
-      get: () => ctx[key],
-      set: (v) => {
-        (ctx as unknown as Record<string, unknown>)[key] = v;
-      },
-      enumerable: true,
-    });
-  }
-  return view;
-}
-
-/** Runs `program` in place of the caller (the caller `return yield*`s the result). */
+/**
+ * Runs `program` in place of the caller (the caller `return yield*`s the result): the process's
+ * context gets the new argv and is handed on as it is.
+ *
+ * Why not a view of the context: exec replaces the process's image, so the old program never
+ * reads its argv again, and the new one should see the context itself — a view built on the old
+ * one as its prototype lost every inherited property when a shell copied it for its own `exec`
+ * (`sh -c '… exec cat …'` as the entrypoint's command), and each read through it cost a getter.
+ */
 export function execProgram(ctx: ProcessContext, program: Program, argv: readonly string[]): ProcessBody {
   ctx.ns.execed(ctx.pid, argv);
-  return program(withArgv(ctx, argv));
+  (ctx as { argv: readonly string[] }).argv = argv;
+  return program(ctx);
 }
 
 /** The contents of the executable this process runs (argv[0] resolved as `execvp` would). */

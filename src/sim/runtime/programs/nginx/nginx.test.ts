@@ -133,6 +133,28 @@ describe("nginx image as PID 1", () => {
     expect(c.get(8080, "/index.html")?.status).toBe(200);
   });
 
+  it("runs a shell given as the entrypoint's arguments, through the shell's own `exec`", () => {
+    // The entrypoint execs `sh`, which execs `cat`: the second exec once lost the process's
+    // filesystem ("internal error … reading 'readFile'").
+    const img = image("nginx:1.27");
+    const c = startContainer(
+      img.buildRootfs(),
+      [...img.entrypoint, "sh", "-c", "echo hi > /tmp/x; exec cat /tmp/x"],
+      { env: { ...img.env } },
+    );
+    c.advance(50);
+    expect(c.stderr()).toBe("");
+    expect(c.stdout()).toBe("hi\n");
+    expect(c.exit()).toEqual({ code: 0 });
+    expect(c.ns.argvOf(1)).toBeUndefined();
+  });
+
+  it("shows the exec'd program's command line as PID 1's", () => {
+    const c = startNginx();
+    c.advance(200);
+    expect(c.ns.argvOf(1)).toEqual(["nginx", "-g", "daemon off;"]);
+  });
+
   it("fails to start on a broken config with nginx's [emerg] line", () => {
     const img = image("nginx");
     const c = startContainer(img.buildRootfs(), ["nginx", "-g", "daemon off;"], { env: { ...img.env } });
