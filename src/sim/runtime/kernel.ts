@@ -195,7 +195,7 @@ export class ContainerNamespace {
     if (!command) return { ok: false, errno: "ENOENT" };
     if (command.includes("/")) {
       const path = resolvePath(cwd, command);
-      const node = this.fs.stat(path);
+      const node = this.fs.peek(path);
       if (node?.kind === "file")
         return node.program ? { ok: true, path, program: node.program } : { ok: false, errno: "EACCES" };
       return { ok: false, errno: node?.kind === "dir" ? "EACCES" : "ENOENT" };
@@ -206,7 +206,7 @@ export class ContainerNamespace {
       let end = search.indexOf(":", start);
       if (end < 0) end = search.length;
       const path = resolvePath("/", `${search.slice(start, end)}/${command}`);
-      const node = this.fs.stat(path);
+      const node = this.fs.peek(path);
       if (node?.kind === "file" && node.program) return { ok: true, path, program: node.program };
       start = end + 1;
     }

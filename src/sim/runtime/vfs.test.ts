@@ -1,6 +1,17 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Filesystem, newDir, resolvePath, treeChanged, watchTree } from "./vfs.ts";
+import {
+  cloneTree,
+  Filesystem,
+  type FsDir,
+  type FsNode,
+  newDir,
+  overlayTree,
+  resolvePath,
+  shareTree,
+  treeChanged,
+  watchTree,
+} from "./vfs.ts";
 
 /** `resolvePath` as written before its fast path for already-normal paths. */
 function resolveBySplitting(cwd: string, path: string): string {
@@ -96,5 +107,193 @@ describe("watchTree", () => {
     unwatch();
     b.writeFile("/html/index.html", "bye");
     expect(told.length).toBe(3);
+  });
+});
+
+/** An image-like template: nested directories, files, a program, absolute and relative symlinks. */
+function template(): FsDir {
+  const fs = new Filesystem(newDir());
+  fs.mkdir("/etc/sub", true);
+  fs.writeFile("/etc/a", "a");
+  fs.writeFile("/etc/sub/b", "b");
+  fs.mkdir("/run");
+  fs.mkdir("/var");
+  fs.mkdir("/usr/bin", true);
+  fs.writeFile("/usr/bin/sh", "ELF");
+  const sh = fs.stat("/usr/bin/sh");
+  if (sh?.kind === "file") sh.program = "sh";
+  const root = fs.stat("/") as FsDir;
+  const v = fs.stat("/var") as FsDir;
+  v.entries.set("run", { kind: "symlink", target: "/run", mtimeMs: 0 });
+  root.entries.set("link", { kind: "symlink", target: "etc", mtimeMs: 0 });
+  return root;
+}
+
+/** Everything a tree says, walked directly (symlinks not followed). */
+function dump(node: FsNode, path = "/", out: string[] = []): string[] {
+  if (node.kind === "dir") {
+    out.push(`${path} dir ${node.mode} ${node.mtimeMs}`);
+    for (const [name, child] of [...node.entries].sort(([a], [b]) => (a < b ? -1 : 1)))
+      dump(child, `${path === "/" ? "" : path}/${name}`, out);
+  } else if (node.kind === "file")
+    out.push(`${path} file ${node.mode} ${node.mtimeMs} ${node.program ?? ""} ${JSON.stringify(node.data)}`);
+  else out.push(`${path} -> ${node.target} ${node.mtimeMs}`);
+  return out;
+}
+
+const PATHS = [
+  "/",
+  "/etc",
+  "/etc/a",
+  "/etc/sub",
+  "/etc/sub/b",
+  "/etc/new",
+  "/link/a",
+  "/link/sub/b",
+  "/var/run",
+  "/var/run/x.pid",
+  "/run/x.pid",
+  "/usr/bin/sh",
+  "/usr/bin",
+  "/mnt/v/f",
+  "/mnt/v",
+  "/nope/x",
+];
+
+type Op =
+  | { op: "write"; path: string; data: string; append: boolean }
+  | { op: "mkdir"; path: string; parents: boolean }
+  | { op: "remove"; path: string; recursive: boolean }
+  | { op: "touch"; path: string }
+  | { op: "chmod"; path: string; mode: number }
+  | { op: "edit"; path: string }
+  | { op: "link"; from: string; to: string }
+  | { op: "keep"; path: string; slot: number }
+  | { op: "editKept"; slot: number }
+  | { op: "read"; path: string };
+
+const path = fc.constantFrom(...PATHS);
+const op: fc.Arbitrary<Op> = fc.oneof(
+  fc.record({
+    op: fc.constant("write" as const),
+    path,
+    data: fc.constantFrom("x", "yy"),
+    append: fc.boolean(),
+  }),
+  fc.record({ op: fc.constant("mkdir" as const), path, parents: fc.boolean() }),
+  fc.record({ op: fc.constant("remove" as const), path, recursive: fc.boolean() }),
+  fc.record({ op: fc.constant("touch" as const), path }),
+  fc.record({ op: fc.constant("chmod" as const), path, mode: fc.constantFrom(0o600, 0o755) }),
+  fc.record({ op: fc.constant("edit" as const), path }),
+  fc.record({ op: fc.constant("link" as const), from: path, to: path }),
+  fc.record({ op: fc.constant("keep" as const), path, slot: fc.nat(2) }),
+  fc.record({ op: fc.constant("editKept" as const), slot: fc.nat(2) }),
+  fc.record({ op: fc.constant("read" as const), path }),
+);
+
+/** Runs one operation as the runtime's programs and tools would; returns what it answered. */
+function apply(fs: Filesystem, kept: (FsNode | undefined)[], o: Op): string {
+  switch (o.op) {
+    case "write":
+      return JSON.stringify(fs.writeFile(o.path, o.data, o.append));
+    case "mkdir":
+      return JSON.stringify(fs.mkdir(o.path, o.parents));
+    case "remove":
+      return JSON.stringify(fs.remove(o.path, o.recursive));
+    case "touch":
+      return JSON.stringify(fs.touch(o.path));
+    case "chmod": {
+      const node = fs.stat(o.path);
+      if (!node || node.kind === "symlink") return "none";
+      treeChanged(fs);
+      node.mode = o.mode;
+      return "ok";
+    }
+    case "edit": {
+      const r = fs.lookup(o.path);
+      if (!r.ok || r.value.kind !== "file") return "none";
+      treeChanged(fs);
+      r.value.data += "!";
+      return "ok";
+    }
+    case "link": {
+      // `ln FROM TO`: the same node at a second path.
+      const node = fs.stat(o.from);
+      const parent = fs.stat(o.to.slice(0, o.to.lastIndexOf("/")) || "/");
+      if (!node || node.kind === "dir" || parent?.kind !== "dir" || fs.exists(o.to)) return "none";
+      treeChanged(fs);
+      parent.entries.set(o.to.slice(o.to.lastIndexOf("/") + 1), node);
+      return "ok";
+    }
+    case "keep":
+      kept[o.slot] = fs.stat(o.path);
+      return String(kept[o.slot]?.kind);
+    case "editKept": {
+      const node = kept[o.slot];
+      if (node?.kind !== "file") return "none";
+      treeChanged(fs);
+      node.data += "?";
+      return "ok";
+    }
+    case "read":
+      return JSON.stringify([
+        fs.readFile(o.path),
+        fs.readdir(o.path),
+        fs.exists(o.path),
+        fs.peek(o.path)?.kind,
+        fs.lookup(o.path, false).ok,
+      ]);
+  }
+}
+
+describe("overlayTree", () => {
+  it("reads and changes exactly as a deep copy does, and leaves the template and its other copies alone", () => {
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 30 }), (ops) => {
+        const shared = template();
+        shareTree(shared);
+        const pristine = dump(template());
+        let now = 0;
+        const clock = () => now;
+        const deep = new Filesystem(cloneTree(template()), clock, { ownsRoot: true });
+        const lazy = new Filesystem(overlayTree(shared), clock, { ownsRoot: true });
+        const sibling = new Filesystem(overlayTree(shared), clock, { ownsRoot: true });
+        sibling.writeFile("/etc/sibling", "s");
+        const volumes = [newDir(), newDir()];
+        deep.mount("/mnt/v", volumes[0]!);
+        lazy.mount("/mnt/v", volumes[1]!);
+        const told = [0, 0, 0, 0];
+        const roots = [deep.roots()[0]!, lazy.roots()[0]!, ...volumes];
+        const unwatch = [
+          watchTree(roots[0]!, () => told[0]!++),
+          watchTree(roots[1]!, () => told[1]!++),
+          watchTree(volumes[0]!, () => told[2]!++),
+          watchTree(volumes[1]!, () => told[3]!++),
+        ];
+        const keptDeep: (FsNode | undefined)[] = [];
+        const keptLazy: (FsNode | undefined)[] = [];
+        for (const o of ops) {
+          now++;
+          const g0 = deep.generation();
+          const a = apply(deep, keptDeep, o);
+          const movedDeep = deep.generation() !== g0;
+          const g1 = lazy.generation();
+          const b = apply(lazy, keptLazy, o);
+          const movedLazy = lazy.generation() !== g1;
+          expect(b).toBe(a);
+          expect(movedLazy).toBe(movedDeep);
+          expect([told[1], told[3]]).toEqual([told[0], told[2]]);
+        }
+        for (const u of unwatch) u();
+        expect(dump(lazy.roots()[0]!)).toEqual(dump(deep.roots()[0]!));
+        expect(dump(volumes[1]!)).toEqual(dump(volumes[0]!));
+        expect(dump(shared)).toEqual(pristine);
+        expect(sibling.readFile("/etc/a")).toEqual({ ok: true, value: "a" });
+        expect(dump(sibling.roots()[0]!).filter((l) => !l.startsWith("/etc"))).toEqual(
+          pristine.filter((l) => !l.startsWith("/etc")),
+        );
+      }),
+      { numRuns: 300 },
+    );
   });
 });

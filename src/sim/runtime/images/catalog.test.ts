@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AppImageSpec } from "../../scenario/types.ts";
+import { Filesystem } from "../vfs.ts";
 import { ImageCatalog, pullMsForSize } from "./catalog.ts";
 import { parseImageRef } from "./reference.ts";
 
@@ -162,16 +163,22 @@ describe("ImageCatalog root trees", () => {
       return r.image;
     })();
     const first = image.buildRootfs();
+    // A container's tree changes through its filesystem and the nodes it hands out.
+    const fs = new Filesystem(first, () => 0, { ownsRoot: true });
+    const packaged = fs.readFile("/etc/nginx/nginx.conf");
+    if (!packaged.ok) throw new Error("no nginx.conf");
+    fs.writeFile("/etc/nginx/nginx.conf", "changed");
+    fs.remove("/etc/nginx/mime.types");
+    fs.writeFile("/etc/extra", "");
+    const html = fs.stat("/usr/share/nginx/html/index.html");
+    if (html?.kind !== "file") throw new Error("no index.html");
+    html.data = "edited in place";
+    expect(fs.readFile("/usr/share/nginx/html/index.html")).toEqual({ ok: true, value: "edited in place" });
     const etc = first.entries.get("etc");
     if (etc?.kind !== "dir") throw new Error("no /etc");
     const nginxDir = etc.entries.get("nginx");
     if (nginxDir?.kind !== "dir") throw new Error("no /etc/nginx");
-    const conf = nginxDir.entries.get("nginx.conf");
-    if (conf?.kind !== "file") throw new Error("no nginx.conf");
-    const packaged = conf.data;
-    conf.data = "changed";
-    nginxDir.entries.delete("mime.types");
-    etc.entries.set("extra", { kind: "file", data: "", mode: 0o644, mtimeMs: 0 });
+    const packagedConf = packaged.value;
     // Another container of the same image, looked up again, as the kubelet does per container.
     const again = catalog.lookup(ref.ref);
     if (!again.ok) throw new Error(again.error);
@@ -183,6 +190,13 @@ describe("ImageCatalog root trees", () => {
     const nginx2 = etc2.entries.get("nginx");
     if (nginx2?.kind !== "dir") throw new Error("no /etc/nginx");
     expect(nginx2.entries.has("mime.types")).toBe(true);
-    expect(nginx2.entries.get("nginx.conf")).toMatchObject({ kind: "file", data: packaged });
+    expect(nginx2.entries.get("nginx.conf")).toMatchObject({ kind: "file", data: packagedConf });
+    const fs2 = new Filesystem(second, () => 0, { ownsRoot: true });
+    expect(fs2.readFile("/usr/share/nginx/html/index.html").ok).toBe(true);
+    expect(fs2.readFile("/usr/share/nginx/html/index.html")).not.toEqual({
+      ok: true,
+      value: "edited in place",
+    });
+    expect(nginxDir.entries.has("mime.types")).toBe(false);
   });
 });

@@ -20,7 +20,7 @@
 import type { AppImageSpec } from "../../scenario/types.ts";
 import type { Program } from "../kernel.ts";
 import { appProgramId, appServer } from "../programs/app-server.ts";
-import { cloneTree, type FsDir, newDir } from "../vfs.ts";
+import { type FsDir, newDir, overlayTree, shareTree } from "../vfs.ts";
 import { appImageFamily, appRepository } from "./app-image.ts";
 import { BUILTIN_FAMILIES } from "./builtin/index.ts";
 import { pullErrorText } from "./pull-errors.ts";
@@ -87,8 +87,9 @@ export class ImageCatalog {
           ? Math.round(entry.app.pullSeconds * 1000)
           : pullMsForSize(variant.sizeBytes),
       // Why a copy of a template: laying out an image's files path by path cost a rollout far more
-      // than copying the finished tree does; the template itself is never handed out.
-      buildRootfs: () => cloneTree(this.rootfsTemplate(entry.family, tag, variant)),
+      // than copying the finished tree does; the template itself is never handed out, only
+      // copied lazily (overlayTree), node by node as a container's filesystem needs its own.
+      buildRootfs: () => overlayTree(this.rootfsTemplate(entry.family, tag, variant)),
     };
     return { ok: true, image };
   }
@@ -104,6 +105,7 @@ export class ImageCatalog {
     if (!root) {
       root = newDir();
       variant.populate(root);
+      shareTree(root);
       byTag.set(tag, root);
     }
     return root;

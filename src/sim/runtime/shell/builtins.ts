@@ -466,7 +466,7 @@ function* dot(sh: Interpreter, argv: string[], io: Io): Gen<number> {
 function findOnPath(sh: Interpreter, name: string): string | undefined {
   for (const dir of (sh.state.get("PATH") ?? "").split(":")) {
     const p = resolvePath(sh.state.cwd, `${dir || "."}/${name}`);
-    if (sh.ctx.fs.stat(p)?.kind === "file") return p;
+    if (sh.ctx.fs.peek(p)?.kind === "file") return p;
   }
   return resolvePath(sh.state.cwd, name);
 }

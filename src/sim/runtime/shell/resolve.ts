@@ -20,7 +20,7 @@ export function resolveCommand(fs: Filesystem, name: string, path: string, cwd: 
   let denied = false;
   for (const dir of path.split(":")) {
     const candidate = resolvePath(cwd, `${dir || "."}/${name}`);
-    const node = fs.stat(candidate);
+    const node = fs.peek(candidate);
     if (node?.kind !== "file") continue;
     const r = resolveFile(fs, candidate, 0);
     if (r.ok) return r;
@@ -30,7 +30,7 @@ export function resolveCommand(fs: Filesystem, name: string, path: string, cwd: 
 }
 
 function resolveFile(fs: Filesystem, path: string, depth: number): CommandLookup {
-  const node = fs.stat(path);
+  const node = fs.peek(path);
   if (!node) return { ok: false, errno: "ENOENT" };
   if (node.kind === "dir") return { ok: false, errno: "EISDIR" };
   if (node.kind !== "file") return { ok: false, errno: "EACCES" };

@@ -25,7 +25,7 @@ export function* nginxEntrypoint(ctx: ProcessContext): ProcessBody {
   if (args[0] === "nginx" || args[0] === "nginx-debug") {
     const listed = ctx.fs.readdir(ENTRYPOINT_D);
     const files = (listed.ok ? listed.value : []).filter(
-      (n) => ctx.fs.stat(`${ENTRYPOINT_D}/${n}`)?.kind === "file",
+      (n) => ctx.fs.peek(`${ENTRYPOINT_D}/${n}`)?.kind === "file",
     );
     if (files.length === 0) {
       log(`${me}: No files found in ${ENTRYPOINT_D}/, skipping configuration`);
@@ -34,7 +34,7 @@ export function* nginxEntrypoint(ctx: ProcessContext): ProcessBody {
       log(`${me}: Looking for shell scripts in ${ENTRYPOINT_D}/`);
       for (const name of files.sort(versionSort)) {
         const path = `${ENTRYPOINT_D}/${name}`;
-        const node = ctx.fs.stat(path);
+        const node = ctx.fs.peek(path);
         const executable = node?.kind === "file" && (node.mode & 0o111) !== 0;
         if (name.endsWith(".envsh") || name.endsWith(".sh")) {
           if (!executable) {

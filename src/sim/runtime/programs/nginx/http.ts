@@ -166,7 +166,7 @@ function handle(
     const args = tryFiles.args;
     for (const a of args.slice(0, -1)) {
       const u = a.replaceAll("$uri", uri);
-      const node = fs.stat(toPath(u));
+      const node = fs.peek(toPath(u));
       if (node?.kind === "file" || (node?.kind === "dir" && u.endsWith("/"))) return staticFile(u);
     }
     const last = args[args.length - 1] ?? "=404";
@@ -180,10 +180,10 @@ function handle(
     if (u.endsWith("/")) {
       const indexes = inherited("index", levels)?.args ?? ["index.html"];
       for (const name of indexes) {
-        const node = fs.stat(`${path}${name}`);
+        const node = fs.peek(`${path}${name}`);
         if (node?.kind === "file") return file(`${path}${name}`, node.data);
       }
-      const dir = fs.stat(path);
+      const dir = fs.peek(path);
       if (dir?.kind === "dir") {
         if (inherited("autoindex", levels)?.args[0] === "on") return listing(u, path);
         return error(403, `directory index of "${path}" is forbidden`);
@@ -219,7 +219,7 @@ function handle(
   function listing(u: string, path: string): NginxServeResult {
     const names = fs.readdir(path);
     const rows = (names.ok ? names.value : [])
-      .map((n) => (fs.stat(`${path}${n}`)?.kind === "dir" ? `${n}/` : n))
+      .map((n) => (fs.peek(`${path}${n}`)?.kind === "dir" ? `${n}/` : n))
       .map((n) => `<a href="${n}">${n}</a>\r\n`)
       .join("");
     const body = `<html>\r\n<head><title>Index of ${u}</title></head>\r\n<body>\r\n<h1>Index of ${u}</h1><hr><pre><a href="../">../</a>\r\n${rows}</pre><hr></body>\r\n</html>\r\n`;
