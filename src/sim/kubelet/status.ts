@@ -199,6 +199,11 @@ export class StatusInputs {
   private readonly values: unknown[] = [];
   private at = 0;
   private differs = false;
+  /**
+   * Container IDs (`containerd://…`) by instance, the probe results' keys. Why: an instance's ID
+   * never changes, and a new string per check is an allocation and a hash per lookup.
+   */
+  private readonly ids = new WeakMap<RuntimeContainer, string>();
 
   /** Records the pod's current inputs; true when any differs from the last call's (or is new). */
   changed(ps: PodState, startTimeMs: number): boolean {
@@ -261,7 +266,8 @@ export class StatusInputs {
     this.instance(inst);
     this.instance(list?.[list.length - 2]);
     if (inst) {
-      const id = ContainerRuntime.containerId(inst);
+      let id = this.ids.get(inst);
+      if (id === undefined) this.ids.set(inst, (id = ContainerRuntime.containerId(inst)));
       this.note(ps.startup.get(id));
       this.note(ps.readiness.get(id));
     }
