@@ -353,10 +353,10 @@ export class Filesystem {
   /**
    * `stat` for a look only: the node may be a shared template's (see `overlayTree`), so read it
    * at once and neither keep nor change it. The runtime's path lookups (a command on `PATH`)
-   * use it.
+   * use it. `followLast`: as for `lookup` (false: a symlink itself, not what it points to).
    */
-  peek(path: string): Readonly<FsNode> | undefined {
-    const r = this.find(path, true, 0, false);
+  peek(path: string, followLast = true): Readonly<FsNode> | undefined {
+    const r = this.find(path, followLast, 0, false);
     return typeof r === "string" ? undefined : r;
   }
 

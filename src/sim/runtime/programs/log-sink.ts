@@ -23,9 +23,10 @@ export function logSink(ctx: ProcessContext, path: string): LogSink {
   if (path === "stdout") return forwardingSink(() => ctx.stdout);
   let target = resolvePath(ctx.cwd, path);
   for (let hops = 0; hops < 8; hops++) {
-    const n = ctx.fs.lookup(target, false);
-    if (!n.ok || n.value.kind !== "symlink") break;
-    target = resolvePath(target.slice(0, target.lastIndexOf("/")) || "/", n.value.target);
+    // Why peek: only the link's target is read; an owning lookup would copy the image's nodes.
+    const n = ctx.fs.peek(target, false);
+    if (n?.kind !== "symlink") break;
+    target = resolvePath(target.slice(0, target.lastIndexOf("/")) || "/", n.target);
   }
   if (STDOUT.has(target)) return forwardingSink(() => ctx.stdout);
   if (STDERR.has(target)) return forwardingSink(() => ctx.stderr);
