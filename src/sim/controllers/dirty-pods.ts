@@ -1,4 +1,3 @@
-import type { ServicePodIndex } from "./service-pod-index.ts";
 import type { WatchEvent } from "./watch.ts";
 
 /**
@@ -21,22 +20,17 @@ export class DirtyPods {
   }
 
   /**
-   * Feeds a Service or Pod watch event to `index` and records what it dirties: all of a changed
-   * Service, or the pod in each Service that selects it (before or after). Returns the Service keys
-   * to sync; none for other kinds.
+   * Records what a Service or Pod watch event dirties, given the Service keys the shared
+   * `ServicePodIndex` returned for it: all of a changed Service, or the pod in each Service that
+   * selects it (before or after).
    */
-  observe(event: WatchEvent, index: ServicePodIndex): string[] {
+  record(event: WatchEvent, keys: readonly string[]): void {
     const obj = event.object;
-    if (obj.kind === "Service") {
-      const key = index.observeService(event);
-      this.all(key);
-      return [key];
+    if (obj.kind === "Service") for (const key of keys) this.all(key);
+    else if (obj.kind === "Pod") {
+      const uid = obj.metadata.uid ?? "";
+      for (const key of keys) this.pod(key, uid);
     }
-    if (obj.kind !== "Pod") return [];
-    const uid = obj.metadata.uid ?? "";
-    const keys = index.observePod(event);
-    for (const key of keys) this.pod(key, uid);
-    return keys;
   }
 
   /** What changed since the last sync of `key` ("all" when nothing was recorded). */

@@ -14,7 +14,7 @@ import type { ControllerHost } from "./host.ts";
 import { INFORMER_LATENCY_MS, latencyMs } from "./latency.ts";
 import { canonicalJson } from "./meta.ts";
 import { type DesiredEndpoint, desiredEndpoint, hasSelector } from "./service-endpoints.ts";
-import { ServicePodIndex } from "./service-pod-index.ts";
+import type { ServicePodIndex } from "./service-pod-index.ts";
 import type { WatchEvent } from "./watch.ts";
 import { splitKey, WorkQueue } from "./workqueue.ts";
 
@@ -29,7 +29,6 @@ function endpointKey(d: DesiredEndpoint): string {
 export class EndpointsController {
   private readonly queue: WorkQueue;
   private readonly delays: SeededRandom;
-  private readonly index = new ServicePodIndex();
   /** Per service key: each pod's endpoint as last computed (terminating pods left out). */
   private readonly endpoints = new Map<string, EndpointSubsetsIndex>();
   /** Per service key: the `subsets` array last written to its Endpoints (undefined: none). */
@@ -39,14 +38,20 @@ export class EndpointsController {
   constructor(
     private readonly host: ControllerHost,
     random: SeededRandom,
+    /** The Services and the pods they select, fed by the controller manager. */
+    private readonly index: ServicePodIndex,
   ) {
     this.delays = random.fork("latency");
     this.queue = new WorkQueue(host.clock, (key) => this.sync(key));
   }
 
-  /** Informer handlers for Services and Pods. */
-  observe(event: WatchEvent): void {
-    for (const key of this.dirty.observe(event, this.index)) this.enqueue(key);
+  /**
+   * Informer handlers for Services and Pods; `serviceKeys` are the Services the shared index says
+   * the event concerns (it has already seen the event).
+   */
+  observe(event: WatchEvent, serviceKeys: readonly string[]): void {
+    this.dirty.record(event, serviceKeys);
+    for (const key of serviceKeys) this.enqueue(key);
   }
 
   private enqueue(key: string): void {

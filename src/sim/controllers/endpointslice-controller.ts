@@ -19,7 +19,7 @@ import {
   type EndpointPort,
   hasSelector,
 } from "./service-endpoints.ts";
-import { ServicePodIndex } from "./service-pod-index.ts";
+import type { ServicePodIndex } from "./service-pod-index.ts";
 import type { WatchEvent } from "./watch.ts";
 import { splitKey, WorkQueue } from "./workqueue.ts";
 
@@ -102,7 +102,6 @@ export class EndpointSliceController {
   private readonly queue: WorkQueue;
   private readonly names: SeededRandom;
   private readonly delays: SeededRandom;
-  private readonly index = new ServicePodIndex();
   /** Endpoint state per service key and pod uid, as last written. */
   private readonly states = new Map<string, Map<string, { state: EndpointState; podName: string }>>();
   private readonly dirty = new DirtyPods();
@@ -119,15 +118,21 @@ export class EndpointSliceController {
   constructor(
     private readonly host: ControllerHost,
     random: SeededRandom,
+    /** The Services and the pods they select, fed by the controller manager. */
+    private readonly index: ServicePodIndex,
   ) {
     this.names = random.fork("slice-names");
     this.delays = random.fork("latency");
     this.queue = new WorkQueue(host.clock, (key) => this.sync(key));
   }
 
-  /** Informer handlers for Services, Pods and EndpointSlices. */
-  observe(event: WatchEvent): void {
-    for (const key of this.dirty.observe(event, this.index)) this.enqueue(key);
+  /**
+   * Informer handlers for Services, Pods and EndpointSlices; `serviceKeys` are the Services the
+   * shared index says the event concerns (it has already seen the event).
+   */
+  observe(event: WatchEvent, serviceKeys: readonly string[]): void {
+    this.dirty.record(event, serviceKeys);
+    for (const key of serviceKeys) this.enqueue(key);
     const obj = event.object;
     if (obj.kind === "EndpointSlice" && event.type === "DELETED") {
       if (this.ownDeletes.delete(obj)) return;

@@ -5,6 +5,8 @@
  * and `terminating` conditions, grouped by the ports it resolves to.
  */
 import type { ApiObject } from "../kubectl/api.ts";
+import { sameJson } from "../same-json.ts";
+import { deepCopy } from "./deep-copy.ts";
 import { isPodReady, podNodeName, podStatus } from "./pods.ts";
 
 /** A Service port as the controllers read it. */
@@ -151,12 +153,46 @@ export function desiredEndpoint(
 }
 
 /**
- * What a pod change can alter in its endpoint: IP, phase, readiness, deletion, labels, node.
- * Status updates that change none of these do not wake the endpoint controllers.
+ * What a pod change can alter in its endpoint: IP, phase, readiness, deletion, node, labels (the
+ * labels as a copy, since the stored pod is changed in place). Status updates that change none of
+ * these do not wake the endpoint controllers.
  */
-export function endpointFingerprint(pod: ApiObject): string {
+export interface EndpointInputs {
+  podIP: string;
+  phase: string;
+  ready: boolean;
+  deleting: boolean;
+  nodeName: string;
+  labels: Record<string, string>;
+}
+
+/** The pod's `EndpointInputs` now. */
+export function endpointInputs(pod: ApiObject): EndpointInputs {
   const s = podStatus(pod) as { phase?: string; podIP?: string };
-  const ready = isPodReady(pod) ? "1" : "0";
-  const deleting = pod.metadata.deletionTimestamp ? "d" : "";
-  return `${s.podIP ?? ""}|${s.phase ?? ""}|${ready}|${deleting}|${podNodeName(pod)}|${JSON.stringify(pod.metadata.labels ?? {})}`;
+  return {
+    podIP: s.podIP ?? "",
+    phase: s.phase ?? "",
+    ready: isPodReady(pod),
+    deleting: !!pod.metadata.deletionTimestamp,
+    nodeName: podNodeName(pod),
+    // Why a deep copy: the stored pod's labels may be changed in place later.
+    labels: deepCopy(pod.metadata.labels ?? {}),
+  };
+}
+
+/**
+ * Whether the pod still shows `seen`. Why field by field: building a fingerprint text per pod
+ * event (the labels as JSON among it) was a measurable share of a large rollout; the labels are
+ * compared as their JSON texts would be (`sameJson`: key order counts), as the text did.
+ */
+export function sameEndpointInputs(seen: EndpointInputs, pod: ApiObject): boolean {
+  const s = podStatus(pod) as { phase?: string; podIP?: string };
+  return (
+    seen.podIP === (s.podIP ?? "") &&
+    seen.phase === (s.phase ?? "") &&
+    seen.ready === isPodReady(pod) &&
+    seen.deleting === !!pod.metadata.deletionTimestamp &&
+    seen.nodeName === podNodeName(pod) &&
+    sameJson(seen.labels, pod.metadata.labels ?? {})
+  );
 }

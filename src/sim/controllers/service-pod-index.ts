@@ -2,10 +2,16 @@
  * The endpoint controllers' informer caches: Services by namespace and, for each Service, the pods
  * its selector picks (`getPodServiceMemberships`). A pod event returns the Services to sync — those
  * the pod belonged to and those it belongs to now — but only when something an endpoint shows
- * changed (see `endpointFingerprint`).
+ * changed (see `EndpointInputs`). One index serves both endpoint controllers (the controller
+ * manager feeds it each event once): they watch the same Services and pods.
  */
 import type { ApiObject } from "../kubectl/api.ts";
-import { endpointFingerprint, serviceSelects } from "./service-endpoints.ts";
+import {
+  type EndpointInputs,
+  endpointInputs,
+  sameEndpointInputs,
+  serviceSelects,
+} from "./service-endpoints.ts";
 import type { WatchEvent } from "./watch.ts";
 import { objectKey } from "./workqueue.ts";
 
@@ -14,8 +20,19 @@ export class ServicePodIndex {
   private readonly services = new Map<string, Map<string, ApiObject>>();
   private readonly members = new Map<string, Map<string, ApiObject>>();
   private readonly memberOf = new Map<string, Set<string>>();
-  private readonly seen = new Map<string, string>();
+  private readonly seen = new Map<string, EndpointInputs>();
   private readonly allPods = new Map<string, Map<string, ApiObject>>();
+
+  /**
+   * A watch event: for a Service, its key (all of it to sync); for a pod, the keys of the Services
+   * to sync (see `observePod`); nothing for other kinds.
+   */
+  observe(event: WatchEvent): string[] {
+    const kind = event.object.kind;
+    if (kind === "Service") return [this.observeService(event)];
+    if (kind === "Pod") return this.observePod(event);
+    return [];
+  }
 
   /** A Service was added, changed or deleted: recompute its members. Returns its key. */
   observeService(event: WatchEvent): string {
@@ -58,9 +75,9 @@ export class ServicePodIndex {
     let nsPods = this.allPods.get(ns);
     if (!nsPods) this.allPods.set(ns, (nsPods = new Map()));
     nsPods.set(uid, pod);
-    const print = endpointFingerprint(pod);
-    if (this.seen.get(uid) === print) return [];
-    this.seen.set(uid, print);
+    const seen = this.seen.get(uid);
+    if (seen && sameEndpointInputs(seen, pod)) return [];
+    this.seen.set(uid, endpointInputs(pod));
     const now: string[] = [];
     for (const [key, svc] of this.services.get(ns) ?? []) if (serviceSelects(svc, pod)) now.push(key);
     const membership = this.membership(uid);
