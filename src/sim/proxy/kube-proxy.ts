@@ -37,25 +37,49 @@ interface SliceEndpoint {
   targetRef?: { kind?: string; name?: string; uid?: string };
 }
 
-function snapshotSlice(slice: ApiObject): SliceSnapshot {
+type SnapshotEndpoint = SliceSnapshot["endpoints"][number];
+
+/**
+ * What kube-proxy's cache keeps of a slice as the watch delivered it. An endpoint that reads the
+ * same as the one at its place in `earlier` (the last copy of this slice) is that same frozen
+ * object: a slice update copies only what changed, and `ServiceRules` finds the unchanged ends by
+ * identity. Why sharing is safe: the copies are frozen, and each is reused only when every field
+ * matches what the slice says now.
+ */
+function snapshotSlice(slice: ApiObject, earlier: SliceSnapshot | undefined): SliceSnapshot {
   const body = slice as unknown as { ports?: SlicePort[] | null; endpoints?: SliceEndpoint[] | null };
   const endpoints: SliceSnapshot["endpoints"] = [];
+  const old = earlier?.endpoints;
   for (const e of body.endpoints ?? []) {
     const ip = e.addresses?.[0];
     if (!ip) continue;
     // Why (EndpointSlice API): an unset `ready` or `serving` means true; unset `terminating` false.
     const ready = e.conditions?.ready ?? true;
-    const ep: SliceSnapshot["endpoints"][number] = {
-      ip,
-      ready,
-      serving: e.conditions?.serving ?? ready,
-      terminating: e.conditions?.terminating ?? false,
-    };
-    if (e.targetRef?.kind === "Pod") {
-      ep.podName = e.targetRef.name;
-      ep.podUid = e.targetRef.uid;
+    const serving = e.conditions?.serving ?? ready;
+    const terminating = e.conditions?.terminating ?? false;
+    const pod = e.targetRef?.kind === "Pod";
+    const podName = pod ? e.targetRef?.name : undefined;
+    const podUid = pod ? e.targetRef?.uid : undefined;
+    const was = old?.[endpoints.length];
+    if (
+      was !== undefined &&
+      was.ip === ip &&
+      was.ready === ready &&
+      was.serving === serving &&
+      was.terminating === terminating &&
+      "podName" in was === pod &&
+      was.podName === podName &&
+      was.podUid === podUid
+    ) {
+      endpoints.push(was);
+      continue;
     }
-    endpoints.push(ep);
+    const ep: SnapshotEndpoint = { ip, ready, serving, terminating };
+    if (pod) {
+      ep.podName = podName;
+      ep.podUid = podUid;
+    }
+    endpoints.push(Object.freeze(ep));
   }
   return { ports: (body.ports ?? []).map((p) => ({ ...p })), endpoints };
 }
@@ -88,6 +112,8 @@ type Change =
 export class KubeProxy {
   private readonly entries = new Map<string, ServiceRules>();
   private readonly listeners: ((key: string) => void)[] = [];
+  /** The last copy taken of each slice (by `namespace/name`), for `snapshotSlice` to share from. */
+  private readonly lastCopies = new Map<string, SliceSnapshot>();
   /** Every change in what kube-proxy routes to, in time order. */
   readonly history: ProxyChange[] = [];
 
@@ -107,11 +133,11 @@ export class KubeProxy {
       change = { kind: "service", ...(event.type === "DELETED" ? {} : { snapshot: snapshotService(obj) }) };
     } else if (obj.kind === "EndpointSlice") {
       name = obj.metadata.labels?.[SERVICE_NAME_LABEL];
-      change = {
-        kind: "slice",
-        name: obj.metadata.name,
-        ...(event.type === "DELETED" ? {} : { snapshot: snapshotSlice(obj) }),
-      };
+      const copyKey = `${ns}/${obj.metadata.name}`;
+      let snapshot: SliceSnapshot | undefined;
+      if (event.type === "DELETED") this.lastCopies.delete(copyKey);
+      else this.lastCopies.set(copyKey, (snapshot = snapshotSlice(obj, this.lastCopies.get(copyKey))));
+      change = { kind: "slice", name: obj.metadata.name, ...(snapshot ? { snapshot } : {}) };
     } else return;
     if (!name) return;
     const key = `${ns}/${name}`;
@@ -136,23 +162,36 @@ export class KubeProxy {
 
   /** Replaces one slice in the cache, recording the pods whose routing changed. */
   private applySlice(key: string, entry: ServiceRules, name: string, next: SliceSnapshot | undefined): void {
-    const prev = entry.slice(name);
-    entry.setSlice(name, next);
+    const change = entry.setSlice(name, next);
+    const prevList = change.prev?.endpoints ?? [];
+    const nextList = next?.endpoints ?? [];
+    // Why only between the unchanged ends when no pod is listed twice: an unchanged endpoint's pod
+    // is then listed once before and once after, in the same state, and no changed endpoint names
+    // it; the changes are those of the endpoints in between.
+    const narrow = change.uniqueBefore && change.uniqueAfter;
+    const from = narrow ? change.head : 0;
+    const prevTo = prevList.length - (narrow ? change.tail : 0);
+    const nextTo = nextList.length - (narrow ? change.tail : 0);
     const atMs = this.clock.now();
     const slash = key.indexOf("/");
     const namespace = key.slice(0, slash);
     const service = key.slice(slash + 1);
     const before = new Map<string, EndpointState>();
-    for (const e of prev?.endpoints ?? []) if (e.podUid) before.set(e.podUid, endpointState(e));
+    for (let j = from; j < prevTo; j++) {
+      const e = prevList[j]!;
+      if (e.podUid) before.set(e.podUid, endpointState(e));
+    }
     const after = new Set<string>();
-    for (const e of next?.endpoints ?? []) {
+    for (let j = from; j < nextTo; j++) {
+      const e = nextList[j]!;
       if (!e.podUid) continue;
       after.add(e.podUid);
       const state = endpointState(e);
       if (before.get(e.podUid) !== state)
         this.history.push({ atMs, service, namespace, podUid: e.podUid, podName: e.podName ?? "", state });
     }
-    for (const e of prev?.endpoints ?? []) {
+    for (let j = from; j < prevTo; j++) {
+      const e = prevList[j]!;
       if (e.podUid && !after.has(e.podUid))
         this.history.push({ atMs, service, namespace, podUid: e.podUid, podName: e.podName ?? "" });
     }

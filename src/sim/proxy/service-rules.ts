@@ -155,11 +155,51 @@ function dedupe(lists: SlicePortRules[]): ProxyEndpoint[] {
 interface CachedSlice {
   snapshot: SliceSnapshot;
   perPort: (SlicePortRules | undefined)[];
+  /** How many times each pod uid is listed in the slice. */
+  uidCounts: Map<string, number>;
+  /** How many pod uids are listed more than once. */
+  duplicateUids: number;
+}
+
+/**
+ * What replacing a cached slice changed: the slice before, how many endpoints at its start and end
+ * are the same before and after (see `unchangedEnds`), and whether each version lists every pod
+ * uid at most once. kube-proxy works out whose routing changed from it.
+ */
+export interface SliceChange {
+  prev: SliceSnapshot | undefined;
+  head: number;
+  tail: number;
+  uniqueBefore: boolean;
+  uniqueAfter: boolean;
+}
+
+/** Adds (+1) or takes away (-1) the pod uids of `endpoints[from..to)`; returns the new duplicate count. */
+function countUids(
+  counts: Map<string, number>,
+  endpoints: readonly SliceEndpoint[],
+  from: number,
+  to: number,
+  delta: 1 | -1,
+  duplicates: number,
+): number {
+  for (let j = from; j < to; j++) {
+    const uid = endpoints[j]!.podUid;
+    if (uid === undefined) continue;
+    const was = counts.get(uid) ?? 0;
+    const now = was + delta;
+    if (now === 0) counts.delete(uid);
+    else counts.set(uid, now);
+    if (was === 1 && now === 2) duplicates++;
+    else if (was === 2 && now === 1) duplicates--;
+  }
+  return duplicates;
 }
 
 type SliceEndpoint = SliceSnapshot["endpoints"][number];
 
 function sameEndpoint(a: SliceEndpoint, b: SliceEndpoint): boolean {
+  if (a === b) return true;
   return (
     a.ip === b.ip &&
     a.ready === b.ready &&
@@ -219,22 +259,39 @@ export class ServiceRules {
     this.built = false;
   }
 
-  /** Caches a slice (undefined: deleted), in place of any earlier version of it. */
-  setSlice(name: string, snapshot: SliceSnapshot | undefined): void {
+  /**
+   * Caches a slice (undefined: deleted), in place of any earlier version of it; says what changed.
+   * Only the endpoints between the unchanged ends get new rule endpoints and new uid counts.
+   */
+  setSlice(name: string, snapshot: SliceSnapshot | undefined): SliceChange {
     const prev = this.slices.get(name);
+    const uniqueBefore = prev === undefined || prev.duplicateUids === 0;
     if (snapshot) {
-      const same = prev ? unchangedEnds(prev.snapshot.endpoints, snapshot.endpoints) : undefined;
+      const same = prev ? unchangedEnds(prev.snapshot.endpoints, snapshot.endpoints) : { head: 0, tail: 0 };
       const perPort = (this.svc?.ports ?? []).map((sp, i) =>
-        this.portEndpoints(snapshot, sp, i, prev && same && { rules: prev.perPort[i], ...same }),
+        this.portEndpoints(snapshot, sp, i, prev && { rules: prev.perPort[i], ...same }),
       );
-      this.slices.set(name, { snapshot, perPort });
-    } else if (prev) {
+      // Why in place: the earlier version's counts are not kept, it is replaced here.
+      const uidCounts = prev?.uidCounts ?? new Map<string, number>();
+      let duplicateUids = prev?.duplicateUids ?? 0;
+      if (prev) {
+        const end = prev.snapshot.endpoints.length - same.tail;
+        duplicateUids = countUids(uidCounts, prev.snapshot.endpoints, same.head, end, -1, duplicateUids);
+      }
+      const end = snapshot.endpoints.length - same.tail;
+      duplicateUids = countUids(uidCounts, snapshot.endpoints, same.head, end, 1, duplicateUids);
+      this.slices.set(name, { snapshot, perPort, uidCounts, duplicateUids });
+      this.built = false;
+      return { prev: prev?.snapshot, ...same, uniqueBefore, uniqueAfter: duplicateUids === 0 };
+    }
+    if (prev) {
       prev.perPort.forEach((rules, i) => {
         if (rules) this.count(i, rules.ids, 0, rules.ids.length, -1);
       });
       this.slices.delete(name);
     }
     this.built = false;
+    return { prev: prev?.snapshot, head: 0, tail: 0, uniqueBefore, uniqueAfter: true };
   }
 
   /** The rules, rebuilt when something changed since they were last asked for. */
@@ -278,13 +335,14 @@ export class ServiceRules {
         ids.push(was.ids[j]!);
       }
     }
-    return {
-      port,
-      endpoints,
-      ids,
-      ready: endpoints.filter(isReady),
-      servingTerminating: endpoints.filter(isServingTerminating),
-    };
+    // `CategorizeEndpoints`' two lists, in one pass.
+    const ready: ProxyEndpoint[] = [];
+    const servingTerminating: ProxyEndpoint[] = [];
+    for (const e of endpoints) {
+      if (e.ready) ready.push(e);
+      if (e.serving && e.terminating) servingTerminating.push(e);
+    }
+    return { port, endpoints, ids, ready, servingTerminating };
   }
 
   /** Adds (+1) or takes away (-1) `ids[from..to)` from Service port `i`'s counts. */
