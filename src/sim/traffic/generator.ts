@@ -15,7 +15,7 @@
 import type { VirtualClock } from "../clock.ts";
 import type { KubeProxy, ProxyEndpoint, ProxyPort } from "../proxy/kube-proxy.ts";
 import type { SeededRandom } from "../random.ts";
-import type { ClusterNetwork, Listener, PodNetwork } from "../runtime/network.ts";
+import type { ClusterNetwork, HttpRequest, Listener, PodNetwork } from "../runtime/network.ts";
 import type { TrafficSpec } from "../scenario/types.ts";
 import { whyOf } from "../timeline/reasons.ts";
 import type { FailedRequest, ServiceTraffic } from "./stats.ts";
@@ -30,6 +30,13 @@ export class TrafficGenerator {
   private sentCount = 0;
   private firstMs = 0;
   private started = false;
+  /** `tick`, bound once (a timer per request needs no new closure). */
+  private readonly nextTick = (): void => this.tick();
+  /**
+   * The request this generator sends, per target port. Why one object: every request of a
+   * generator says the same thing, and a server only reads it (frozen, so none can change it).
+   */
+  private readonly requests = new Map<number, HttpRequest>();
 
   constructor(
     private readonly spec: TrafficSpec,
@@ -67,7 +74,7 @@ export class TrafficGenerator {
     this.send(now);
     this.sentCount++;
     const next = Math.round(this.firstMs + this.sentCount * this.intervalMs);
-    this.clock.at(Math.max(next, now + 1), () => this.tick());
+    this.clock.at(Math.max(next, now + 1), this.nextTick);
   }
 
   /** The Service port the generator targets, as kube-proxy has programmed it. */
@@ -114,19 +121,32 @@ export class TrafficGenerator {
     this.deliver(atMs, svc.name, ep);
   }
 
-  private deliver(atMs: number, service: string, ep: ProxyEndpoint): void {
-    const s = this.stats;
-    const endpoint = `${ep.ip}:${ep.port}`;
+  /** The request for `port`: GET the Scenario's path, Host the Service. */
+  private request(service: string, port: number): HttpRequest {
+    let req = this.requests.get(port);
+    if (req === undefined || req.host !== service) {
+      const headers = Object.freeze({ host: service, "user-agent": "podlife-traffic/1.0", accept: "*/*" });
+      req = Object.freeze({ method: "GET", path: this.spec.path ?? "/", host: service, port, headers });
+      this.requests.set(port, req);
+    }
+    return req;
+  }
+
+  /** Counts a request to `ep` that failed. */
+  private failAt(atMs: number, ep: ProxyEndpoint, f: Omit<FailedRequest, "atMs" | "endpoint" | "pod">): void {
     const pod = ep.podName;
-    const fail = (f: Omit<FailedRequest, "atMs" | "endpoint" | "pod">) =>
-      s.fail({ atMs, endpoint, ...(pod ? { pod } : {}), ...f });
+    this.stats.fail({ atMs, endpoint: `${ep.ip}:${ep.port}`, ...(pod ? { pod } : {}), ...f });
+  }
+
+  private deliver(atMs: number, service: string, ep: ProxyEndpoint): void {
+    const pod = ep.podName;
     const net = this.network.lookup(ep.ip);
     if (!net) {
-      fail({
+      this.failAt(atMs, ep, {
         endMs: atMs,
         outcome: "refused",
         detail: "connect: no route to host",
-        ...whyOf("traffic.podGone", { pod: pod ?? endpoint }),
+        ...whyOf("traffic.podGone", { pod: pod ?? `${ep.ip}:${ep.port}` }),
       });
       return;
     }
@@ -135,7 +155,7 @@ export class TrafficGenerator {
       const closing = net.boundOn(ep.port);
       const routedAs = ep.ready ? "ready" : "terminating";
       const inPod = pod ? { pod } : {};
-      fail({
+      this.failAt(atMs, ep, {
         endMs: atMs,
         outcome: "refused",
         detail: "connect: connection refused",
@@ -146,43 +166,38 @@ export class TrafficGenerator {
       return;
     }
     if (!listener.http) {
-      fail({
+      this.failAt(atMs, ep, {
         endMs: atMs + this.requestMs,
         outcome: "error",
         detail: "empty reply from server",
-        ...whyOf("traffic.notHttp", { owner: listener.owner, endpoint }),
+        ...whyOf("traffic.notHttp", { owner: listener.owner, endpoint: `${ep.ip}:${ep.port}` }),
       });
       return;
     }
-    const response = listener.http(
-      {
-        method: "GET",
-        path: this.spec.path ?? "/",
-        host: service,
-        port: ep.port,
-        headers: { host: service, "user-agent": "podlife-traffic/1.0", accept: "*/*" },
-      },
-      atMs,
-    );
+    const response = listener.http(this.request(service, ep.port), atMs);
     const endMs = atMs + (response.delayMs ?? 0) + this.requestMs;
-    this.clock.at(endMs, () => this.finish(atMs, endMs, net, listener, response.status, endpoint, pod));
+    this.clock.at(endMs, () => this.finish(atMs, endMs, net, listener, response.status, ep));
   }
 
+  /**
+   * A request's end. Why `ep` rather than its texts: rule endpoints are never changed once built
+   * (kube-proxy builds new ones), so it still says what it said when the request was sent.
+   */
   private finish(
     atMs: number,
     endMs: number,
     net: PodNetwork,
     listener: Listener,
     status: number,
-    endpoint: string,
-    pod: string | undefined,
+    ep: ProxyEndpoint,
   ): void {
     const s = this.stats;
+    const pod = ep.podName;
     if (!net.holds(listener)) {
       s.fail({
         atMs,
         endMs,
-        endpoint,
+        endpoint: `${ep.ip}:${ep.port}`,
         ...(pod ? { pod } : {}),
         outcome: "reset",
         detail: "connection reset by peer",
@@ -194,7 +209,7 @@ export class TrafficGenerator {
       s.fail({
         atMs,
         endMs,
-        endpoint,
+        endpoint: `${ep.ip}:${ep.port}`,
         ...(pod ? { pod } : {}),
         outcome: "error",
         detail: `HTTP ${status}`,
