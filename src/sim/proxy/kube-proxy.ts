@@ -41,10 +41,11 @@ type SnapshotEndpoint = SliceSnapshot["endpoints"][number];
 
 /**
  * What kube-proxy's cache keeps of a slice as the watch delivered it. An endpoint that reads the
- * same as the one at its place in `earlier` (the last copy of this slice) is that same frozen
- * object: a slice update copies only what changed, and `ServiceRules` finds the unchanged ends by
- * identity. Why sharing is safe: the copies are frozen, and each is reused only when every field
- * matches what the slice says now.
+ * same as the one at its place in `earlier` (the last copy of this slice) is that same object: a
+ * slice update copies only what changed, and `ServiceRules` finds the unchanged ends by identity.
+ * Why sharing is safe: a copy is reused only when every field matches what the slice says now,
+ * and nothing writes to a copy (the rules copy them into rule endpoints). Not frozen: freezing
+ * made the copy and the comparison slower than copying every endpoint.
  */
 function snapshotSlice(slice: ApiObject, earlier: SliceSnapshot | undefined): SliceSnapshot {
   const body = slice as unknown as { ports?: SlicePort[] | null; endpoints?: SliceEndpoint[] | null };
@@ -79,7 +80,7 @@ function snapshotSlice(slice: ApiObject, earlier: SliceSnapshot | undefined): Sl
       ep.podName = podName;
       ep.podUid = podUid;
     }
-    endpoints.push(Object.freeze(ep));
+    endpoints.push(ep);
   }
   return { ports: (body.ports ?? []).map((p) => ({ ...p })), endpoints };
 }
