@@ -166,8 +166,9 @@ export interface EndpointInputs {
   labels: Record<string, string>;
 }
 
-/** The pod's `EndpointInputs` now. */
-export function endpointInputs(pod: ApiObject): EndpointInputs {
+/** The pod's `EndpointInputs` now, keeping `earlier`'s copy of the labels when they read the same. */
+export function endpointInputs(pod: ApiObject, earlier?: EndpointInputs): EndpointInputs {
+  const labels = pod.metadata.labels ?? {};
   const s = podStatus(pod) as { phase?: string; podIP?: string };
   return {
     podIP: s.podIP ?? "",
@@ -175,8 +176,8 @@ export function endpointInputs(pod: ApiObject): EndpointInputs {
     ready: isPodReady(pod),
     deleting: !!pod.metadata.deletionTimestamp,
     nodeName: podNodeName(pod),
-    // Why a deep copy: the stored pod's labels may be changed in place later.
-    labels: deepCopy(pod.metadata.labels ?? {}),
+    // Why a copy: the stored pod's labels may be changed in place later.
+    labels: earlier && sameJson(earlier.labels, labels) ? earlier.labels : deepCopy(labels),
   };
 }
 

@@ -77,7 +77,7 @@ export class ServicePodIndex {
     nsPods.set(uid, pod);
     const seen = this.seen.get(uid);
     if (seen && sameEndpointInputs(seen, pod)) return [];
-    this.seen.set(uid, endpointInputs(pod));
+    this.seen.set(uid, endpointInputs(pod, seen));
     const now: string[] = [];
     for (const [key, svc] of this.services.get(ns) ?? []) if (serviceSelects(svc, pod)) now.push(key);
     const membership = this.membership(uid);
