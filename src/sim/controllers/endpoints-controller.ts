@@ -11,8 +11,8 @@ import type { SeededRandom } from "../random.ts";
 import { DirtyPods } from "./dirty-pods.ts";
 import { type EndpointSubset, EndpointSubsetsIndex, subsetsKey } from "./endpoint-subsets.ts";
 import type { ControllerHost } from "./host.ts";
+import { jsonEqual } from "./json-equal.ts";
 import { INFORMER_LATENCY_MS, latencyMs } from "./latency.ts";
-import { canonicalJson } from "./meta.ts";
 import { type DesiredEndpoint, desiredEndpoint, hasSelector } from "./service-endpoints.ts";
 import type { ServicePodIndex } from "./service-pod-index.ts";
 import type { WatchEvent } from "./watch.ts";
@@ -103,7 +103,8 @@ export class EndpointsController {
       const same = ours
         ? current.sameAs(body.subsets)
         : subsetsKey(body.subsets) === subsetsKey(current.subsets());
-      if (same && canonicalJson(existing.metadata.labels ?? {}) === canonicalJson(labels)) return;
+      // Why jsonEqual: it is `canonicalJson(a) === canonicalJson(b)` without building both texts.
+      if (same && jsonEqual(existing.metadata.labels ?? {}, labels)) return;
       const subsets = current.subsets();
       if (subsets.length) body.subsets = subsets;
       else delete body.subsets;

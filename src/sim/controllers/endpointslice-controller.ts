@@ -304,11 +304,13 @@ export class EndpointSliceController {
     }
     if (placed.size + toAdd.length === 0) return false;
     const leftover = new Map<string, DesiredEndpoint[]>();
+    // Each slice's port key, worked out once (a slice's ports do not change during the sync).
+    const portKeys = toAdd.length > 0 ? slices.map((s) => portKeyOf((s as unknown as SliceView).ports)) : [];
     for (const d of toAdd) {
       const fresh = toSliceEndpoint(d);
-      const slice = slices.find((s) => {
+      const slice = slices.find((s, i) => {
         const body = s as unknown as SliceView;
-        return portKeyOf(body.ports) === d.portKey && (body.endpoints ?? []).length < MAX_ENDPOINTS_PER_SLICE;
+        return portKeys[i] === d.portKey && (body.endpoints ?? []).length < MAX_ENDPOINTS_PER_SLICE;
       });
       if (slice) {
         ((slice as unknown as SliceView).endpoints ??= []).push(fresh);
