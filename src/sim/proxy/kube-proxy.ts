@@ -39,18 +39,23 @@ interface SliceEndpoint {
 
 type SnapshotEndpoint = SliceSnapshot["endpoints"][number];
 
+/** How far past the last endpoint reused `snapshotSlice` looks for the next one. */
+const REUSE_WINDOW = 8;
+
 /**
  * What kube-proxy's cache keeps of a slice as the watch delivered it. An endpoint that reads the
- * same as the one at its place in `earlier` (the last copy of this slice) is that same object: a
- * slice update copies only what changed, and `ServiceRules` finds the unchanged ends by identity.
- * Why sharing is safe: a copy is reused only when every field matches what the slice says now,
- * and nothing writes to a copy (the rules copy them into rule endpoints). Not frozen: freezing
- * made the copy and the comparison slower than copying every endpoint.
+ * same as one of `earlier` (the last copy of this slice), looked for in order a few places past
+ * the last one reused, is that same object: a slice update copies only what changed, and
+ * `ServiceRules` finds what did not change by identity. Why sharing is safe: a copy is reused only
+ * when every field matches what the slice says now, and nothing writes to a copy (the rules copy
+ * them into rule endpoints). Not frozen: freezing made the copy and the comparison slower than
+ * copying every endpoint.
  */
 function snapshotSlice(slice: ApiObject, earlier: SliceSnapshot | undefined): SliceSnapshot {
   const body = slice as unknown as { ports?: SlicePort[] | null; endpoints?: SliceEndpoint[] | null };
   const endpoints: SliceSnapshot["endpoints"] = [];
-  const old = earlier?.endpoints;
+  const old = earlier?.endpoints ?? [];
+  let next = 0;
   for (const e of body.endpoints ?? []) {
     const ip = e.addresses?.[0];
     if (!ip) continue;
@@ -61,18 +66,26 @@ function snapshotSlice(slice: ApiObject, earlier: SliceSnapshot | undefined): Sl
     const pod = e.targetRef?.kind === "Pod";
     const podName = pod ? e.targetRef?.name : undefined;
     const podUid = pod ? e.targetRef?.uid : undefined;
-    const was = old?.[endpoints.length];
-    if (
-      was !== undefined &&
-      was.ip === ip &&
-      was.ready === ready &&
-      was.serving === serving &&
-      was.terminating === terminating &&
-      "podName" in was === pod &&
-      was.podName === podName &&
-      was.podUid === podUid
-    ) {
-      endpoints.push(was);
+    let reused: SnapshotEndpoint | undefined;
+    const end = Math.min(old.length, next + REUSE_WINDOW);
+    for (let i = next; i < end; i++) {
+      const was = old[i]!;
+      if (
+        was.ip === ip &&
+        was.ready === ready &&
+        was.serving === serving &&
+        was.terminating === terminating &&
+        "podName" in was === pod &&
+        was.podName === podName &&
+        was.podUid === podUid
+      ) {
+        reused = was;
+        next = i + 1;
+        break;
+      }
+    }
+    if (reused) {
+      endpoints.push(reused);
       continue;
     }
     const ep: SnapshotEndpoint = { ip, ready, serving, terminating };
@@ -166,33 +179,34 @@ export class KubeProxy {
     const change = entry.setSlice(name, next);
     const prevList = change.prev?.endpoints ?? [];
     const nextList = next?.endpoints ?? [];
-    // Why only between the unchanged ends when no pod is listed twice: an unchanged endpoint's pod
+    // Why only the endpoints that changed when no pod is listed twice: an unchanged endpoint's pod
     // is then listed once before and once after, in the same state, and no changed endpoint names
-    // it; the changes are those of the endpoints in between.
+    // it. Otherwise every endpoint, as `CategorizeEndpoints` would see the two versions.
     const narrow = change.uniqueBefore && change.uniqueAfter;
-    const from = narrow ? change.head : 0;
-    const prevTo = prevList.length - (narrow ? change.tail : 0);
-    const nextTo = nextList.length - (narrow ? change.tail : 0);
+    const removed = narrow ? change.removed : undefined;
+    const added = narrow ? change.added : undefined;
+    const prevCount = removed ? removed.length : prevList.length;
+    const nextCount = added ? added.length : nextList.length;
     const atMs = this.clock.now();
     const slash = key.indexOf("/");
     const namespace = key.slice(0, slash);
     const service = key.slice(slash + 1);
     const before = new Map<string, EndpointState>();
-    for (let j = from; j < prevTo; j++) {
-      const e = prevList[j]!;
+    for (let i = 0; i < prevCount; i++) {
+      const e = prevList[removed ? removed[i]! : i]!;
       if (e.podUid) before.set(e.podUid, endpointState(e));
     }
     const after = new Set<string>();
-    for (let j = from; j < nextTo; j++) {
-      const e = nextList[j]!;
+    for (let i = 0; i < nextCount; i++) {
+      const e = nextList[added ? added[i]! : i]!;
       if (!e.podUid) continue;
       after.add(e.podUid);
       const state = endpointState(e);
       if (before.get(e.podUid) !== state)
         this.history.push({ atMs, service, namespace, podUid: e.podUid, podName: e.podName ?? "", state });
     }
-    for (let j = from; j < prevTo; j++) {
-      const e = prevList[j]!;
+    for (let i = 0; i < prevCount; i++) {
+      const e = prevList[removed ? removed[i]! : i]!;
       if (e.podUid && !after.has(e.podUid))
         this.history.push({ atMs, service, namespace, podUid: e.podUid, podName: e.podName ?? "" });
     }

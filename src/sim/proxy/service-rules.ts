@@ -1,10 +1,11 @@
 /**
  * kube-proxy's cached state for one Service: its spec and EndpointSlices as the informer delivered
  * them, and the forwarding rules built from them (`CategorizeEndpoints` per Service port). Each
- * slice's endpoints are turned into rule endpoints once, when the slice arrives, and a count of
- * every `ip:port` across slices is kept, so rebuilding the rules after one slice changed only
- * concatenates the slices' lists — unless some address is listed twice, when the first listing
- * wins as in `buildRules`, the from-scratch definition.
+ * slice endpoint is turned into a rule endpoint once, when it first arrives (a new version of a
+ * slice keeps the rule endpoints of what did not change in it), and a count of every `ip:port`
+ * across slices is kept, so rebuilding the rules after one slice changed only concatenates the
+ * slices' lists — unless some address is listed twice, when the first listing wins as in
+ * `buildRules`, the from-scratch definition.
  */
 
 /** An endpoint in kube-proxy's rules. */
@@ -154,6 +155,8 @@ function dedupe(lists: SlicePortRules[]): ProxyEndpoint[] {
 /** A cached slice and, while the Service is known, its rule endpoints per Service port. */
 interface CachedSlice {
   snapshot: SliceSnapshot;
+  /** Per endpoint, `READY` and `SERVING_TERMINATING` as they apply (`CategorizeEndpoints`' tests). */
+  kinds: Uint8Array;
   perPort: (SlicePortRules | undefined)[];
   /** How many times each pod uid is listed in the slice. */
   uidCounts: Map<string, number>;
@@ -161,38 +164,41 @@ interface CachedSlice {
   duplicateUids: number;
 }
 
+const READY = 1;
+const SERVING_TERMINATING = 2;
+
+function kindOf(e: SliceEndpoint): number {
+  return (e.ready ? READY : 0) | (e.serving && e.terminating ? SERVING_TERMINATING : 0);
+}
+
 /**
- * What replacing a cached slice changed: the slice before, how many endpoints at its start and end
- * are the same before and after (see `unchangedEnds`), and whether each version lists every pod
- * uid at most once. kube-proxy works out whose routing changed from it.
+ * What replacing a cached slice changed: the slice before, the endpoints no longer listed as they
+ * were (positions in `prev`) and those newly listed (positions in the new version), both
+ * ascending, and whether each version lists every pod uid at most once. An endpoint in neither
+ * list is listed the same before and after. kube-proxy works out whose routing changed from it.
  */
 export interface SliceChange {
   prev: SliceSnapshot | undefined;
-  head: number;
-  tail: number;
+  removed: number[];
+  added: number[];
   uniqueBefore: boolean;
   uniqueAfter: boolean;
 }
 
-/** Adds (+1) or takes away (-1) the pod uids of `endpoints[from..to)`; returns the new duplicate count. */
-function countUids(
+/** Adds (+1) or takes away (-1) one listing of a pod uid; returns the new duplicate count. */
+function countUid(
   counts: Map<string, number>,
-  endpoints: readonly SliceEndpoint[],
-  from: number,
-  to: number,
+  uid: string | undefined,
   delta: 1 | -1,
   duplicates: number,
 ): number {
-  for (let j = from; j < to; j++) {
-    const uid = endpoints[j]!.podUid;
-    if (uid === undefined) continue;
-    const was = counts.get(uid) ?? 0;
-    const now = was + delta;
-    if (now === 0) counts.delete(uid);
-    else counts.set(uid, now);
-    if (was === 1 && now === 2) duplicates++;
-    else if (was === 2 && now === 1) duplicates--;
-  }
+  if (uid === undefined) return duplicates;
+  const was = counts.get(uid) ?? 0;
+  const now = was + delta;
+  if (now === 0) counts.delete(uid);
+  else counts.set(uid, now);
+  if (was === 1 && now === 2) return duplicates + 1;
+  if (was === 2 && now === 1) return duplicates - 1;
   return duplicates;
 }
 
@@ -212,19 +218,31 @@ function sameEndpoint(a: SliceEndpoint, b: SliceEndpoint): boolean {
   );
 }
 
+/** How far past the last endpoint matched `matchEndpoints` looks for the next one. */
+const MATCH_WINDOW = 8;
+
 /**
- * How many endpoints at the start and at the end of a slice did not change (they never overlap).
- * The EndpointSlice controller changes an endpoint in place, drops one, or appends: what lies
- * between is all that needs new rule endpoints.
+ * For each endpoint of `next`, the position in `prev` of the same endpoint, or -1: matched in
+ * order, each looked for among the `MATCH_WINDOW` endpoints after the last one matched. The
+ * EndpointSlice controller changes endpoints in place, drops a few, or appends, so all that did
+ * not change is matched (kube-proxy's copies share their unchanged endpoints, so mostly by
+ * identity); anything missed only costs a new rule endpoint.
  */
-function unchangedEnds(prev: SliceEndpoint[], next: SliceEndpoint[]): { head: number; tail: number } {
-  const n = Math.min(prev.length, next.length);
-  let head = 0;
-  while (head < n && sameEndpoint(prev[head]!, next[head]!)) head++;
-  let tail = 0;
-  while (tail < n - head && sameEndpoint(prev[prev.length - 1 - tail]!, next[next.length - 1 - tail]!))
-    tail++;
-  return { head, tail };
+export function matchEndpoints(prev: readonly SliceEndpoint[], next: readonly SliceEndpoint[]): Int32Array {
+  const from = new Int32Array(next.length).fill(-1);
+  let j = 0;
+  for (let k = 0; k < next.length; k++) {
+    const e = next[k]!;
+    const end = Math.min(prev.length, j + MATCH_WINDOW);
+    for (let i = j; i < end; i++) {
+      if (sameEndpoint(prev[i]!, e)) {
+        from[k] = i;
+        j = i + 1;
+        break;
+      }
+    }
+  }
+  return from;
 }
 
 /** A Service's cached spec and slices, and its rules built from them when asked for. */
@@ -254,44 +272,61 @@ export class ServiceRules {
     this.counts = (snapshot?.ports ?? []).map(() => new Map());
     this.duplicates = this.counts.map(() => 0);
     for (const cached of this.slices.values()) {
-      cached.perPort = (snapshot?.ports ?? []).map((sp, i) => this.portEndpoints(cached.snapshot, sp, i));
+      cached.perPort = (snapshot?.ports ?? []).map((sp, i) =>
+        this.portEndpoints(cached.snapshot, cached.kinds, sp, i),
+      );
     }
     this.built = false;
   }
 
   /**
    * Caches a slice (undefined: deleted), in place of any earlier version of it; says what changed.
-   * Only the endpoints between the unchanged ends get new rule endpoints and new uid counts.
+   * Only the endpoints that changed get new rule endpoints and new counts (see `matchEndpoints`).
+   * The snapshot must not be changed afterwards (kube-proxy's copies never are).
    */
   setSlice(name: string, snapshot: SliceSnapshot | undefined): SliceChange {
     const prev = this.slices.get(name);
     const uniqueBefore = prev === undefined || prev.duplicateUids === 0;
+    const before = prev?.snapshot.endpoints ?? [];
     if (snapshot) {
-      const same = prev ? unchangedEnds(prev.snapshot.endpoints, snapshot.endpoints) : { head: 0, tail: 0 };
+      const list = snapshot.endpoints;
+      const from = prev ? matchEndpoints(before, list) : new Int32Array(list.length).fill(-1);
+      const kept = new Uint8Array(before.length);
+      const kinds = new Uint8Array(list.length);
+      const added: number[] = [];
+      for (let k = 0; k < list.length; k++) {
+        const j = from[k]!;
+        if (j >= 0) {
+          kept[j] = 1;
+          kinds[k] = prev!.kinds[j]!;
+        } else {
+          kinds[k] = kindOf(list[k]!);
+          added.push(k);
+        }
+      }
+      const removed: number[] = [];
+      for (let j = 0; j < before.length; j++) if (!kept[j]) removed.push(j);
       const perPort = (this.svc?.ports ?? []).map((sp, i) =>
-        this.portEndpoints(snapshot, sp, i, prev && { rules: prev.perPort[i], ...same }),
+        this.portEndpoints(snapshot, kinds, sp, i, prev && { rules: prev.perPort[i], from, removed }),
       );
       // Why in place: the earlier version's counts are not kept, it is replaced here.
       const uidCounts = prev?.uidCounts ?? new Map<string, number>();
       let duplicateUids = prev?.duplicateUids ?? 0;
-      if (prev) {
-        const end = prev.snapshot.endpoints.length - same.tail;
-        duplicateUids = countUids(uidCounts, prev.snapshot.endpoints, same.head, end, -1, duplicateUids);
-      }
-      const end = snapshot.endpoints.length - same.tail;
-      duplicateUids = countUids(uidCounts, snapshot.endpoints, same.head, end, 1, duplicateUids);
-      this.slices.set(name, { snapshot, perPort, uidCounts, duplicateUids });
+      for (const j of removed) duplicateUids = countUid(uidCounts, before[j]!.podUid, -1, duplicateUids);
+      for (const k of added) duplicateUids = countUid(uidCounts, list[k]!.podUid, 1, duplicateUids);
+      this.slices.set(name, { snapshot, kinds, perPort, uidCounts, duplicateUids });
       this.built = false;
-      return { prev: prev?.snapshot, ...same, uniqueBefore, uniqueAfter: duplicateUids === 0 };
+      return { prev: prev?.snapshot, removed, added, uniqueBefore, uniqueAfter: duplicateUids === 0 };
     }
     if (prev) {
       prev.perPort.forEach((rules, i) => {
-        if (rules) this.count(i, rules.ids, 0, rules.ids.length, -1);
+        if (rules) for (const id of rules.ids) this.count(i, id, -1);
       });
       this.slices.delete(name);
     }
     this.built = false;
-    return { prev: prev?.snapshot, head: 0, tail: 0, uniqueBefore, uniqueAfter: true };
+    const removed = before.map((_, j) => j);
+    return { prev: prev?.snapshot, removed, added: [], uniqueBefore, uniqueAfter: true };
   }
 
   /** The rules, rebuilt when something changed since they were last asked for. */
@@ -305,58 +340,67 @@ export class ServiceRules {
 
   /**
    * A slice's rule endpoints for Service port `i`, counted in place of the slice's earlier ones
-   * (`prev`), whose unchanged `head` and `tail` are kept when the slice's port number is the same.
+   * (`prev`), which are kept for the endpoints `from` matches when the slice's port number is the
+   * same.
    */
   private portEndpoints(
     snapshot: SliceSnapshot,
+    kinds: Uint8Array,
     sp: ServicePort,
     i: number,
-    prev?: { rules: SlicePortRules | undefined; head: number; tail: number },
+    prev?: { rules: SlicePortRules | undefined; from: Int32Array; removed: number[] },
   ): SlicePortRules | undefined {
     const port = slicePortFor(snapshot, sp);
     const was = prev?.rules;
     const keep = was !== undefined && was.port === port;
-    const head = keep ? prev!.head : 0;
-    const tail = keep ? prev!.tail : 0;
-    if (was) this.count(i, was.ids, head, was.ids.length - tail, -1);
+    if (was) {
+      if (keep) for (const j of prev!.removed) this.count(i, was.ids[j]!, -1);
+      else for (const id of was.ids) this.count(i, id, -1);
+    }
     if (port === undefined) return undefined;
-    const endpoints = keep ? was.endpoints.slice(0, head) : [];
-    const ids = keep ? was.ids.slice(0, head) : [];
-    const end = snapshot.endpoints.length - tail;
-    for (let j = head; j < end; j++) {
-      const e = snapshot.endpoints[j]!;
-      endpoints.push({ ...e, port });
-      ids.push(`${e.ip}:${port}`);
-    }
-    this.count(i, ids, head, end, 1);
-    if (keep) {
-      for (let j = was.ids.length - tail; j < was.ids.length; j++) {
-        endpoints.push(was.endpoints[j]!);
-        ids.push(was.ids[j]!);
+    const list = snapshot.endpoints;
+    const endpoints = new Array<ProxyEndpoint>(list.length);
+    const ids = new Array<string>(list.length);
+    let readyCount = 0;
+    let servingTerminatingCount = 0;
+    for (let k = 0; k < list.length; k++) {
+      const j = keep ? prev!.from[k]! : -1;
+      if (j >= 0) {
+        endpoints[k] = was!.endpoints[j]!;
+        ids[k] = was!.ids[j]!;
+      } else {
+        const e = list[k]!;
+        const id = `${e.ip}:${port}`;
+        endpoints[k] = { ...e, port };
+        ids[k] = id;
+        this.count(i, id, 1);
       }
+      const kind = kinds[k]!;
+      if (kind & READY) readyCount++;
+      if (kind & SERVING_TERMINATING) servingTerminatingCount++;
     }
-    // `CategorizeEndpoints`' two lists, in one pass.
-    const ready: ProxyEndpoint[] = [];
-    const servingTerminating: ProxyEndpoint[] = [];
-    for (const e of endpoints) {
-      if (e.ready) ready.push(e);
-      if (e.serving && e.terminating) servingTerminating.push(e);
+    // `CategorizeEndpoints`' two lists, from the kinds (no endpoint needs to be read).
+    const ready = new Array<ProxyEndpoint>(readyCount);
+    const servingTerminating = new Array<ProxyEndpoint>(servingTerminatingCount);
+    let r = 0;
+    let t = 0;
+    for (let k = 0; k < list.length; k++) {
+      const kind = kinds[k]!;
+      if (kind & READY) ready[r++] = endpoints[k]!;
+      if (kind & SERVING_TERMINATING) servingTerminating[t++] = endpoints[k]!;
     }
     return { port, endpoints, ids, ready, servingTerminating };
   }
 
-  /** Adds (+1) or takes away (-1) `ids[from..to)` from Service port `i`'s counts. */
-  private count(i: number, ids: string[], from: number, to: number, delta: 1 | -1): void {
+  /** Adds (+1) or takes away (-1) one listing of `id` from Service port `i`'s counts. */
+  private count(i: number, id: string, delta: 1 | -1): void {
     const counts = this.counts[i]!;
-    for (let j = from; j < to; j++) {
-      const id = ids[j]!;
-      const was = counts.get(id) ?? 0;
-      const now = was + delta;
-      if (now === 0) counts.delete(id);
-      else counts.set(id, now);
-      if (was === 1 && now === 2) this.duplicates[i]!++;
-      else if (was === 2 && now === 1) this.duplicates[i]!--;
-    }
+    const was = counts.get(id) ?? 0;
+    const now = was + delta;
+    if (now === 0) counts.delete(id);
+    else counts.set(id, now);
+    if (was === 1 && now === 2) this.duplicates[i]!++;
+    else if (was === 2 && now === 1) this.duplicates[i]!--;
   }
 
   private build(namespace: string, name: string): ProxyService | undefined {
