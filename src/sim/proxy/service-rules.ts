@@ -156,7 +156,7 @@ function dedupe(lists: SlicePortRules[]): ProxyEndpoint[] {
 interface CachedSlice {
   snapshot: SliceSnapshot;
   /** Per endpoint, `READY` and `SERVING_TERMINATING` as they apply (`CategorizeEndpoints`' tests). */
-  kinds: Uint8Array;
+  kinds: number[];
   perPort: (SlicePortRules | undefined)[];
   /** How many times each pod uid is listed in the slice. */
   uidCounts: Map<string, number>;
@@ -223,13 +223,15 @@ const MATCH_WINDOW = 8;
 
 /**
  * For each endpoint of `next`, the position in `prev` of the same endpoint, or -1: matched in
- * order, each looked for among the `MATCH_WINDOW` endpoints after the last one matched. The
+ * order (the positions matched increase), each looked for among the `MATCH_WINDOW` endpoints after the last one matched. The
  * EndpointSlice controller changes endpoints in place, drops a few, or appends, so all that did
  * not change is matched (kube-proxy's copies share their unchanged endpoints, so mostly by
  * identity); anything missed only costs a new rule endpoint.
  */
-export function matchEndpoints(prev: readonly SliceEndpoint[], next: readonly SliceEndpoint[]): Int32Array {
-  const from = new Int32Array(next.length).fill(-1);
+export function matchEndpoints(prev: readonly SliceEndpoint[], next: readonly SliceEndpoint[]): number[] {
+  // Why plain arrays here and below: typed arrays of this size live outside the heap, and
+  // allocating one per slice event cost more in garbage collection than it saved.
+  const from = new Array<number>(next.length).fill(-1);
   let j = 0;
   for (let k = 0; k < next.length; k++) {
     const e = next[k]!;
@@ -290,22 +292,24 @@ export class ServiceRules {
     const before = prev?.snapshot.endpoints ?? [];
     if (snapshot) {
       const list = snapshot.endpoints;
-      const from = prev ? matchEndpoints(before, list) : new Int32Array(list.length).fill(-1);
-      const kept = new Uint8Array(before.length);
-      const kinds = new Uint8Array(list.length);
+      const from = prev ? matchEndpoints(before, list) : new Array<number>(list.length).fill(-1);
+      const kinds = new Array<number>(list.length);
       const added: number[] = [];
+      const removed: number[] = [];
+      let next = 0;
       for (let k = 0; k < list.length; k++) {
         const j = from[k]!;
         if (j >= 0) {
-          kept[j] = 1;
+          // The earlier endpoints skipped since the last one matched are gone.
+          while (next < j) removed.push(next++);
+          next = j + 1;
           kinds[k] = prev!.kinds[j]!;
         } else {
           kinds[k] = kindOf(list[k]!);
           added.push(k);
         }
       }
-      const removed: number[] = [];
-      for (let j = 0; j < before.length; j++) if (!kept[j]) removed.push(j);
+      while (next < before.length) removed.push(next++);
       const perPort = (this.svc?.ports ?? []).map((sp, i) =>
         this.portEndpoints(snapshot, kinds, sp, i, prev && { rules: prev.perPort[i], from, removed }),
       );
@@ -345,10 +349,10 @@ export class ServiceRules {
    */
   private portEndpoints(
     snapshot: SliceSnapshot,
-    kinds: Uint8Array,
+    kinds: number[],
     sp: ServicePort,
     i: number,
-    prev?: { rules: SlicePortRules | undefined; from: Int32Array; removed: number[] },
+    prev?: { rules: SlicePortRules | undefined; from: number[]; removed: number[] },
   ): SlicePortRules | undefined {
     const port = slicePortFor(snapshot, sp);
     const was = prev?.rules;
