@@ -15,12 +15,23 @@ import {
 import type { WatchEvent } from "./watch.ts";
 import { objectKey } from "./workqueue.ts";
 
+/** What the index keeps of a pod it has seen. */
+interface PodEntry {
+  /** The pod object last seen, and its namespace. */
+  pod: ApiObject;
+  namespace: string;
+  /** What an endpoint shows of it, as last seen. */
+  inputs: EndpointInputs;
+  /** The keys of the Services that select it. */
+  services: Set<string>;
+}
+
 /** Services and the pods they select, kept up to date from watch events. */
 export class ServicePodIndex {
   private readonly services = new Map<string, Map<string, ApiObject>>();
   private readonly members = new Map<string, Map<string, ApiObject>>();
-  private readonly memberOf = new Map<string, Set<string>>();
-  private readonly seen = new Map<string, EndpointInputs>();
+  /** Every pod seen, by uid. Why one map: a pod event finds all it needs in one look-up. */
+  private readonly pods = new Map<string, PodEntry>();
   private readonly allPods = new Map<string, Map<string, ApiObject>>();
 
   /**
@@ -42,7 +53,7 @@ export class ServicePodIndex {
     let byNs = this.services.get(ns);
     if (!byNs) this.services.set(ns, (byNs = new Map()));
     const old = this.members.get(key);
-    for (const uid of old?.keys() ?? []) this.memberOf.get(uid)?.delete(key);
+    for (const uid of old?.keys() ?? []) this.pods.get(uid)?.services.delete(key);
     this.members.delete(key);
     if (event.type === "DELETED") {
       byNs.delete(key);
@@ -53,7 +64,7 @@ export class ServicePodIndex {
     for (const [uid, pod] of this.allPods.get(ns) ?? []) {
       if (!serviceSelects(svc, pod)) continue;
       members.set(uid, pod);
-      this.membership(uid).add(key);
+      this.pods.get(uid)?.services.add(key);
     }
     this.members.set(key, members);
     return key;
@@ -65,22 +76,32 @@ export class ServicePodIndex {
     const uid = pod.metadata.uid ?? "";
     const ns = pod.metadata.namespace ?? "default";
     if (event.type === "DELETED") {
-      const before = [...(this.memberOf.get(uid) ?? [])];
+      const before = [...(this.pods.get(uid)?.services ?? [])];
       for (const key of before) this.members.get(key)?.delete(uid);
-      this.memberOf.delete(uid);
-      this.seen.delete(uid);
+      this.pods.delete(uid);
       this.allPods.get(ns)?.delete(uid);
       return before;
     }
-    let nsPods = this.allPods.get(ns);
-    if (!nsPods) this.allPods.set(ns, (nsPods = new Map()));
-    nsPods.set(uid, pod);
-    const seen = this.seen.get(uid);
-    if (seen && sameEndpointInputs(seen, pod)) return [];
-    this.seen.set(uid, endpointInputs(pod, seen));
+    let entry = this.pods.get(uid);
+    // Why the namespace's pods need no update when the entry has this very object: the last event
+    // of the pod put it there, and only its deletion takes it out (with the entry).
+    if (entry?.pod !== pod || entry.namespace !== ns) {
+      let nsPods = this.allPods.get(ns);
+      if (!nsPods) this.allPods.set(ns, (nsPods = new Map()));
+      nsPods.set(uid, pod);
+    }
+    if (!entry) {
+      entry = { pod, namespace: ns, inputs: endpointInputs(pod), services: new Set() };
+      this.pods.set(uid, entry);
+    } else {
+      entry.pod = pod;
+      entry.namespace = ns;
+      if (sameEndpointInputs(entry.inputs, pod)) return [];
+      entry.inputs = endpointInputs(pod, entry.inputs);
+    }
     const now: string[] = [];
     for (const [key, svc] of this.services.get(ns) ?? []) if (serviceSelects(svc, pod)) now.push(key);
-    const membership = this.membership(uid);
+    const membership = entry.services;
     // The Services it belonged to, then those it newly belongs to.
     const keys = [...membership];
     for (const key of keys) {
@@ -105,11 +126,5 @@ export class ServicePodIndex {
   /** The pods a Service selects, in the order they were first seen. */
   podsOf(key: string): ApiObject[] {
     return [...(this.members.get(key)?.values() ?? [])];
-  }
-
-  private membership(uid: string): Set<string> {
-    let set = this.memberOf.get(uid);
-    if (!set) this.memberOf.set(uid, (set = new Set()));
-    return set;
   }
 }
