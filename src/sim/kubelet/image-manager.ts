@@ -32,6 +32,8 @@ export class ImageManager<I> {
   private readonly lastFailure = new Map<string, { atMs: number; error: string }>();
   /** The end of the node's pull queue: pulls run one after another. */
   private queueFreeAtMs = 0;
+  /** When the first pull of each image queued ends (its layers are on the node from then on). */
+  private readonly pulledAtMs = new Map<string, number>();
 
   constructor(
     private readonly clock: VirtualClock,
@@ -79,14 +81,18 @@ export class ImageManager<I> {
     record("Normal", "Pulling", `Pulling image "${image}"`);
     onPullStart?.();
     const requestedAt = this.clock.now();
-    // A pull of an image already present (policy Always) only checks the manifest.
+    const startAt = Math.max(requestedAt, this.queueFreeAtMs);
+    // A pull of an image already present only checks the manifest: present now (policy Always),
+    // or by the time this pull's turn comes, pulled by one queued before it (pods starting
+    // together each ask for the image; the runtime has its layers after the first pull).
+    const presentAtStart = present || (found.ok && (this.pulledAtMs.get(canonical) ?? Infinity) <= startAt);
     const pullMs = found.ok
-      ? present
+      ? presentAtStart
         ? Math.min(found.pullMs, 300 + (found.sizeBytes % 200))
         : found.pullMs
       : 400;
-    const startAt = Math.max(requestedAt, this.queueFreeAtMs);
     this.queueFreeAtMs = startAt + pullMs;
+    if (found.ok && !this.pulledAtMs.has(canonical)) this.pulledAtMs.set(canonical, startAt + pullMs);
     const done = new Latch<void>();
     this.clock.at(startAt + pullMs, () => done.fire());
     yield { latch: done as Latch<unknown> };
