@@ -3,7 +3,7 @@
  * (written by scripts/bundle-report.ts) and fails when the embed view's JavaScript exceeds either
  * limit: its page (main thread) against the 150 kB budget, and page plus simulator worker against
  * a ceiling that stops it growing back. The issue asks for 150 kB for the two together; the
- * simulator alone is about 160 kB gzip (see README, "Development"), so that is reported, not met.
+ * simulator alone is about 173 kB gzip (see README, "Development"), so that is reported, not met.
  */
 
 /** The embed view's budget for its page JavaScript, gzip, in kB (1 kB = 1024 bytes). */
@@ -11,9 +11,12 @@ export const EMBED_BUDGET_KB = 150;
 
 /**
  * The ceiling for page plus simulator worker (what a scenario without kubectl commands downloads),
- * gzip, in kB: the size reached on 2026-12-04 (285 kB) with a little room, so growth is noticed.
+ * gzip, in kB, so growth is noticed: 285 kB on 2026-12-04; 294.8 kB on 2026-12-05, the cost of the
+ * work that took the 1000-replica rollout from 15–25 s to 4 s (bulk probe catch-up, copy-on-write
+ * root filesystems, status inputs, incremental endpoints and kube-proxy) and of packing timelines
+ * for the page; with a little room.
  */
-export const EMBED_TOTAL_CEILING_KB = 295;
+export const EMBED_TOTAL_CEILING_KB = 300;
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
 
