@@ -31,6 +31,22 @@ describe("tasks on the virtual clock", () => {
     expect(done.value).toBe(0);
   });
 
+  it("lets go of a long-lived cancel latch when it finishes", () => {
+    const c = new VirtualClock();
+    const cancel = new Latch();
+    for (let i = 0; i < 3; i++)
+      startTask(
+        c,
+        (function* (): Task {
+          yield sleep(10);
+        })(),
+        cancel,
+      );
+    expect(cancel.waiting).toBe(3);
+    c.advanceTo(10);
+    expect(cancel.waiting).toBe(0);
+  });
+
   it("cancels at the current wait and runs finally blocks", () => {
     const c = new VirtualClock();
     const cancel = new Latch<void>();

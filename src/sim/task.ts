@@ -19,6 +19,11 @@ export class Latch<T = void> {
     return this.val;
   }
 
+  /** How many are waiting for it to fire. */
+  get waiting(): number {
+    return this.waiters.length;
+  }
+
   /** Fires the latch (later calls are ignored) and wakes every waiter. */
   fire(value: T): void {
     if (this.fired) return;
@@ -67,16 +72,19 @@ export function startTask<R>(
 ): Latch<R | undefined> {
   const done = new Latch<R | undefined>();
   let disarm: (() => void) | undefined;
+  let unsubscribe: (() => void) | undefined;
   const step = (input: unknown): void => {
     if (done.done) return;
     const r = task.next(input);
     if (r.done) {
+      // Why: a long-lived cancel latch (a pod worker's) would otherwise keep every finished task.
+      unsubscribe?.();
       done.fire(r.value);
       return;
     }
     disarm = arm(clock, r.value, step);
   };
-  cancel?.subscribe(() => {
+  unsubscribe = cancel?.subscribe(() => {
     if (done.done) return;
     disarm?.();
     try {
