@@ -33,7 +33,7 @@ describe("tasks on the virtual clock", () => {
 
   it("lets go of a long-lived cancel latch when it finishes", () => {
     const c = new VirtualClock();
-    const cancel = new Latch();
+    const cancel = new Latch<unknown>();
     for (let i = 0; i < 3; i++)
       startTask(
         c,
