@@ -5,15 +5,13 @@
  * do not queue a sync that would do nothing.
  */
 import type { ApiObject } from "../kubectl/api.ts";
+import { sameJson } from "../same-json.ts";
+import { deepCopy } from "./deep-copy.ts";
 import { controllerOf } from "./meta.ts";
 import { podNodeName, podStatus } from "./pods.ts";
 import type { WatchEvent } from "./watch.ts";
 
-/**
- * What a ReplicaSet's sync reads from a pod, as last seen. Labels are compared as their JSON text,
- * which for string values (what labels are) means the same keys in the same order with the same
- * values: those are kept as `[key, value, …]` and compared in place, with no text made per event.
- */
+/** What a ReplicaSet's sync reads from a pod, as last seen. */
 interface SeenPod {
   phase: string;
   deletion: string;
@@ -22,54 +20,8 @@ interface SeenPod {
   readyStatus: string;
   readySince: string;
   node: string;
-  /** The labels as `[key, value, …]` in key order; undefined when a value is not a string. */
-  labelEntries: string[] | undefined;
-  /** The labels' JSON text, when `labelEntries` is undefined. */
-  labelsText: string;
-}
-
-type Labels = Record<string, string> | undefined;
-
-/** The labels' `[key, value, …]` when they are an object of string values; undefined otherwise. */
-function labelEntries(labels: Labels): string[] | undefined {
-  const entries: string[] = [];
-  if (labels) {
-    if (typeof labels !== "object" || Array.isArray(labels)) return undefined;
-    for (const k of Object.keys(labels)) {
-      const v = labels[k];
-      if (typeof v !== "string") return undefined;
-      entries.push(k, v);
-    }
-  }
-  return entries;
-}
-
-/** The JSON text of the labels `entries` were taken from (same keys, same order). */
-function entriesText(entries: string[]): string {
-  const labels: [string, string][] = [];
-  for (let i = 0; i < entries.length; i += 2) labels.push([entries[i] as string, entries[i + 1] as string]);
-  return JSON.stringify(Object.fromEntries(labels));
-}
-
-/** Whether `labels` print as the same JSON text as the labels `seen` was made from. */
-function sameLabels(seen: SeenPod, labels: Labels): boolean {
-  const entries = seen.labelEntries;
-  if (entries === undefined) return JSON.stringify(labels ?? {}) === seen.labelsText;
-  if (labels && (typeof labels !== "object" || Array.isArray(labels))) {
-    return JSON.stringify(labels) === entriesText(entries);
-  }
-  let i = 0;
-  if (labels) {
-    for (const k of Object.keys(labels)) {
-      const v = labels[k];
-      // A value that is not a string may print differently or not at all: compare the texts.
-      if (typeof v !== "string") return JSON.stringify(labels) === entriesText(entries);
-      // Both texts print this pair at the same place, so they differ.
-      if (entries[i] !== k || entries[i + 1] !== v) return false;
-      i += 2;
-    }
-  }
-  return i === entries.length;
+  /** A copy of the labels (the stored pod is changed in place), compared as JSON text would be. */
+  labels: unknown;
 }
 
 const NONE: readonly ApiObject[] = [];
@@ -106,59 +58,30 @@ export class PodIndex {
   /** Records what a sync reads from the pod; true when it differs from what was seen last. */
   private see(uid: string, pod: ApiObject): boolean {
     const s = podStatus(pod);
-    const phase = s.phase ?? "";
-    const deletion = pod.metadata.deletionTimestamp ?? "";
-    let readyCondition: { status: string; lastTransitionTime?: string } | undefined;
-    if (s.conditions) {
-      for (const c of s.conditions) {
-        if (c.type === "Ready") {
-          readyCondition = c;
-          break;
-        }
-      }
-    }
-    const hasReady = readyCondition !== undefined;
-    const readyStatus = readyCondition ? readyCondition.status : "";
-    const readySince = readyCondition?.lastTransitionTime ?? "";
-    const node = podNodeName(pod);
-    const labels = pod.metadata.labels;
+    const ready = s.conditions?.find((c) => c.type === "Ready");
+    const labels = pod.metadata.labels ?? {};
     const seen = this.seen.get(uid);
-    if (!seen) {
-      const entries = labelEntries(labels);
-      this.seen.set(uid, {
-        phase,
-        deletion,
-        hasReady,
-        readyStatus,
-        readySince,
-        node,
-        labelEntries: entries,
-        labelsText: entries ? "" : JSON.stringify(labels ?? {}),
-      });
-      return true;
-    }
-    const same =
-      seen.phase === phase &&
-      seen.deletion === deletion &&
-      seen.hasReady === hasReady &&
-      seen.readyStatus === readyStatus &&
-      seen.readySince === readySince &&
-      seen.node === node;
-    // Why keep the entries of labels that print the same: they stand for the same JSON text.
-    const sameLabelsText = sameLabels(seen, labels);
-    if (same && sameLabelsText) return false;
-    seen.phase = phase;
-    seen.deletion = deletion;
-    seen.hasReady = hasReady;
-    seen.readyStatus = readyStatus;
-    seen.readySince = readySince;
-    seen.node = node;
-    if (!sameLabelsText) {
-      const entries = labelEntries(labels);
-      seen.labelEntries = entries;
-      seen.labelsText = entries ? "" : JSON.stringify(labels ?? {});
-    }
-    return true;
+    const now: SeenPod = {
+      phase: s.phase ?? "",
+      deletion: pod.metadata.deletionTimestamp ?? "",
+      hasReady: ready !== undefined,
+      readyStatus: ready ? ready.status : "",
+      readySince: ready?.lastTransitionTime ?? "",
+      node: podNodeName(pod),
+      // Why keep the earlier copy when the labels read the same: it stands for the same JSON text.
+      labels: seen && sameJson(seen.labels, labels) ? seen.labels : deepCopy(labels),
+    };
+    this.seen.set(uid, now);
+    return (
+      !seen ||
+      seen.labels !== now.labels ||
+      seen.phase !== now.phase ||
+      seen.deletion !== now.deletion ||
+      seen.hasReady !== now.hasReady ||
+      seen.readyStatus !== now.readyStatus ||
+      seen.readySince !== now.readySince ||
+      seen.node !== now.node
+    );
   }
 
   /** The pods an owner controls, in the order they were first seen. */
