@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SeededRandom } from "../random.ts";
-import { EventRecorder, eventNameSuffix, type InvolvedObject } from "./events.ts";
+import { EventRecorder, type InvolvedObject } from "./events.ts";
 
 const START = Date.UTC(2025, 0, 1);
 const pod = (name: string, fieldPath?: string): InvolvedObject => ({
@@ -18,31 +17,6 @@ function recorder() {
   const r = new EventRecorder(START, () => now);
   return { r, at: (ms: number) => (now = ms) };
 }
-
-describe("eventNameSuffix", () => {
-  it("is ms * 1e6 + seq in hex, as BigInt computes it", () => {
-    const random = new SeededRandom(11);
-    const cases: [number, number][] = [
-      [0, 0],
-      [0, 15],
-      [1, 0],
-      [2 ** 24 - 1, 2 ** 32 - 1],
-      [2 ** 24, 0],
-      [START, 0],
-      [START + 1_234_567, 987],
-      [Number.MAX_SAFE_INTEGER, 2 ** 32 - 1],
-      [Number.MAX_SAFE_INTEGER + 1, 3],
-      [-5, 2],
-      [START, 2 ** 40],
-    ];
-    for (let i = 0; i < 2000; i++) cases.push([random.int(0, 2 ** 45), random.int(0, 2 ** 20)]);
-    for (const [ms, seq] of cases) {
-      expect(eventNameSuffix(ms, seq), `${ms} ${seq}`).toBe(
-        (BigInt(ms) * 1_000_000n + BigInt(seq)).toString(16),
-      );
-    }
-  });
-});
 
 describe("EventRecorder", () => {
   it("merges identical events into one with a count and the last timestamp", () => {

@@ -156,7 +156,8 @@ export class EventRecorder {
       apiVersion: "v1",
       kind: "Event",
       metadata: {
-        name: `${object.name}.${eventNameSuffix(this.startTimeMs + Math.floor(now), this.seq++)}`,
+        // client-go's name suffix: the nanosecond timestamp plus a sequence number, in hex.
+        name: `${object.name}.${(BigInt(this.startTimeMs + Math.floor(now)) * 1_000_000n + BigInt(this.seq++)).toString(16)}`,
         namespace: object.namespace,
         creationTimestamp: time,
       },
@@ -202,25 +203,4 @@ export class EventRecorder {
       .filter((s) => !namespace || s.event.metadata.namespace === namespace)
       .map((s) => s.event);
   }
-}
-
-/** 2^24: the low part of `eventNameSuffix`'s exact split (six hex digits). */
-const LOW = 0x1000000;
-
-/**
- * client-go's event name suffix: `ms * 1_000_000 + seq` in hex (the nanosecond timestamp plus a
- * sequence number). Why not BigInt: the product passes 2^53, so it is computed exactly in two
- * parts below 2^53 each (`ms = high·2^24 + low`); BigInt does it for values outside that range.
- */
-export function eventNameSuffix(ms: number, seq: number): string {
-  if (
-    !(ms >= 0 && ms <= Number.MAX_SAFE_INTEGER && seq >= 0 && seq < 2 ** 32) ||
-    !Number.isInteger(ms + seq)
-  ) {
-    return (BigInt(ms) * 1_000_000n + BigInt(seq)).toString(16);
-  }
-  const lowSum = (ms % LOW) * 1_000_000 + seq;
-  const high = Math.floor(ms / LOW) * 1_000_000 + Math.floor(lowSum / LOW);
-  const low = lowSum % LOW;
-  return high === 0 ? low.toString(16) : high.toString(16) + low.toString(16).padStart(6, "0");
 }
