@@ -156,7 +156,7 @@ function ownCopy(node: FsNode): FsNode {
     : { ...node };
 }
 
-/** A deep copy of a directory tree (used to give each container a private writable image layer). */
+/** A deep copy of a directory tree: what an `overlayTree` must read as (its test compares the two). */
 export function cloneTree(dir: FsDir): FsDir {
   const out = newDir(dir.mtimeMs);
   out.mode = dir.mode;
