@@ -49,8 +49,8 @@ interface BulkCatchUp {
   workers: ProbeRunWorkers;
   /** Counts repeats each worker's server served. */
   served: ((n: number) => void)[];
-  /** The logs the servers write to, each with the workers logging there (as a set and a bit mask). */
-  logs: { writer: DeferredWriter; workers: Set<number>; mask: number }[];
+  /** The logs the servers write to, each with the workers logging there (a bit per worker). */
+  logs: { writer: DeferredWriter; mask: number }[];
 }
 
 /** How the workers catch up in bulk, or null when a server cannot answer in bulk. */
@@ -75,8 +75,7 @@ function bulkOf(ws: readonly { worker: ProbeWorker; order: number }[]): BulkCatc
     attempt.push(s.attempt);
     served.push(s.deferral.served);
     let log = logs.find((l) => l.writer === s.deferral!.writer);
-    if (!log) logs.push((log = { writer: s.deferral.writer, workers: new Set(), mask: 0 }));
-    log.workers.add(i);
+    if (!log) logs.push((log = { writer: s.deferral.writer, mask: 0 }));
     log.mask |= 1 << i;
   }
   return { workers: { order, waitMs, periodMs, line, attempt }, served, logs };
@@ -190,7 +189,7 @@ export class ProbeFastForward {
       if (answered > 0) answers = true;
     }
     // Why one write per log: probes of two workers logged to one log interleave by time.
-    for (const g of bulk.logs) if (logged & g.mask) g.writer(new ProbeRunLines(run, g.workers));
+    for (const g of bulk.logs) if (logged & g.mask) g.writer(new ProbeRunLines(run, g.mask));
     if (answers) this.recordAttempts(ps, new ProbeRunAttempts(run));
   }
 

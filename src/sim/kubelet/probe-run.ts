@@ -148,13 +148,14 @@ export class ProbeRun {
 export class ProbeRunLines implements Iterable<readonly [number, string]> {
   constructor(
     private readonly run: ProbeRun,
-    private readonly logged: ReadonlySet<number>,
+    /** The workers logging there, a bit each (bit `i` for worker `i`). */
+    private readonly logged: number,
   ) {}
 
   *[Symbol.iterator](): Iterator<readonly [number, string]> {
     const line = this.run.workers.line;
     for (const s of this.run.steps())
-      if (s.kind === "send" && this.logged.has(s.index)) yield [s.atMs, line[s.index]!(s.atMs)];
+      if (s.kind === "send" && (this.logged >> s.index) & 1) yield [s.atMs, line[s.index]!(s.atMs)];
   }
 }
 
