@@ -3,13 +3,20 @@
  * killContainer waiting out a grace period) is written as a generator that yields what it waits for;
  * `startTask` drives it. This keeps the kubelet's sequential logic readable, as in the Go source.
  */
-import type { VirtualClock } from "./clock.ts";
+import type { TimerHandle, VirtualClock } from "./clock.ts";
+
+/**
+ * The waiter list of a fired latch (and of one nobody waits for yet). Why shared: it is frozen and
+ * never written (a fired latch calls late subscribers at once), so a latch costs no array until
+ * someone waits for it, and firing does not copy its list.
+ */
+const NO_WAITERS: readonly ((v: never) => void)[] = Object.freeze([]);
 
 /** A one-shot notification with a value: a container exited, a pull finished. */
 export class Latch<T = void> {
   private fired = false;
   private val: T | undefined;
-  private waiters: ((v: T) => void)[] = [];
+  private waiters = NO_WAITERS as ((v: T) => void)[];
 
   get done(): boolean {
     return this.fired;
@@ -29,21 +36,32 @@ export class Latch<T = void> {
     if (this.fired) return;
     this.fired = true;
     this.val = value;
-    for (const w of this.waiters.splice(0)) w(value);
+    // Why no copy: the list is swapped out first, and a canceller only edits the latch's current
+    // list, so the waiters called are exactly those subscribed when it fired.
+    const waiters = this.waiters;
+    this.waiters = NO_WAITERS as ((v: T) => void)[];
+    for (let i = 0; i < waiters.length; i++) waiters[i]!(value);
   }
 
   /** Calls `fn` when fired (at once if already fired). Returns a canceller. */
   subscribe(fn: (v: T) => void): () => void {
     if (this.fired) {
       fn(this.val as T);
-      return () => {};
+      return noop;
     }
-    this.waiters.push(fn);
-    return () => {
-      this.waiters = this.waiters.filter((w) => w !== fn);
-    };
+    if (this.waiters === NO_WAITERS) this.waiters = [fn];
+    else this.waiters.push(fn);
+    return () => this.unsubscribe(fn);
+  }
+
+  /** Removes every subscription of `fn` (in place: the list is never one being fired). */
+  private unsubscribe(fn: (v: T) => void): void {
+    const w = this.waiters;
+    for (let i = w.length - 1; i >= 0; i--) if (w[i] === fn) w.splice(i, 1);
   }
 }
+
+function noop(): void {}
 
 /** What a task waits for. `race` resumes with the index of the first to finish. */
 export type Await =
@@ -70,47 +88,68 @@ export function startTask<R>(
   task: Task<R>,
   cancel?: Latch<unknown>,
 ): Latch<R | undefined> {
-  const done = new Latch<R | undefined>();
-  let disarm: (() => void) | undefined;
-  let unsubscribe: (() => void) | undefined;
-  const step = (input: unknown): void => {
-    if (done.done) return;
-    const r = task.next(input);
+  const run = new TaskRun(clock, task, cancel);
+  if (cancel?.done) run.cancelled();
+  else run.step(undefined);
+  return run.done;
+}
+
+/**
+ * One started coroutine: steps it and arms what it waits for.
+ *
+ * Why a class and not closures: a pod worker starts a task per sync, and most syncs (the periodic
+ * resync of a running pod) finish without waiting; such a task now costs this object and its latch.
+ * The resume callback and the cancel subscription are made at its first wait. Subscribing to
+ * `cancel` then rather than at the start is the same: a cancel fired while the task runs
+ * synchronously could not abandon it anyway (a running generator cannot be returned), and one
+ * fired before the start is handled by `startTask`.
+ */
+class TaskRun<R> {
+  readonly done = new Latch<R | undefined>();
+  private disarm: (() => void) | undefined;
+  private unsubscribe: (() => void) | undefined;
+  private resume: ((input: unknown) => void) | undefined;
+
+  constructor(
+    private readonly clock: VirtualClock,
+    private readonly task: Task<R>,
+    private readonly cancel: Latch<unknown> | undefined,
+  ) {}
+
+  step(input: unknown): void {
+    if (this.done.done) return;
+    const r = this.task.next(input);
     if (r.done) {
       // Why: a long-lived cancel latch (a pod worker's) would otherwise keep every finished task.
-      unsubscribe?.();
-      done.fire(r.value);
+      this.unsubscribe?.();
+      this.done.fire(r.value);
       return;
     }
-    disarm = arm(clock, r.value, step);
-  };
-  unsubscribe = cancel?.subscribe(() => {
-    if (done.done) return;
-    disarm?.();
+    this.resume ??= (v) => this.step(v);
+    this.disarm = arm(this.clock, r.value, this.resume);
+    if (this.cancel && !this.unsubscribe) this.unsubscribe = this.cancel.subscribe(() => this.cancelled());
+  }
+
+  /** Abandons the task at its current wait (its `finally` blocks run). */
+  cancelled(): void {
+    if (this.done.done) return;
+    this.disarm?.();
     try {
-      task.return(undefined as R);
+      this.task.return(undefined as R);
     } finally {
-      done.fire(undefined);
+      this.done.fire(undefined);
     }
-  });
-  step(undefined);
-  return done;
+  }
 }
 
 function arm(clock: VirtualClock, a: Await, resume: (v: unknown) => void): () => void {
+  if ("sleep" in a) return new SleepWait(clock, a.sleep, resume).disarm;
   let settled = false;
   const once = (v: unknown) => {
     if (settled) return;
     settled = true;
     resume(v);
   };
-  if ("sleep" in a) {
-    const h = clock.setTimeout(() => once(undefined), a.sleep);
-    return () => {
-      settled = true;
-      clock.clearTimeout(h);
-    };
-  }
   if ("latch" in a) {
     // Resume on a fresh stack frame at the current time, so waking never nests into the firer.
     const cancel = a.latch.subscribe((v) => clock.setTimeout(() => once(v), 0));
@@ -148,5 +187,30 @@ function arm(clock: VirtualClock, a: Await, resume: (v: unknown) => void): () =>
   return () => {
     settled = true;
     for (const c of cancels) c();
+  };
+}
+
+/** A task's `sleep`: a timer that resumes it once, unless disarmed first. */
+class SleepWait {
+  private settled = false;
+  private readonly timer: TimerHandle;
+
+  constructor(
+    private readonly clock: VirtualClock,
+    ms: number,
+    private readonly resume: (v: unknown) => void,
+  ) {
+    this.timer = clock.setTimeout(() => this.wake(), ms);
+  }
+
+  private wake(): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.resume(undefined);
+  }
+
+  readonly disarm = (): void => {
+    this.settled = true;
+    this.clock.clearTimeout(this.timer);
   };
 }
