@@ -97,21 +97,23 @@ export class PodWorker {
       return;
     }
     this.running = true;
-    const done = startTask(this.clock, this.sync(), this.cancel as Latch<unknown>);
-    done.subscribe((result) => {
-      this.running = false;
-      if (this.cancel.done) this.cancel = new Latch<void>();
-      if (this.ps.terminated) return;
-      if (this.pending) {
-        this.pending = false;
-        this.schedule(0);
-        return;
-      }
-      // Why (PW): re-queue after an error with backOffPeriod 10 s × jitter 0.5, else resync 60–90 s.
-      const base = result?.error ? 10_000 : 60_000;
-      this.schedule(Math.round(base * (1 + this.host.random.next() * 0.5)));
-    });
+    startTask(this.clock, this.sync(), this.cancel as Latch<unknown>).subscribe(this.synced);
   }
+
+  /** A sync ended (or was abandoned): run a pending one, or re-queue. */
+  private readonly synced = (result: SyncResult | undefined): void => {
+    this.running = false;
+    if (this.cancel.done) this.cancel = new Latch<void>();
+    if (this.ps.terminated) return;
+    if (this.pending) {
+      this.pending = false;
+      this.schedule(0);
+      return;
+    }
+    // Why (PW): re-queue after an error with backOffPeriod 10 s × jitter 0.5, else resync 60–90 s.
+    const base = result?.error ? 10_000 : 60_000;
+    this.schedule(Math.round(base * (1 + this.host.random.next() * 0.5)));
+  };
 
   /** Regenerates the pod's status now (readiness or startup result changed). */
   refreshStatus(): void {
@@ -187,9 +189,11 @@ export class PodWorker {
       // pod again — that is what publishes an early failure such as ErrImagePull within a second.
       this.plegEvent();
     }
-    yield* this.killUnhealthyContainers();
+    // Why the checks first: most syncs (the periodic resync of a running pod) have nothing to kill
+    // and no init containers; the checks read what the coroutines read, without starting one.
+    if (this.anyUnhealthy()) yield* this.killUnhealthyContainers();
 
-    const init = yield* this.syncInitContainers();
+    const init = ps.spec.initContainers?.length ? yield* this.syncInitContainers() : "done";
     if (init === "failed") {
       ps.finished = true;
       this.updateStatus();
@@ -270,6 +274,28 @@ export class PodWorker {
       }
       if (root) ps.sandbox!.volumes.set(v.name, root);
     }
+  }
+
+  /** Whether `killUnhealthyContainers` has a container to kill now. */
+  private anyUnhealthy(): boolean {
+    const spec = this.ps.spec;
+    for (const c of spec.initContainers ?? []) if (isSidecar(c) && this.unhealthy(c)) return true;
+    for (const c of spec.containers) if (this.unhealthy(c)) return true;
+    return false;
+  }
+
+  /**
+   * Whether a running container is to be killed: its definition changed, or its liveness or
+   * startup probe failed (`killUnhealthyContainers` says which).
+   */
+  private unhealthy(c: ContainerSpec): boolean {
+    const ps = this.ps;
+    const inst = latest(ps, c.name);
+    if (inst?.state !== "running") return false;
+    const from = ps.createdFrom.get(c.name);
+    if (from !== undefined && from !== c.image) return true;
+    const id = ContainerRuntime.containerId(inst);
+    return ps.liveness.get(id) === "failure" || ps.startup.get(id) === "failure";
   }
 
   /** Kills running containers whose liveness or startup probe failed (KRM computePodActions). */
