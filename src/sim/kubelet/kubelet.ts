@@ -71,6 +71,8 @@ export class Kubelet implements KubeletHost {
   private readonly lifecycles = new Map<string, Map<string, ContainerLifecycle>>();
   /** Pod workers by their sandbox's network (see `workerOf`). */
   private readonly bySandboxNet = new WeakMap<PodNetwork, PodWorker>();
+  /** What `statusChanged` worked out from each pod's last status (see `statusView`). */
+  private readonly statusViews = new WeakMap<PodState, StatusView>();
   /** Probe workers that set no timers while nothing reaches into their pod. */
   private readonly fastForwarded: ProbeFastForward;
 
@@ -309,31 +311,67 @@ export class Kubelet implements KubeletHost {
   statusChanged(ps: PodState, changed: boolean): void {
     // Why: probe workers read the status; a status like the last one changes nothing for them.
     if (changed) this.fastForwarded.release(ps);
-    const w = this.workers.get(ps.uid);
-    const statuses = ((ps.pod.status?.containerStatuses as Record<string, unknown>[]) ?? []).concat(
-      (ps.pod.status?.initContainerStatuses as Record<string, unknown>[]) ?? [],
-    );
+    const view = this.statusView(ps);
     // Readiness manual trigger (PRM UpdatePodStatus): a running container that is not ready yet
     // gets its readiness probe run at once.
-    if (w) {
-      for (const pw of w.probeWorkers) {
-        if (pw.type !== "readiness") continue;
-        const cs = statuses.find((s) => s.name === pwName(pw));
-        if (cs && (cs.state as Record<string, unknown>).running && cs.ready !== true) pw.trigger();
-      }
-    }
-    for (const { spec: c } of allContainers(ps.spec)) {
-      const cs = statuses.find((s) => s.name === c.name);
-      const lc = ps.lifecycles.get(c.name);
-      const ready = cs?.ready === true;
+    for (const pw of view.trigger) pw.trigger();
+    for (const { lc, c, ready } of view.running) {
       // Why the check: an unchanged readiness changes nothing in the lane (see ContainerLifecycle).
-      if (cs && lc && (cs.state as Record<string, unknown>).running && lc.ready !== ready)
-        lc.send({ type: "container.ready", ready, why: readyWhy(c, ready) });
+      if (lc.ready !== ready) lc.send({ type: "container.ready", ready, why: readyWhy(c, ready) });
     }
     // Why (status manager, updateStatusInternal): a status equal to the one the API server has is
     // not written again ("Ignoring same status for pod"), so a resync with nothing new leaves the
     // pod's resourceVersion alone and wakes no controller.
     if (changed) this.cluster.podStatusUpdated(ps.pod);
+  }
+
+  /**
+   * What `statusChanged` acts on in the pod's current status, worked out again only when the status
+   * object, the spec's container lists or the pod's worker differ from the last call's.
+   *
+   * Why this is safe: every writer of a pod's status replaces the object (the pod worker's
+   * generateStatus, the scheduler's bind, the API server's status subresource) and none edits one in
+   * place; a pod's probe workers and lifecycle machines are fixed when it is admitted.
+   */
+  private statusView(ps: PodState): StatusView {
+    const w = this.workers.get(ps.uid);
+    const status = ps.pod.status;
+    const spec = ps.spec;
+    const last = this.statusViews.get(ps);
+    if (
+      last &&
+      last.status === status &&
+      last.worker === w &&
+      last.containers === spec.containers &&
+      last.initContainers === spec.initContainers
+    )
+      return last;
+    const statuses = ((status?.containerStatuses as Record<string, unknown>[]) ?? []).concat(
+      (status?.initContainerStatuses as Record<string, unknown>[]) ?? [],
+    );
+    const view: StatusView = {
+      status,
+      worker: w,
+      containers: spec.containers,
+      initContainers: spec.initContainers,
+      trigger: [],
+      running: [],
+    };
+    if (w) {
+      for (const pw of w.probeWorkers) {
+        if (pw.type !== "readiness") continue;
+        const cs = statuses.find((s) => s.name === pwName(pw));
+        if (cs && (cs.state as Record<string, unknown>).running && cs.ready !== true) view.trigger.push(pw);
+      }
+    }
+    for (const { spec: c } of allContainers(spec)) {
+      const cs = statuses.find((s) => s.name === c.name);
+      const lc = ps.lifecycles.get(c.name);
+      if (cs && lc && (cs.state as Record<string, unknown>).running)
+        view.running.push({ lc, c, ready: cs.ready === true });
+    }
+    this.statusViews.set(ps, view);
+    return view;
   }
 
   podTerminated(ps: PodState): void {
@@ -488,6 +526,18 @@ function readyWhy(c: ContainerSpec, ready: boolean): Why {
   }
   if (c.startupProbe) return whyOf("notReady.startup");
   return whyOf("notReady.readiness");
+}
+
+/** What `Kubelet.statusChanged` acts on in one pod status, and what it was worked out from. */
+interface StatusView {
+  status: unknown;
+  worker: PodWorker | undefined;
+  containers: ContainerSpec[];
+  initContainers: ContainerSpec[] | undefined;
+  /** Readiness probe workers whose container the status shows running and not ready. */
+  trigger: ProbeWorker[];
+  /** Containers the status shows running, with their lane and readiness there. */
+  running: { lc: ContainerLifecycle; c: ContainerSpec; ready: boolean }[];
 }
 
 /** A pod sandbox as the CRI lists it. */
