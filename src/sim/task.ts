@@ -143,35 +143,35 @@ class TaskRun<R> {
 }
 
 function arm(clock: VirtualClock, a: Await, resume: (v: unknown) => void): () => void {
-  if ("sleep" in a) return new SleepWait(clock, a.sleep, resume).disarm;
-  let settled = false;
-  const once = (v: unknown) => {
-    if (settled) return;
-    settled = true;
-    resume(v);
-  };
+  if ("sleep" in a) {
+    const wait = new SleepWait(clock, a.sleep, resume);
+    return () => wait.disarm();
+  }
+  // Why an object and not a `once` closure: a closure bound to a name is given its name when made
+  // (the tsx build keeps names), which costs more than the object.
+  const once = new ResumeOnce(resume);
   if ("latch" in a) {
     // Resume on a fresh stack frame at the current time, so waking never nests into the firer.
-    const cancel = a.latch.subscribe((v) => clock.setTimeout(() => once(v), 0));
+    const cancel = a.latch.subscribe((v) => clock.setTimeout(() => once.resume(v), 0));
     return () => {
-      settled = true;
+      once.settled = true;
       cancel();
     };
   }
   if ("all" in a) {
     const pending = a.all.filter((l) => !l.done);
     if (pending.length === 0) {
-      const h = clock.setTimeout(() => once(undefined), 0);
+      const h = clock.setTimeout(() => once.resume(undefined), 0);
       return () => clock.clearTimeout(h);
     }
     let left = pending.length;
     const cancels = pending.map((l) =>
       l.subscribe(() => {
-        if (--left === 0) clock.setTimeout(() => once(undefined), 0);
+        if (--left === 0) clock.setTimeout(() => once.resume(undefined), 0);
       }),
     );
     return () => {
-      settled = true;
+      once.settled = true;
       for (const c of cancels) c();
     };
   }
@@ -180,14 +180,27 @@ function arm(clock: VirtualClock, a: Await, resume: (v: unknown) => void): () =>
     cancels.push(
       arm(clock, inner, () => {
         for (const c of cancels) c();
-        once(i);
+        once.resume(i);
       }),
     );
   });
   return () => {
-    settled = true;
+    once.settled = true;
     for (const c of cancels) c();
   };
+}
+
+/** Resumes a task once: later wake-ups, and any after it was disarmed, are ignored. */
+class ResumeOnce {
+  settled = false;
+
+  constructor(private readonly next: (v: unknown) => void) {}
+
+  resume(v: unknown): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.next(v);
+  }
 }
 
 /** A task's `sleep`: a timer that resumes it once, unless disarmed first. */
@@ -209,8 +222,8 @@ class SleepWait {
     this.resume(undefined);
   }
 
-  readonly disarm = (): void => {
+  disarm(): void {
     this.settled = true;
     this.clock.clearTimeout(this.timer);
-  };
+  }
 }

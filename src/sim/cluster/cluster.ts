@@ -375,11 +375,12 @@ export class Cluster implements ClusterApi {
   /** The default scheduler: spreads pods over nodes (fewest pods first, then name order). */
   private schedule(pod: ApiObject): void {
     if (!this.store.get("Pod", pod.metadata.namespace, pod.metadata.name)) return;
-    const names = [...this.nodes.keys()];
-    if (names.length === 0) return;
-    const load = (n: string) => this.nodes.get(n)!.kubelet.workers.size;
-    const min = Math.min(...names.map(load));
-    const candidates = names.filter((n) => load(n) === min);
+    if (this.nodes.size === 0) return;
+    // The nodes with the fewest pods, in name order (loops: this runs for every pod created).
+    let min = Number.POSITIVE_INFINITY;
+    for (const n of this.nodes.values()) min = Math.min(min, n.kubelet.workers.size);
+    const candidates: string[] = [];
+    for (const [name, n] of this.nodes) if (n.kubelet.workers.size === min) candidates.push(name);
     const node = candidates[this.scheduleIndex++ % candidates.length]!;
     this.recordEvent(
       {

@@ -97,11 +97,13 @@ export class PodWorker {
       return;
     }
     this.running = true;
-    startTask(this.clock, this.sync(), this.cancel as Latch<unknown>).subscribe(this.synced);
+    startTask(this.clock, this.sync(), this.cancel as Latch<unknown>).subscribe((result) =>
+      this.synced(result),
+    );
   }
 
   /** A sync ended (or was abandoned): run a pending one, or re-queue. */
-  private readonly synced = (result: SyncResult | undefined): void => {
+  private synced(result: SyncResult | undefined): void {
     this.running = false;
     if (this.cancel.done) this.cancel = new Latch<void>();
     if (this.ps.terminated) return;
@@ -113,7 +115,7 @@ export class PodWorker {
     // Why (PW): re-queue after an error with backOffPeriod 10 s × jitter 0.5, else resync 60–90 s.
     const base = result?.error ? 10_000 : 60_000;
     this.schedule(Math.round(base * (1 + this.host.random.next() * 0.5)));
-  };
+  }
 
   /** Regenerates the pod's status now (readiness or startup result changed). */
   refreshStatus(): void {
@@ -532,16 +534,10 @@ export class PodWorker {
     // Why (KRM minimumGracePeriodInSeconds): SIGTERM always gets at least 2 s before SIGKILL.
     if (g < 2) g = 2;
     const stopSignal = inst.image.stopSignal;
-    const sigWhy = (sig: string, pid1: { argv0: string; disposition: string | undefined }) => {
-      const program = pid1.argv0.slice(pid1.argv0.lastIndexOf("/") + 1);
-      const disposition =
-        pid1.disposition === "catch" ? "handled" : pid1.disposition === "ignore" ? "ignored" : "default";
-      return sig === "SIGKILL"
-        ? whyOf("signal.kill", { stopSignal, program, disposition, graceSeconds: g })
-        : whyOf("signal.stop", { signal: sig, stopSignal, program, disposition, graceSeconds: g });
-    };
+    const stopGrace = g;
     yield* host.runtime.stopContainer(inst, g, {
-      onSignal: (sig, pid1) => lc.send({ type: "signal.sent", signal: sig, why: sigWhy(sig, pid1) }),
+      onSignal: (sig, pid1) =>
+        lc.send({ type: "signal.sent", signal: sig, why: signalWhy(sig, pid1, stopSignal, stopGrace) }),
     });
   }
 
@@ -612,6 +608,21 @@ export class PodWorker {
     this.updateStatus();
     if (deleting) this.host.podTerminated(ps);
   }
+}
+
+/** Why a signal was sent to a container's PID 1 when it was stopped. */
+function signalWhy(
+  sig: string,
+  pid1: { argv0: string; disposition: string | undefined },
+  stopSignal: RuntimeContainer["image"]["stopSignal"],
+  graceSeconds: number,
+): Why {
+  const program = pid1.argv0.slice(pid1.argv0.lastIndexOf("/") + 1);
+  const disposition =
+    pid1.disposition === "catch" ? "handled" : pid1.disposition === "ignore" ? "ignored" : "default";
+  return sig === "SIGKILL"
+    ? whyOf("signal.kill", { stopSignal, program, disposition, graceSeconds })
+    : whyOf("signal.stop", { signal: sig, stopSignal, program, disposition, graceSeconds });
 }
 
 /** A latch that fires when every latch in the list has fired. */
