@@ -346,9 +346,10 @@ export class Kubelet implements KubeletHost {
       last.initContainers === spec.initContainers
     )
       return last;
-    const statuses = ((status?.containerStatuses as Record<string, unknown>[]) ?? []).concat(
-      (status?.initContainerStatuses as Record<string, unknown>[]) ?? [],
-    );
+    // Why a new view and not the last one edited: a trigger can regenerate the status while
+    // `statusChanged` still walks the view it began with.
+    const regular = status?.containerStatuses as Record<string, unknown>[] | undefined;
+    const init = status?.initContainerStatuses as Record<string, unknown>[] | undefined;
     const view: StatusView = {
       status,
       worker: w,
@@ -360,18 +361,28 @@ export class Kubelet implements KubeletHost {
     if (w) {
       for (const pw of w.probeWorkers) {
         if (pw.type !== "readiness") continue;
-        const cs = statuses.find((s) => s.name === pwName(pw));
+        const cs = containerStatusOf(regular, init, pwName(pw));
         if (cs && (cs.state as Record<string, unknown>).running && cs.ready !== true) view.trigger.push(pw);
       }
     }
-    for (const { spec: c } of allContainers(spec)) {
-      const cs = statuses.find((s) => s.name === c.name);
-      const lc = ps.lifecycles.get(c.name);
-      if (cs && lc && (cs.state as Record<string, unknown>).running)
-        view.running.push({ lc, c, ready: cs.ready === true });
-    }
+    for (const c of spec.initContainers ?? []) this.addRunning(view, ps, c, regular, init);
+    for (const c of spec.containers) this.addRunning(view, ps, c, regular, init);
     this.statusViews.set(ps, view);
     return view;
+  }
+
+  /** Adds the container to the view's running ones if the status shows it running. */
+  private addRunning(
+    view: StatusView,
+    ps: PodState,
+    c: ContainerSpec,
+    regular: Record<string, unknown>[] | undefined,
+    init: Record<string, unknown>[] | undefined,
+  ): void {
+    const cs = containerStatusOf(regular, init, c.name);
+    const lc = ps.lifecycles.get(c.name);
+    if (cs && lc && (cs.state as Record<string, unknown>).running)
+      view.running.push({ lc, c, ready: cs.ready === true });
   }
 
   podTerminated(ps: PodState): void {
@@ -526,6 +537,17 @@ function readyWhy(c: ContainerSpec, ready: boolean): Why {
   }
   if (c.startupProbe) return whyOf("notReady.startup");
   return whyOf("notReady.readiness");
+}
+
+/** The first status named `name`: the regular containers' first, then the init containers'. */
+function containerStatusOf(
+  regular: Record<string, unknown>[] | undefined,
+  init: Record<string, unknown>[] | undefined,
+  name: string,
+): Record<string, unknown> | undefined {
+  for (const s of regular ?? []) if (s.name === name) return s;
+  for (const s of init ?? []) if (s.name === name) return s;
+  return undefined;
 }
 
 /** What `Kubelet.statusChanged` acts on in one pod status, and what it was worked out from. */
