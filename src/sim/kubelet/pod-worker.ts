@@ -97,9 +97,10 @@ export class PodWorker {
       return;
     }
     this.running = true;
-    startTask(this.clock, this.sync(), this.cancel as Latch<unknown>).subscribe((result) =>
-      this.synced(result),
-    );
+    const begun = this.syncStart();
+    if (isTask(begun))
+      startTask(this.clock, begun, this.cancel as Latch<unknown>).subscribe((result) => this.synced(result));
+    else this.synced(begun);
   }
 
   /** A sync ended (or was abandoned): run a pending one, or re-queue. */
@@ -142,20 +143,55 @@ export class PodWorker {
     return this.ps.lifecycles.get(name)!;
   }
 
-  private *sync(): Task<SyncResult> {
+  /**
+   * A sync (KL SyncPod) up to its first wait: its result when it ends without waiting, else the
+   * coroutine that goes on from there.
+   *
+   * Why: most syncs are the periodic resync of a running pod, which has nothing to wait for; they
+   * now cost no coroutine. The checks that pick the coroutine only read state, so it starts where
+   * this left off: `syncPod` repeats them and takes the same branch.
+   */
+  private syncStart(): SyncResult | Task<SyncResult> {
     const ps = this.ps;
     if (ps.terminated) return {};
     this.checkActiveDeadline();
-    if (ps.pod.metadata.deletionTimestamp || ps.terminating) {
-      yield* this.syncTerminatingPod();
-      return {};
-    }
+    if (ps.pod.metadata.deletionTimestamp || ps.terminating) return this.terminate();
     this.updateStatus();
     const phase = (ps.pod.status as { phase?: string }).phase;
-    if (phase === "Succeeded" || phase === "Failed") {
-      yield* this.syncTerminatingPod();
-      return {};
+    if (phase === "Succeeded" || phase === "Failed") return this.terminate();
+    if (!ps.sandbox?.ready || ps.spec.initContainers?.length || this.anyUnhealthy() || this.anyToStart())
+      return this.syncPod();
+    if (this.allRegularDone()) {
+      // Regular containers are done and will not restart: stop the sidecars and finish the pod.
+      this.updateStatus();
+      return this.terminate();
     }
+    return {};
+  }
+
+  /** SyncTerminatingPod as a sync's rest. */
+  private *terminate(): Task<SyncResult> {
+    yield* this.syncTerminatingPod();
+    return {};
+  }
+
+  /** Whether a regular container is to be started (the loop in `syncPod`). */
+  private anyToStart(): boolean {
+    const ps = this.ps;
+    for (const c of ps.spec.containers) {
+      const inst = latest(ps, c.name);
+      if (
+        !inst ||
+        (inst.state === "exited" && (ps.forceRestart.has(c.name) || shouldRestart(ps, c, false, inst)))
+      )
+        return true;
+    }
+    return false;
+  }
+
+  /** The rest of a sync that waits: sandbox, unhealthy containers, init containers, containers. */
+  private *syncPod(): Task<SyncResult> {
+    const ps = this.ps;
     let kept: Map<string, FsDir> | undefined;
     if (ps.sandbox && !ps.sandbox.ready) {
       // Why (computePodActions, PodSandboxChanged): the pod's sandbox died under it (node reboot,
@@ -623,6 +659,11 @@ function signalWhy(
   return sig === "SIGKILL"
     ? whyOf("signal.kill", { stopSignal, program, disposition, graceSeconds })
     : whyOf("signal.stop", { signal: sig, stopSignal, program, disposition, graceSeconds });
+}
+
+/** Whether a sync's start returned the coroutine to go on with, not a result. */
+function isTask(x: SyncResult | Task<SyncResult>): x is Task<SyncResult> {
+  return typeof (x as Task<SyncResult>).next === "function";
 }
 
 /** A latch that fires when every latch in the list has fired. */
