@@ -31,4 +31,21 @@ describe("status manager", () => {
     sim.runUntil(120_000);
     expect(version()).not.toBe(settled);
   });
+
+  it("follows each new status into the container's lane: ready, not ready, ready again", () => {
+    const sim = simulate(POD);
+    const pod = () => sim.cluster.store.get("Pod", "default", "web")!;
+    const lane = () => {
+      const node = (pod().spec as { nodeName: string }).nodeName;
+      return sim.cluster.nodes.get(node)!.kubelet.lifecycleOf(pod().metadata.uid!)!.get("nginx")!;
+    };
+    sim.runUntil(60_000);
+    expect(lane().ready).toBe(true);
+    sim.run("kubectl exec web -- rm /usr/share/nginx/html/index.html");
+    sim.runUntil(120_000);
+    expect(lane().ready).toBe(false);
+    sim.run("kubectl exec web -- sh -c 'echo back > /usr/share/nginx/html/index.html'");
+    sim.runUntil(180_000);
+    expect(lane().ready).toBe(true);
+  });
 });
