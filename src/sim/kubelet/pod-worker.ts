@@ -19,7 +19,7 @@ import type { KubeletHost } from "./host.ts";
 import { allContainers, latest, latestInSandbox, type PodState } from "./pod-state.ts";
 import type { ProbeWorker } from "./prober.ts";
 import { type ContainerSpec, isSidecar } from "./spec.ts";
-import { generateStatus, StatusInputs, shouldRestart } from "./status.ts";
+import { generateStatus, StatusInputs, shouldRestart, statusSurelyDiffers } from "./status.ts";
 
 /** PLEG relist period (`genericPlegRelistPeriod`). */
 export const PLEG_RELIST_MS = 1000;
@@ -136,7 +136,8 @@ export class PodWorker {
     }
     generateStatus(this.ps, this.ps.epochMs, this.clock.now());
     this.generated = this.ps.pod.status;
-    this.host.statusChanged(this.ps, !sameJson(this.ps.pod.status, before));
+    const after = this.ps.pod.status;
+    this.host.statusChanged(this.ps, statusSurelyDiffers(after, before) || !sameJson(after, before));
   }
 
   private lifecycle(name: string) {

@@ -287,6 +287,68 @@ export class StatusInputs {
 }
 
 /**
+ * True only when the two pod statuses' JSON texts surely differ, judged from a few fields that
+ * usually change with a status: the phase, each container's ID, readiness, `started` and restart
+ * count, and each condition's status. False says nothing: compare with `sameJson` then.
+ *
+ * Why: the pod worker compares every status it generates with the one before (13,000 times in a
+ * 1000-replica rollout), and a full JSON comparison of two statuses costs several microseconds
+ * and an array of keys per object. Each check here compares two values of one JSON type (two
+ * strings, two booleans, two finite numbers) at the same place in both, or two array lengths: a
+ * difference there is a difference in the texts.
+ */
+export function statusSurelyDiffers(a: Json | undefined, b: Json | undefined): boolean {
+  if (!plainJson(a) || !plainJson(b)) return false;
+  if (differs(a.phase, b.phase)) return true;
+  const ca = a.containerStatuses;
+  const cb = b.containerStatuses;
+  if (plainJson(ca) && plainJson(cb) && Array.isArray(ca) && Array.isArray(cb)) {
+    if (ca.length !== cb.length) return true;
+    for (let i = 0; i < ca.length; i++) {
+      const x = ca[i] as Json | null | undefined;
+      const y = cb[i] as Json | null | undefined;
+      if (!plainJson(x) || !plainJson(y)) continue;
+      if (
+        differs(x.containerID, y.containerID) ||
+        differs(x.ready, y.ready) ||
+        differs(x.started, y.started) ||
+        differs(x.restartCount, y.restartCount)
+      )
+        return true;
+    }
+  }
+  const da = a.conditions;
+  const db = b.conditions;
+  if (plainJson(da) && plainJson(db) && Array.isArray(da) && Array.isArray(db)) {
+    if (da.length !== db.length) return true;
+    for (let i = 0; i < da.length; i++) {
+      const x = da[i] as Json | null | undefined;
+      const y = db[i] as Json | null | undefined;
+      if (!plainJson(x) || !plainJson(y)) continue;
+      if (differs(x.status, y.status)) return true;
+    }
+  }
+  return false;
+}
+
+/** An object or array whose JSON text is made of its own properties (no `toJSON`, no class). */
+function plainJson(o: unknown): o is Json {
+  if (typeof o !== "object" || o === null) return false;
+  const proto = Object.getPrototypeOf(o);
+  if (proto !== Object.prototype && proto !== Array.prototype && proto !== null) return false;
+  return typeof (o as { toJSON?: unknown }).toJSON !== "function";
+}
+
+/** Two strings, two booleans or two finite numbers that differ (so their JSON texts differ). */
+function differs(x: unknown, y: unknown): boolean {
+  if (x === y) return false;
+  const t = typeof x;
+  if (t !== typeof y) return false;
+  if (t === "string" || t === "boolean") return true;
+  return t === "number" && Number.isFinite(x) && Number.isFinite(y);
+}
+
+/**
  * Regenerates the pod's API status from the kubelet's state (GEN). Terminal phases are sticky.
  */
 export function generateStatus(ps: PodState, startTimeMs: number, nowMs: number): void {
