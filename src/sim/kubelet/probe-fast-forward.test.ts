@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createSimulation } from "../index.ts";
 import { Kubelet } from "./kubelet.ts";
+import { ProbeFastForward } from "./probe-fast-forward.ts";
 import { ProbeWorker } from "./prober.ts";
 
 const SCENARIO = `apiVersion: v1
@@ -99,6 +100,26 @@ describe("fast-forwarded probes", () => {
     const caughtUp = vi.spyOn(ProbeWorker.prototype, "catchUp");
     expect(observe(1)).toBe(fast);
     expect(caughtUp.mock.calls.length).toBeGreaterThan(50);
+    vi.spyOn(Kubelet.prototype, "fastForward").mockReturnValue(false);
+    expect(observe(1)).toBe(fast);
+  });
+
+  it("catch up only the log for a connection: the attempts wait and come out the same", () => {
+    const fast = observe(1);
+    // biome-ignore lint/suspicious/noExplicitAny: spying on private methods
+    const ff = ProbeFastForward.prototype as any;
+    const settled = vi.spyOn(ff, "settlePod");
+    const handOver = ff.handOverAttempts;
+    let handedOver = 0;
+    vi.spyOn(ff, "handOverAttempts").mockImplementation(function (this: unknown, ...args: unknown[]) {
+      if ((args[0] as { attempts?: unknown }).attempts) handedOver++;
+      return handOver.apply(this, args);
+    });
+    expect(observe(1)).toBe(fast);
+    const connections = settled.mock.calls.filter((c) => c[1] === true).length;
+    expect(connections).toBeGreaterThan(100);
+    expect(handedOver).toBeGreaterThan(0);
+    expect(handedOver).toBeLessThan(connections / 2);
     vi.spyOn(Kubelet.prototype, "fastForward").mockReturnValue(false);
     expect(observe(1)).toBe(fast);
   });

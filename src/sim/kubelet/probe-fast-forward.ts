@@ -20,7 +20,8 @@
  * Catching up is itself done in bulk when the server's log can take deferred lines: the workers
  * jump to now (`ffSkip`), and the log lines and attempts of the stretch are handed over as runs
  * that are put into words when read (`probeSteps`). Only the steps due exactly now are done one by
- * one, where a timer firing now decides which come before it.
+ * one, where a timer firing now decides which come before it. A connection catches up the log
+ * only: the attempts wait until something adds to the pod's attempts or reads them.
  */
 import type { VirtualClock } from "../clock.ts";
 import type { DeferredWriter } from "../runtime/deferred-output.ts";
@@ -35,6 +36,7 @@ import type { ProbeWorker } from "./prober.ts";
 export type DeferredAttempts = (ps: PodState, attempts: Iterable<RecordedProbe>) => void;
 
 interface FastForwardedPod {
+  ps: PodState;
   net: PodNetwork;
   /** Stops watching the trees the pod's containers see (their roots and volumes). */
   unwatch: (() => void)[];
@@ -42,6 +44,8 @@ interface FastForwardedPod {
   workers: { worker: ProbeWorker; order: number }[];
   /** How the workers catch up in bulk; null when one's server cannot; undefined: not known yet. */
   bulk?: BulkCatchUp | null;
+  /** The attempts of stretches caught up in bulk but not handed over yet (`handOverAttempts`). */
+  attempts?: ProbeRun;
 }
 
 /** What catching a pod's workers up in bulk needs, the same at every stretch while they stay. */
@@ -110,12 +114,17 @@ export class ProbeFastForward {
   add(ps: PodState, worker: ProbeWorker, order: number, net: PodNetwork, trees: () => FsDir[]): void {
     let pod = this.pods.get(ps);
     if (!pod) {
-      pod = { net, unwatch: [], workers: [] };
+      pod = { ps, net, unwatch: [], workers: [] };
       this.pods.set(ps, pod);
-      net.watcher = { beforeUse: () => this.settle(ps), beforeChange: () => this.release(ps) };
+      const entry = pod;
+      // Why the entry itself: a connection is the commonest reason to catch up (every request to
+      // the pod), and `release` takes the watcher away when the entry goes.
+      net.watcher = { beforeUse: () => this.settlePod(entry, true), beforeChange: () => this.release(ps) };
       // Why: a file the pod serves may change (the answer with it), from another pod too.
       for (const t of trees()) pod.unwatch.push(watchTree(t, () => this.release(ps)));
     }
+    // Why: the attempts held back are those of the workers as they were.
+    this.handOverAttempts(pod);
     pod.workers.push({ worker, order });
     pod.bulk = undefined;
   }
@@ -132,15 +141,27 @@ export class ProbeFastForward {
    */
   settle(ps: PodState, before?: { armedMs: number; order: number }): void {
     const pod = this.pods.get(ps);
-    if (!pod || this.settling) return;
+    if (pod) this.settlePod(pod, false, before);
+  }
+
+  /**
+   * `settle` for the pod's entry. `use`: a connection comes in, which needs the log caught up but
+   * not the attempts (see `handOverAttempts`).
+   */
+  private settlePod(pod: FastForwardedPod, use: boolean, before?: { armedMs: number; order: number }): void {
+    if (this.settling) return;
     const now = this.clock.now();
     this.settling = true;
     try {
-      this.skipToNow(ps, pod, now);
+      this.skipToNow(pod, now);
+      if (!use) this.handOverAttempts(pod);
       const ws = pod.workers;
       if (ws.length === 1) {
         const e = ws[0]!;
-        while (e.worker.ffNextMs() <= now && !(before && afterReal(e, now, before))) e.worker.catchUp();
+        while (e.worker.ffNextMs() <= now && !(before && afterReal(e, now, before))) {
+          this.handOverAttempts(pod);
+          e.worker.catchUp();
+        }
       } else {
         for (;;) {
           let next: ProbeWorker | undefined;
@@ -158,6 +179,7 @@ export class ProbeFastForward {
             order = e.order;
           }
           if (!next) break;
+          this.handOverAttempts(pod);
           next.catchUp();
         }
       }
@@ -169,28 +191,45 @@ export class ProbeFastForward {
 
   /**
    * Catches the pod's workers up over every step due before `now` at once when each server can
-   * answer in bulk: the log lines and attempts go out as deferred runs.
+   * answer in bulk: the log lines go out as deferred runs, the attempts are held back as one.
    */
-  private skipToNow(ps: PodState, pod: FastForwardedPod, now: number): void {
+  private skipToNow(pod: FastForwardedPod, now: number): void {
     const ws = pod.workers;
-    if (!ws.some((e) => e.worker.ffNextMs() < now)) return;
+    let due = false;
+    for (let i = 0; i < ws.length && !due; i++) due = ws[i]!.worker.ffNextMs() < now;
+    if (!due) return;
     if (pod.bulk === undefined) pod.bulk = bulkOf(ws);
     const bulk = pod.bulk;
     if (!bulk) return;
     const start = new Array<number>(2 * ws.length);
-    for (let i = 0; i < ws.length; i++) ws[i]!.worker.ffCursorInto(start, 2 * i);
-    const run = new ProbeRun(bulk.workers, start, now);
     let answers = false;
     let logged = 0;
+    // Why one pass: each worker's cursor is read (for the run) just before it is moved past now.
     for (let i = 0; i < ws.length; i++) {
-      const { sent, answered } = ws[i]!.worker.ffSkip(now);
+      const worker = ws[i]!.worker;
+      worker.ffCursorInto(start, 2 * i);
+      const { sent, answered } = worker.ffSkip(now);
       bulk.served[i]!(sent);
       if (sent > 0) logged |= 1 << i;
       if (answered > 0) answers = true;
     }
+    const run = new ProbeRun(bulk.workers, start, now);
     // Why one write per log: probes of two workers logged to one log interleave by time.
     for (const g of bulk.logs) if (logged & g.mask) g.writer(new ProbeRunLines(run, g.mask));
-    if (answers) this.recordAttempts(ps, new ProbeRunAttempts(run));
+    // Why held back: only the pod's attempts list needs them, and whatever adds to it or reads it
+    // settles the pod first (a worker recording an attempt, the timeline, a stop); a connection
+    // needs only the log. The stretches follow each other (a step done one by one hands them over
+    // first), so one run from where the first began lists them all.
+    if (pod.attempts) pod.attempts = new ProbeRun(bulk.workers, pod.attempts.start, now);
+    else if (answers) pod.attempts = run;
+  }
+
+  /** Hands the attempts held back over to the pod's attempts list. */
+  private handOverAttempts(pod: FastForwardedPod): void {
+    const run = pod.attempts;
+    if (!run) return;
+    pod.attempts = undefined;
+    this.recordAttempts(pod.ps, new ProbeRunAttempts(run));
   }
 
   /** Catches the pod's workers up and stops fast-forwarding them: they set their timers again. */

@@ -127,7 +127,8 @@ export interface ProbeRunWorkers {
 export class ProbeRun {
   constructor(
     readonly workers: ProbeRunWorkers,
-    private readonly start: readonly number[],
+    /** Where the workers stood when the stretch began. */
+    readonly start: readonly number[],
     private readonly untilMs: number,
   ) {}
 

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { ImageCatalog } from "../../images/catalog.ts";
 import { parseImageRef } from "../../images/reference.ts";
 import type { ImageInfo } from "../../images/types.ts";
+import type { HttpRequest } from "../../network.ts";
+import { connect } from "../../network.ts";
 import { startContainer } from "../testing.ts";
 
 function image(raw: string): ImageInfo {
@@ -164,5 +166,27 @@ describe("nginx image as PID 1", () => {
     expect(c.stderr()).toBe(
       'nginx: [emerg] unexpected end of file, expecting "}" in /etc/nginx/conf.d/default.conf:3\n',
     );
+  });
+
+  it("answers the same frozen request again as it would anew, until a file changes", () => {
+    const c = startNginx();
+    c.advance(200);
+    const headers = Object.freeze({ host: "web", "user-agent": "podlife-traffic/1.0", accept: "*/*" });
+    const req: HttpRequest = Object.freeze({ method: "GET", path: "/", host: "web", port: 80, headers });
+    const send = () => {
+      const conn = connect(c.net, c.net.ip, 80);
+      if (!conn.ok || !conn.listener.http) throw new Error("not listening");
+      return conn.listener.http(req, 0);
+    };
+    expect(send().status).toBe(200);
+    c.advance(1000);
+    expect(send().status).toBe(200);
+    const line =
+      '10.244.0.1 - - [01/Jan/2025:00:00:01 +0000] "GET / HTTP/1.1" 200 615 "-" "podlife-traffic/1.0" "-"\n';
+    expect(c.stdout().endsWith(line)).toBe(true);
+    c.fs.remove("/usr/share/nginx/html/index.html");
+    const gone = send();
+    expect(gone.status).toBe(403);
+    expect(c.stdout().endsWith(line.replace("200 615", `403 ${gone.body.length}`))).toBe(true);
   });
 });

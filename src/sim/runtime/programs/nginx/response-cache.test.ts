@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ImageCatalog } from "../../images/catalog.ts";
 import { parseImageRef } from "../../images/reference.ts";
+import { connect } from "../../network.ts";
 import { startContainer } from "../testing.ts";
 import { loadNginxConfig, NGINX_CONF } from "./config.ts";
 import { serveNginx } from "./http.ts";
@@ -62,6 +63,14 @@ describe("nginx's response cache", () => {
                 "1.27.5",
               );
               expect(cached, `${path} after ${after}`).toEqual(fresh.response);
+              // Another Host (the Service name): the answer any Host gets, or its own.
+              const conn = connect(c.net, c.net.ip, 80);
+              if (!conn.ok || !conn.listener.http) throw new Error("not listening");
+              const req = { method: "GET", path, host: "web", port: 80, headers: {} };
+              const other = conn.listener.http(req, 0);
+              expect(other, `${path} for web after ${after}`).toEqual(
+                serveNginx(loaded.config, c.fs, req, "1.27.5").response,
+              );
             }
           };
           check("start");

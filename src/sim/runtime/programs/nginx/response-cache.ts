@@ -31,9 +31,27 @@ export class NginxResponseCache {
     const key = `${req.method} ${req.port} ${req.host} ${req.path}`;
     let answer = this.answers.get(key);
     if (!answer) {
-      answer = serveNginx(cfg, fs, req, version);
+      // An answer for any Host (probes ask by pod IP, the traffic by Service name).
+      const anyHost = `${req.method} ${req.port} * ${req.path}`;
+      answer = this.answers.get(anyHost) ?? serveNginx(cfg, fs, req, version);
       if (this.answers.size < MAX_ANSWERS) this.answers.set(key, answer);
+      if (this.answers.size < MAX_ANSWERS && !this.answers.has(anyHost) && hostFree(cfg, req.port, answer))
+        this.answers.set(anyHost, answer);
     }
     return answer;
   }
+}
+
+/**
+ * Whether an answer on `port` is the one any Host gets. Why these two: serveNginx reads the Host
+ * only to choose among the servers listening on the port and to build a directory's redirect
+ * (`Location: http://HOST/dir/`); with one server (or none) and no `Location`, it read it for
+ * nothing that shows.
+ */
+function hostFree(cfg: NginxConfig, port: number, answer: NginxServeResult): boolean {
+  const headers = answer.response.headers;
+  if (headers && ("Location" in headers || "location" in headers)) return false;
+  let servers = 0;
+  for (const s of cfg.servers) if (s.ports.includes(port)) servers++;
+  return servers <= 1;
 }
