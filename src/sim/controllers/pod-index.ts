@@ -6,6 +6,7 @@
  */
 import type { ApiObject } from "../kubectl/api.ts";
 import { sameJson } from "../same-json.ts";
+import { type DeletionFacts, deletionFacts } from "./active-pods.ts";
 import { deepCopy } from "./deep-copy.ts";
 import { controllerOf } from "./meta.ts";
 import { podNodeName, podStatus } from "./pods.ts";
@@ -24,11 +25,24 @@ interface SeenPod {
   labels: unknown;
 }
 
-const NONE: readonly ApiObject[] = [];
+const NONE: readonly never[] = [];
 
-/** Pods by controller uid (orphans under `orphan/<namespace>`). */
+/** The pods of one owner: the facts of each, by pod uid (the pod is `facts.pod`). */
+type Bucket = Map<string, DeletionFacts>;
+
+/** The pods `byOwner` holds, one after another (what `liveControlledBy` walks). */
+function* podsIn(bucket: Bucket): Generator<ApiObject> {
+  for (const f of bucket.values()) yield f.pod;
+}
+
+/**
+ * Pods by controller uid (orphans under `orphan/<namespace>`), each with its `DeletionFacts` as of
+ * its last watch event. Why the facts can be kept: every change to a stored pod is reported by a
+ * watch event (the store's `touch`) before any sync runs, and the facts are read again from the
+ * pod on each event, whether or not `observe` calls it a change.
+ */
 export class PodIndex {
-  private readonly byOwner = new Map<string, Map<string, ApiObject>>();
+  private readonly byOwner = new Map<string, Bucket>();
   private readonly ownerOf = new Map<string, string>();
   private readonly seen = new Map<string, SeenPod>();
 
@@ -45,11 +59,17 @@ export class PodIndex {
     }
     const owner = controllerOf(pod)?.uid ?? `orphan/${pod.metadata.namespace ?? "default"}`;
     if (previous !== owner) {
+      const facts = previous === undefined ? undefined : this.byOwner.get(previous)?.get(uid);
       if (previous !== undefined) this.byOwner.get(previous)?.delete(uid);
       let bucket = this.byOwner.get(owner);
       if (!bucket) this.byOwner.set(owner, (bucket = new Map()));
-      bucket.set(uid, pod);
+      bucket.set(uid, deletionFacts(pod, facts));
       this.ownerOf.set(uid, owner);
+    } else {
+      const bucket = this.byOwner.get(owner)!;
+      const facts = bucket.get(uid);
+      if (facts) deletionFacts(pod, facts);
+      else bucket.set(uid, deletionFacts(pod));
     }
     const changed = this.see(uid, pod) || previous !== owner;
     return changed;
@@ -91,6 +111,15 @@ export class PodIndex {
 
   /** `controlledBy` without the copy: only for a loop that changes no pod while it runs. */
   liveControlledBy(ownerUid: string | undefined): Iterable<ApiObject> {
+    const bucket = this.byOwner.get(ownerUid ?? "");
+    return bucket ? podsIn(bucket) : NONE;
+  }
+
+  /**
+   * The `DeletionFacts` of the pods an owner controls, in the order they were first seen (each
+   * fact's `pod` is the pod): only for a loop that changes no pod while it runs.
+   */
+  liveFactsControlledBy(ownerUid: string | undefined): Iterable<DeletionFacts> {
     return this.byOwner.get(ownerUid ?? "")?.values() ?? NONE;
   }
 
@@ -101,6 +130,7 @@ export class PodIndex {
 
   /** `orphans` without the copy: only for a loop that changes no pod while it runs. */
   liveOrphans(namespace: string | undefined): Iterable<ApiObject> {
-    return this.byOwner.get(`orphan/${namespace ?? "default"}`)?.values() ?? NONE;
+    const bucket = this.byOwner.get(`orphan/${namespace ?? "default"}`);
+    return bucket ? podsIn(bucket) : NONE;
   }
 }
