@@ -170,4 +170,17 @@ describe("PodIndex deletion facts", () => {
     see("DELETED");
     expect(facts()).toEqual([]);
   });
+
+  it("stops vouching for the facts when a second object arrives under the same uid", () => {
+    const p = pod();
+    const { see, index } = indexWith(p);
+    expect(see()).toBe(false);
+    expect(index.factsCurrent).toBe(true);
+    const twin = structuredClone(p);
+    expect(index.observe({ type: "MODIFIED", object: twin })).toBe(false);
+    expect(index.factsCurrent).toBe(false);
+    // The index still holds the object it had, as it always did.
+    expect(index.controlledBy("rs-1")).toEqual([p]);
+    expect(index.controlledBy("rs-1")[0]).toBe(p);
+  });
 });

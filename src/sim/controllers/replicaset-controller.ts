@@ -183,7 +183,8 @@ export class ReplicaSetController {
         counts && counts.active === pods.length && (rsSpec(rs).minReadySeconds ?? 0) <= 0
           ? this.statusOf(rs, counts.active, counts.fullyLabeled, counts.ready, counts.ready)
           : undefined;
-      if (!rs.metadata.deletionTimestamp) this.manageReplicas(rs, pods, claimsAll ? facts : undefined);
+      if (!rs.metadata.deletionTimestamp)
+        this.manageReplicas(rs, pods, claimsAll && this.pods.factsCurrent ? facts : undefined);
       // Why (syncReplicaSet): the status counts the pods as listed before this sync's creates and
       // deletes; the watch events of those changes bring the next sync.
       status = counted ?? this.calculateStatus(rs, pods);
