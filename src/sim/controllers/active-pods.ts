@@ -44,6 +44,11 @@ function deletionCost(pod: ApiObject): number {
  */
 export interface DeletionFacts {
   pod: ApiObject;
+  /**
+   * True when the pod may have changed since the facts were read (an index marks them so on each
+   * watch event); `currentFacts` reads them again then.
+   */
+  stale: boolean;
   uid: string;
   /** `isPodActive`. */
   active: boolean;
@@ -71,6 +76,7 @@ export function deletionFacts(pod: ApiObject, into?: DeletionFacts): DeletionFac
   const status = podStatus(pod);
   const f: DeletionFacts = into ?? ({} as DeletionFacts);
   f.pod = pod;
+  f.stale = false;
   f.uid = pod.metadata.uid ?? "";
   f.active = isPodActive(pod);
   f.node = podNodeName(pod);
@@ -82,6 +88,11 @@ export function deletionFacts(pod: ApiObject, into?: DeletionFacts): DeletionFac
   f.sidecarRestarts = maxRestarts(status.initContainerStatuses);
   f.createdAt = createdText ? parseTimestamp(createdText) : undefined;
   return f;
+}
+
+/** The facts, read again from their pod first if they are marked stale. */
+export function currentFacts(f: DeletionFacts): DeletionFacts {
+  return f.stale ? deletionFacts(f.pod, f) : f;
 }
 
 /** `parseApiTime` of a time kept as parsed. */
@@ -171,7 +182,11 @@ export function podsToDelete(
   isActive: (pod: ApiObject) => boolean,
 ): ApiObject[] {
   if (count >= pods.length) return pods.slice(0, count);
-  const family = related.map((p) => ({ active: isActive(p), node: podNodeName(p) }));
+  const family = related.map((p) => {
+    const f = deletionFacts(p);
+    f.active = isActive(p);
+    return f;
+  });
   return podsToDeleteFrom(
     pods.map((p) => deletionFacts(p)),
     family,
@@ -182,27 +197,28 @@ export function podsToDelete(
 }
 
 /**
- * `podsToDelete` from the pods' `DeletionFacts` (kept by an index, say) and the family's active
- * flags and nodes. Why it pays: the sort reads a dozen fields spread over each pod's objects, and
+ * `podsToDelete` from the pods' and the family's `DeletionFacts` (kept by an index, say; those
+ * marked stale are read again first). Why it pays: the sort reads a dozen fields spread over each pod's objects, and
  * with a thousand pods that are no longer in the processor's cache those reads cost more than
  * the sort; the facts are one small object per pod.
  */
 export function podsToDeleteFrom(
   pods: readonly DeletionFacts[],
-  related: Iterable<{ active: boolean; node: string }>,
+  related: Iterable<DeletionFacts>,
   count: number,
   nowMs: number,
   startMs: number,
 ): ApiObject[] {
   if (count >= pods.length) return pods.slice(0, count).map((f) => f.pod);
   const onNode = new Map<string, number>();
-  for (const p of related) {
+  for (const r of related) {
+    const p = currentFacts(r);
     if (!p.active) continue;
     onNode.set(p.node, (onNode.get(p.node) ?? 0) + 1);
   }
   const keys: SortKey[] = new Array(pods.length);
   for (let i = 0; i < pods.length; i++) {
-    const f = pods[i] as DeletionFacts;
+    const f = currentFacts(pods[i] as DeletionFacts);
     keys[i] = sortKey(f, onNode.get(f.node) ?? 0, nowMs, startMs);
   }
   // Array.prototype.sort is stable, as Go's sort.Sort is not; ties are rare (uids break them).

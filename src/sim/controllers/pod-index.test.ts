@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { ApiObject } from "../kubectl/api.ts";
-import { deletionFacts } from "./active-pods.ts";
+import { currentFacts, deletionFacts } from "./active-pods.ts";
 import { PodIndex } from "./pod-index.ts";
 import type { WatchEventType } from "./watch.ts";
 
@@ -138,7 +138,9 @@ describe("PodIndex deletion facts", () => {
       const owned = facts();
       if (owned.length === 0) return;
       expect(owned).toHaveLength(1);
-      expect({ ...owned[0] }).toEqual(deletionFacts(p));
+      expect(owned[0]!.stale).toBe(true);
+      expect({ ...currentFacts(owned[0]!) }).toEqual(deletionFacts(p));
+      expect(owned[0]!.stale).toBe(false);
       expect(owned[0]!.pod).toBe(p);
     };
     check();

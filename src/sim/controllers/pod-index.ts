@@ -47,10 +47,11 @@ interface Entry {
 }
 
 /**
- * Pods by controller uid (orphans under `orphan/<namespace>`), each with its `DeletionFacts` as of
- * its last watch event. Why the facts can be kept: every change to a stored pod is reported by a
- * watch event (the store's `touch`) before any sync runs, and the facts are read again from the
- * pod on each event, whether or not `observe` calls it a change.
+ * Pods by controller uid (orphans under `orphan/<namespace>`), each with its `DeletionFacts`,
+ * marked stale by each of its watch events (whether or not `observe` calls it a change) and read
+ * again when next used. Why facts that are not stale can be used: every change to a stored pod is
+ * reported by a watch event (the store's `touch`) before any sync runs. Why not read them on each
+ * event: most events are status updates of pods no scale-down looks at before the next one.
  */
 export class PodIndex {
   private readonly byOwner = new Map<string, Bucket>();
@@ -90,12 +91,13 @@ export class PodIndex {
     const moved = entry.owner !== owner;
     if (moved) {
       // The pod goes to its new owner's bucket as this very object.
-      deletionFacts(pod, entry.facts);
+      entry.facts.pod = pod;
+      entry.facts.stale = true;
       entry.bucket.delete(uid);
       entry.owner = owner;
       entry.bucket = this.bucketOf(owner);
       entry.bucket.set(uid, entry.facts);
-    } else if (entry.facts.pod === pod) deletionFacts(pod, entry.facts);
+    } else if (entry.facts.pod === pod) entry.facts.stale = true;
     // Another object with the same uid and owner: the bucket keeps the object it had, and the
     // facts no longer stand for what the sync would read from it.
     else this.factsCurrent = false;
