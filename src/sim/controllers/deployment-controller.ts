@@ -66,6 +66,15 @@ export interface ReplicaSetsOfDeployment {
 export class DeploymentController {
   private readonly queue: WorkQueue;
   private readonly delays: SeededRandom;
+  /**
+   * `findNewReplicaSet` of the sync running now, for its ReplicaSet list. Why it can be reused
+   * within the sync: it reads only the Deployment's pod template and the listed ReplicaSets'
+   * templates and creation times, which no step of a sync writes (`d` is the sync's own copy, the
+   * list its own array, and ReplicaSet updates replace a stored spec rather than edit the listed
+   * one); each sync starts without it. Null outside a sync (nothing is remembered then).
+   */
+  private found: { d: ApiObject; rsList: ApiObject[]; newRS: ApiObject | undefined } | undefined | null =
+    null;
 
   constructor(
     readonly host: ControllerHost,
@@ -128,7 +137,13 @@ export class DeploymentController {
     const { namespace, name } = splitKey(key);
     const stored = this.host.store.get("Deployment", namespace, name);
     if (!stored) return;
-    const ok = this.syncDeployment(deepCopy(stored));
+    this.found = undefined;
+    let ok: boolean;
+    try {
+      ok = this.syncDeployment(deepCopy(stored));
+    } finally {
+      this.found = null;
+    }
     // Why (processNextWorkItem): a failed sync is retried with the rate limiter's back-off.
     if (!ok) this.enqueue(stored, RATE_LIMITED_REQUEUE_MS);
   }
@@ -287,7 +302,9 @@ export class DeploymentController {
     rsList: ApiObject[],
     create: boolean,
   ): ReplicaSetsOfDeployment {
-    const found = findNewReplicaSet(d, rsList);
+    const memo = this.found;
+    const found = memo && memo.d === d && memo.rsList === rsList ? memo.newRS : findNewReplicaSet(d, rsList);
+    if (memo !== null) this.found = { d, rsList, newRS: found };
     const oldRSs = rsList.filter((rs) => rs.metadata.uid !== found?.metadata.uid);
     const newRS = this.getNewReplicaSet(d, found, oldRSs, create);
     return { newRS, oldRSs };

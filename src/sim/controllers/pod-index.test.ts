@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { ApiObject } from "../kubectl/api.ts";
+import { currentFacts, deletionFacts } from "./active-pods.ts";
 import { PodIndex } from "./pod-index.ts";
 import type { WatchEventType } from "./watch.ts";
 
@@ -123,5 +124,65 @@ describe("PodIndex.observe", () => {
     expect(see()).toBe(true);
     p.metadata.labels = JSON.parse('{"__proto__": "x", "app": "web", "n": null}') as Record<string, string>;
     expect(see()).toBe(false);
+  });
+});
+
+describe("PodIndex deletion facts", () => {
+  it("keeps each pod's facts as the pod reads now, through every change and owner move", () => {
+    const p = pod();
+    const { see, index } = indexWith(p);
+    const facts = () => [...index.liveFactsControlledBy("rs-1")];
+    const status = p.status as Record<string, unknown>;
+    const check = () => {
+      see();
+      const owned = facts();
+      if (owned.length === 0) return;
+      expect(owned).toHaveLength(1);
+      expect(owned[0]!.stale).toBe(true);
+      expect({ ...currentFacts(owned[0]!) }).toEqual(deletionFacts(p));
+      expect(owned[0]!.stale).toBe(false);
+      expect(owned[0]!.pod).toBe(p);
+    };
+    check();
+    const kept = facts()[0];
+    status.phase = "Running";
+    check();
+    // Changes the index does not call changes (restarts, deletion cost) still reach the facts.
+    status.containerStatuses = [{ restartCount: 3 }];
+    check();
+    status.initContainerStatuses = [{ restartCount: 1 }];
+    check();
+    p.metadata.annotations = { "controller.kubernetes.io/pod-deletion-cost": "-5" };
+    check();
+    p.metadata.creationTimestamp = "2025-01-01T00:00:00Z";
+    status.conditions = [{ type: "Ready", status: "True", lastTransitionTime: "2025-01-01T00:00:07Z" }];
+    check();
+    (p.spec as Record<string, unknown>).nodeName = "node-2";
+    check();
+    p.metadata.deletionTimestamp = "2025-01-01T00:00:31Z";
+    check();
+    expect(facts()[0]).toBe(kept);
+    // Released and adopted again: the facts move with the pod.
+    const refs = p.metadata.ownerReferences;
+    p.metadata.ownerReferences = [];
+    see();
+    expect(facts()).toEqual([]);
+    p.metadata.ownerReferences = refs;
+    check();
+    see("DELETED");
+    expect(facts()).toEqual([]);
+  });
+
+  it("stops vouching for the facts when a second object arrives under the same uid", () => {
+    const p = pod();
+    const { see, index } = indexWith(p);
+    expect(see()).toBe(false);
+    expect(index.factsCurrent).toBe(true);
+    const twin = structuredClone(p);
+    expect(index.observe({ type: "MODIFIED", object: twin })).toBe(false);
+    expect(index.factsCurrent).toBe(false);
+    // The index still holds the object it had, as it always did.
+    expect(index.controlledBy("rs-1")).toEqual([p]);
+    expect(index.controlledBy("rs-1")[0]).toBe(p);
   });
 });

@@ -9,7 +9,7 @@ import { sortKeysDeep } from "../api/defaults/util.ts";
 import { kindHandler } from "../api/kinds.ts";
 import type { ApiObject } from "../kubectl/api.ts";
 import type { SeededRandom } from "../random.ts";
-import { podsToDelete } from "./active-pods.ts";
+import { type DeletionFacts, podsToDelete, podsToDeleteFrom } from "./active-pods.ts";
 import { deepCopy, samePlainData } from "./deep-copy.ts";
 import type { ControllerHost } from "./host.ts";
 import { jsonEqual } from "./json-equal.ts";
@@ -166,18 +166,28 @@ export class ReplicaSetController {
     if (!status) {
       // The active pods it controls, then the active orphans: a copy, since claiming changes the index.
       const candidates: ApiObject[] = [];
-      for (const pod of this.pods.liveControlledBy(rs.metadata.uid))
-        if (isPodActive(pod)) candidates.push(pod);
+      const facts: DeletionFacts[] = [];
+      for (const f of this.pods.liveFactsControlledBy(rs.metadata.uid)) {
+        if (!isPodActive(f.pod)) continue;
+        candidates.push(f.pod);
+        facts.push(f);
+      }
       const controlled = candidates.length;
       for (const pod of this.pods.liveOrphans(namespace)) if (isPodActive(pod)) candidates.push(pod);
-      const pods =
-        candidates.length === controlled && this.selectsAllItControls(rs)
-          ? candidates
-          : this.claimPods(rs, candidates);
-      if (!rs.metadata.deletionTimestamp) this.manageReplicas(rs, pods);
+      const claimsAll = candidates.length === controlled && this.selectsAllItControls(rs);
+      const pods = claimsAll ? candidates : this.claimPods(rs, candidates);
+      // Why the counts can stand for `calculateStatus` here: they are current (see `countedSync`)
+      // and, as `selectsAllItControls` says, count exactly these pods; read before the deletes.
+      const counts = claimsAll ? this.counts.get(rs.metadata.uid ?? "") : undefined;
+      const counted =
+        counts && counts.active === pods.length && (rsSpec(rs).minReadySeconds ?? 0) <= 0
+          ? this.statusOf(rs, counts.active, counts.fullyLabeled, counts.ready, counts.ready)
+          : undefined;
+      if (!rs.metadata.deletionTimestamp)
+        this.manageReplicas(rs, pods, claimsAll && this.pods.factsCurrent ? facts : undefined);
       // Why (syncReplicaSet): the status counts the pods as listed before this sync's creates and
       // deletes; the watch events of those changes bring the next sync.
-      status = this.calculateStatus(rs, pods);
+      status = counted ?? this.calculateStatus(rs, pods);
     }
     if (!jsonEqual(status, rs.status ?? {})) {
       rs.status = sortKeysDeep(status) as Record<string, unknown>;
@@ -240,8 +250,11 @@ export class ReplicaSetController {
     return claimed;
   }
 
-  /** `manageReplicas`: one sync creates or deletes up to `BurstReplicas` pods. */
-  private manageReplicas(rs: ApiObject, pods: ApiObject[]): void {
+  /**
+   * `manageReplicas`: one sync creates or deletes up to `BurstReplicas` pods. `facts`, when given,
+   * are the index's `DeletionFacts` of `pods`, in the same order.
+   */
+  private manageReplicas(rs: ApiObject, pods: ApiObject[], facts: DeletionFacts[] | undefined): void {
     const diff = pods.length - specReplicas(rs);
     if (diff < 0) {
       const count = Math.min(-diff, BURST_REPLICAS);
@@ -250,14 +263,11 @@ export class ReplicaSetController {
     }
     if (diff === 0) return;
     const count = Math.min(diff, BURST_REPLICAS);
-    const victims = podsToDelete(
-      pods,
-      this.relatedPods(rs),
-      count,
-      this.host.clock.now(),
-      this.host.startTimeMs(),
-      isPodActive,
-    );
+    const now = this.host.clock.now();
+    const start = this.host.startTimeMs();
+    const victims = facts
+      ? podsToDeleteFrom(facts, this.relatedFacts(rs), count, now, start)
+      : podsToDelete(pods, this.relatedPods(rs), count, now, start, isPodActive);
     for (const pod of victims) {
       const err = this.host.delete("Pod", pod.metadata.namespace ?? "default", pod.metadata.name, {});
       if (err) {
@@ -274,13 +284,20 @@ export class ReplicaSetController {
 
   /** `getIndirectlyRelatedPods`: pods of every ReplicaSet that shares this one's controller. */
   private relatedPods(rs: ApiObject): ApiObject[] {
+    const related: ApiObject[] = [];
+    for (const f of this.relatedFacts(rs)) related.push(f.pod);
+    return related;
+  }
+
+  /** `relatedPods`' `DeletionFacts`, from the index. */
+  private relatedFacts(rs: ApiObject): DeletionFacts[] {
     const owner = controllerOf(rs);
     const ns = rs.metadata.namespace;
     const family = owner
       ? this.host.store.list("ReplicaSet", ns).filter((r) => controllerOf(r)?.uid === owner.uid)
       : [rs];
-    const related: ApiObject[] = [];
-    for (const r of family) for (const pod of this.pods.liveControlledBy(r.metadata.uid)) related.push(pod);
+    const related: DeletionFacts[] = [];
+    for (const r of family) for (const f of this.pods.liveFactsControlledBy(r.metadata.uid)) related.push(f);
     return related;
   }
 

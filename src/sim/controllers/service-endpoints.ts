@@ -64,11 +64,18 @@ export function hasSelector(service: ApiObject): boolean {
 /** `labels.SelectorFromSet(service.Spec.Selector).Matches(pod.Labels)`. */
 export function serviceSelects(service: ApiObject, pod: ApiObject): boolean {
   const sel = serviceSpec(service).selector;
-  if (!sel || Object.keys(sel).length === 0) return false;
+  if (!sel) return false;
   if ((pod.metadata.namespace ?? "default") !== (service.metadata.namespace ?? "default")) return false;
   const labels = pod.metadata.labels ?? {};
-  for (const [k, v] of Object.entries(sel)) if (labels[k] !== v) return false;
-  return true;
+  // Why `for…in` with `hasOwn` rather than `Object.entries`: the same own keys, without building
+  // two arrays for every Service a changed pod is matched against. An empty selector selects none.
+  let any = false;
+  for (const k in sel) {
+    if (!Object.hasOwn(sel, k)) continue;
+    if (labels[k] !== sel[k]) return false;
+    any = true;
+  }
+  return any;
 }
 
 interface ContainerPortView {

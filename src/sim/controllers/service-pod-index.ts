@@ -15,6 +15,9 @@ import {
 import type { WatchEvent } from "./watch.ts";
 import { objectKey } from "./workqueue.ts";
 
+/** The answer for an event that concerns no Service (shared: callers only read it). */
+const NO_KEYS: readonly string[] = [];
+
 /** What the index keeps of a pod it has seen. */
 interface PodEntry {
   /** The pod object last seen, and its namespace. */
@@ -38,11 +41,11 @@ export class ServicePodIndex {
    * A watch event: for a Service, its key (all of it to sync); for a pod, the keys of the Services
    * to sync (see `observePod`); nothing for other kinds.
    */
-  observe(event: WatchEvent): string[] {
+  observe(event: WatchEvent): readonly string[] {
     const kind = event.object.kind;
     if (kind === "Service") return [this.observeService(event)];
     if (kind === "Pod") return this.observePod(event);
-    return [];
+    return NO_KEYS;
   }
 
   /** A Service was added, changed or deleted: recompute its members. Returns its key. */
@@ -71,7 +74,7 @@ export class ServicePodIndex {
   }
 
   /** A pod event: the keys of the Services to sync (empty when nothing they show changed). */
-  observePod(event: WatchEvent): string[] {
+  observePod(event: WatchEvent): readonly string[] {
     const pod = event.object;
     const uid = pod.metadata.uid ?? "";
     const ns = pod.metadata.namespace ?? "default";
@@ -96,7 +99,7 @@ export class ServicePodIndex {
     } else {
       entry.pod = pod;
       entry.namespace = ns;
-      if (sameEndpointInputs(entry.inputs, pod)) return [];
+      if (sameEndpointInputs(entry.inputs, pod)) return NO_KEYS;
       entry.inputs = endpointInputs(pod, entry.inputs);
     }
     const now: string[] = [];

@@ -19,9 +19,11 @@ import {
 import type { WatchEvent } from "../controllers/watch.ts";
 import type { ApiObject } from "../kubectl/api.ts";
 import {
+  matchInOrder,
   type ProxyService,
   ServiceRules,
   type ServiceSnapshot,
+  type SliceMatch,
   type SlicePort,
   type SliceSnapshot,
 } from "./service-rules.ts";
@@ -39,63 +41,62 @@ interface SliceEndpoint {
 
 type SnapshotEndpoint = SliceSnapshot["endpoints"][number];
 
-/** How far past the last endpoint reused `snapshotSlice` looks for the next one. */
-const REUSE_WINDOW = 8;
+/** An endpoint as the copy keeps it (conditions defaulted as the API defines them). */
+function copyEndpoint(e: SliceEndpoint): SnapshotEndpoint {
+  // Why (EndpointSlice API): an unset `ready` or `serving` means true; unset `terminating` false.
+  const ready = e.conditions?.ready ?? true;
+  const serving = e.conditions?.serving ?? ready;
+  const terminating = e.conditions?.terminating ?? false;
+  const ep: SnapshotEndpoint = { ip: e.addresses![0]!, ready, serving, terminating };
+  if (e.targetRef?.kind === "Pod") {
+    ep.podName = e.targetRef.name;
+    ep.podUid = e.targetRef.uid;
+  }
+  return ep;
+}
+
+/** Whether `was` is what `copyEndpoint(e)` would make (every field, and the pod fields' presence). */
+function sameAsCopy(was: SnapshotEndpoint, e: SliceEndpoint): boolean {
+  const ready = e.conditions?.ready ?? true;
+  const serving = e.conditions?.serving ?? ready;
+  const terminating = e.conditions?.terminating ?? false;
+  const pod = e.targetRef?.kind === "Pod";
+  return (
+    was.ip === e.addresses![0] &&
+    was.ready === ready &&
+    was.serving === serving &&
+    was.terminating === terminating &&
+    "podName" in was === pod &&
+    was.podName === (pod ? e.targetRef?.name : undefined) &&
+    was.podUid === (pod ? e.targetRef?.uid : undefined)
+  );
+}
 
 /**
- * What kube-proxy's cache keeps of a slice as the watch delivered it. An endpoint that reads the
- * same as one of `earlier` (the last copy of this slice), looked for in order a few places past
- * the last one reused, is that same object: a slice update copies only what changed, and
- * `ServiceRules` finds what did not change by identity. Why sharing is safe: a copy is reused only
- * when every field matches what the slice says now, and nothing writes to a copy (the rules copy
- * them into rule endpoints). Not frozen: freezing made the copy and the comparison slower than
- * copying every endpoint.
+ * What kube-proxy's cache keeps of a slice as the watch delivered it, and how it matched `earlier`
+ * (the last copy of this slice). An endpoint that reads the same as one of `earlier`, found in
+ * order by `matchInOrder`, is that same object: a slice update copies only what changed, and
+ * `ServiceRules` finds what did not change by identity (and is handed the matching, so as not to
+ * do it again). Why sharing is safe: a copy is reused only when every field matches what the
+ * slice says now, and nothing writes to a copy (the rules copy them into rule endpoints). Not
+ * frozen: freezing made the copy and the comparison slower than copying every endpoint.
  */
-function snapshotSlice(slice: ApiObject, earlier: SliceSnapshot | undefined): SliceSnapshot {
+function snapshotSlice(
+  slice: ApiObject,
+  earlier: SliceSnapshot | undefined,
+): { snapshot: SliceSnapshot; match: SliceMatch | undefined } {
   const body = slice as unknown as { ports?: SlicePort[] | null; endpoints?: SliceEndpoint[] | null };
-  const endpoints: SliceSnapshot["endpoints"] = [];
+  const listed: SliceEndpoint[] = [];
+  for (const e of body.endpoints ?? []) if (e.addresses?.[0]) listed.push(e);
   const old = earlier?.endpoints ?? [];
-  let next = 0;
-  for (const e of body.endpoints ?? []) {
-    const ip = e.addresses?.[0];
-    if (!ip) continue;
-    // Why (EndpointSlice API): an unset `ready` or `serving` means true; unset `terminating` false.
-    const ready = e.conditions?.ready ?? true;
-    const serving = e.conditions?.serving ?? ready;
-    const terminating = e.conditions?.terminating ?? false;
-    const pod = e.targetRef?.kind === "Pod";
-    const podName = pod ? e.targetRef?.name : undefined;
-    const podUid = pod ? e.targetRef?.uid : undefined;
-    let reused: SnapshotEndpoint | undefined;
-    const end = Math.min(old.length, next + REUSE_WINDOW);
-    for (let i = next; i < end; i++) {
-      const was = old[i]!;
-      if (
-        was.ip === ip &&
-        was.ready === ready &&
-        was.serving === serving &&
-        was.terminating === terminating &&
-        "podName" in was === pod &&
-        was.podName === podName &&
-        was.podUid === podUid
-      ) {
-        reused = was;
-        next = i + 1;
-        break;
-      }
-    }
-    if (reused) {
-      endpoints.push(reused);
-      continue;
-    }
-    const ep: SnapshotEndpoint = { ip, ready, serving, terminating };
-    if (pod) {
-      ep.podName = podName;
-      ep.podUid = podUid;
-    }
-    endpoints.push(ep);
+  const from = matchInOrder(old, listed.length, (was, k) => sameAsCopy(was, listed[k]!));
+  const endpoints: SliceSnapshot["endpoints"] = [];
+  for (let k = 0; k < listed.length; k++) {
+    const j = from[k]!;
+    endpoints.push(j >= 0 ? old[j]! : copyEndpoint(listed[k]!));
   }
-  return { ports: (body.ports ?? []).map((p) => ({ ...p })), endpoints };
+  const snapshot = { ports: (body.ports ?? []).map((p) => ({ ...p })), endpoints };
+  return { snapshot, match: earlier ? { basis: earlier, from } : undefined };
 }
 
 function snapshotService(service: ApiObject): ServiceSnapshot {
@@ -115,7 +116,7 @@ function snapshotService(service: ApiObject): ServiceSnapshot {
 
 type Change =
   | { kind: "service"; snapshot?: ServiceSnapshot }
-  | { kind: "slice"; name: string; snapshot?: SliceSnapshot };
+  | { kind: "slice"; name: string; snapshot?: SliceSnapshot; match?: SliceMatch };
 
 /**
  * kube-proxy: Services and their endpoints as the data path sees them, a propagation delay late.
@@ -148,10 +149,14 @@ export class KubeProxy {
     } else if (obj.kind === "EndpointSlice") {
       name = obj.metadata.labels?.[SERVICE_NAME_LABEL];
       const copyKey = `${ns}/${obj.metadata.name}`;
-      let snapshot: SliceSnapshot | undefined;
-      if (event.type === "DELETED") this.lastCopies.delete(copyKey);
-      else this.lastCopies.set(copyKey, (snapshot = snapshotSlice(obj, this.lastCopies.get(copyKey))));
-      change = { kind: "slice", name: obj.metadata.name, ...(snapshot ? { snapshot } : {}) };
+      if (event.type === "DELETED") {
+        this.lastCopies.delete(copyKey);
+        change = { kind: "slice", name: obj.metadata.name };
+      } else {
+        const { snapshot, match } = snapshotSlice(obj, this.lastCopies.get(copyKey));
+        this.lastCopies.set(copyKey, snapshot);
+        change = { kind: "slice", name: obj.metadata.name, snapshot, match };
+      }
     } else return;
     if (!name) return;
     const key = `${ns}/${name}`;
@@ -170,13 +175,19 @@ export class KubeProxy {
       entry.setService(change.snapshot);
       if (!change.snapshot)
         for (const name of entry.sliceNames()) this.applySlice(key, entry, name, undefined);
-    } else this.applySlice(key, entry, change.name, change.snapshot);
+    } else this.applySlice(key, entry, change.name, change.snapshot, change.match);
     for (const l of this.listeners) l(key);
   }
 
   /** Replaces one slice in the cache, recording the pods whose routing changed. */
-  private applySlice(key: string, entry: ServiceRules, name: string, next: SliceSnapshot | undefined): void {
-    const change = entry.setSlice(name, next);
+  private applySlice(
+    key: string,
+    entry: ServiceRules,
+    name: string,
+    next: SliceSnapshot | undefined,
+    match?: SliceMatch,
+  ): void {
+    const change = entry.setSlice(name, next, match);
     const prevList = change.prev?.endpoints ?? [];
     const nextList = next?.endpoints ?? [];
     // Why only the endpoints that changed when no pod is listed twice: an unchanged endpoint's pod

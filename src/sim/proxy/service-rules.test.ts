@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { SeededRandom } from "../random.ts";
-import { buildRules, ServiceRules, type ServiceSnapshot, type SliceSnapshot } from "./service-rules.ts";
+import {
+  buildRules,
+  matchEndpoints,
+  ServiceRules,
+  type ServiceSnapshot,
+  type SliceSnapshot,
+} from "./service-rules.ts";
 
 const SERVICES: ServiceSnapshot[] = [
   { clusterIP: "10.96.0.10", ports: [{ name: "", port: 80, protocol: "TCP" }] },
@@ -102,5 +108,27 @@ describe("ServiceRules", () => {
     rules.setSlice("b", { ports: [{ port: 8080 }], endpoints: [] });
     expect(rules.programmed("default", "web")).not.toBe(first);
     expect(rules.programmed("default", "web")).toEqual(first);
+  });
+
+  it("takes a matching handed to it only when made against the version it holds", () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const r = new SeededRandom(seed);
+      const plain = new ServiceRules();
+      const hinted = new ServiceRules();
+      plain.setService(SERVICES[1]);
+      hinted.setService(SERVICES[1]);
+      let cur: SliceSnapshot | undefined;
+      let stale: SliceSnapshot = randomSlice(r);
+      for (let step = 0; step < 100; step++) {
+        const next = cur && r.int(0, 3) > 0 ? editedSlice(r, cur) : randomSlice(r);
+        // Mostly the matching against the version held; sometimes one made against another.
+        const basis = cur && r.int(0, 4) > 0 ? cur : stale;
+        const match = { basis, from: matchEndpoints(basis.endpoints, next.endpoints) };
+        expect(hinted.setSlice("a", next, match)).toEqual(plain.setSlice("a", next));
+        expect(hinted.programmed("default", "web")).toEqual(plain.programmed("default", "web"));
+        stale = cur ?? stale;
+        cur = next;
+      }
+    }
   });
 });

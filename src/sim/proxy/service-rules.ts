@@ -218,26 +218,31 @@ function sameEndpoint(a: SliceEndpoint, b: SliceEndpoint): boolean {
   );
 }
 
-/** How far past the last endpoint matched `matchEndpoints` looks for the next one. */
+/** How far past the last item matched `matchInOrder` looks for the next one. */
 const MATCH_WINDOW = 8;
 
 /**
- * For each endpoint of `next`, the position in `prev` of the same endpoint, or -1: matched in
- * order (the positions matched increase), each looked for among the `MATCH_WINDOW` endpoints after the last one matched. The
- * EndpointSlice controller changes endpoints in place, drops a few, or appends, so all that did
- * not change is matched (kube-proxy's copies share their unchanged endpoints, so mostly by
- * identity); anything missed only costs a new rule endpoint.
+ * For each of the `count` items of a new list, the position in `prev` of the same item (as `same`
+ * says, given an earlier item and a position in the new list), or -1: matched in order (the
+ * positions matched increase), each looked for among the `MATCH_WINDOW` items after the last one
+ * matched. The EndpointSlice controller changes endpoints in place, drops a few, or appends, so
+ * all that did not change is matched; anything missed only costs a new copy. Both of kube-proxy's
+ * matchings use it: its copy of a slice against the last copy (`snapshotSlice`), and the rules'
+ * endpoints against a slice's earlier version (`matchEndpoints`).
  */
-export function matchEndpoints(prev: readonly SliceEndpoint[], next: readonly SliceEndpoint[]): number[] {
+export function matchInOrder<T>(
+  prev: readonly T[],
+  count: number,
+  same: (was: T, k: number) => boolean,
+): number[] {
   // Why plain arrays here and below: typed arrays of this size live outside the heap, and
   // allocating one per slice event cost more in garbage collection than it saved.
-  const from = new Array<number>(next.length).fill(-1);
+  const from = new Array<number>(count).fill(-1);
   let j = 0;
-  for (let k = 0; k < next.length; k++) {
-    const e = next[k]!;
+  for (let k = 0; k < count; k++) {
     const end = Math.min(prev.length, j + MATCH_WINDOW);
     for (let i = j; i < end; i++) {
-      if (sameEndpoint(prev[i]!, e)) {
+      if (same(prev[i]!, k)) {
         from[k] = i;
         j = i + 1;
         break;
@@ -245,6 +250,23 @@ export function matchEndpoints(prev: readonly SliceEndpoint[], next: readonly Sl
     }
   }
   return from;
+}
+
+/**
+ * For each endpoint of `next`, the position in `prev` of the same endpoint, or -1 (see
+ * `matchInOrder`; kube-proxy's copies share their unchanged endpoints, so mostly by identity).
+ */
+export function matchEndpoints(prev: readonly SliceEndpoint[], next: readonly SliceEndpoint[]): number[] {
+  return matchInOrder(prev, next.length, (was, k) => sameEndpoint(was, next[k]!));
+}
+
+/**
+ * What kube-proxy already matched when it copied a slice: `from` (as `matchEndpoints` gives it)
+ * of the new copy's endpoints against `basis`, the copy before it.
+ */
+export interface SliceMatch {
+  basis: SliceSnapshot;
+  from: number[];
 }
 
 /** A Service's cached spec and slices, and its rules built from them when asked for. */
@@ -283,16 +305,23 @@ export class ServiceRules {
 
   /**
    * Caches a slice (undefined: deleted), in place of any earlier version of it; says what changed.
-   * Only the endpoints that changed get new rule endpoints and new counts (see `matchEndpoints`).
+   * Only the endpoints that changed get new rule endpoints and new counts (see `matchEndpoints`;
+   * `match`, when given, is that matching already done against the version it was made from).
    * The snapshot must not be changed afterwards (kube-proxy's copies never are).
    */
-  setSlice(name: string, snapshot: SliceSnapshot | undefined): SliceChange {
+  setSlice(name: string, snapshot: SliceSnapshot | undefined, match?: SliceMatch): SliceChange {
     const prev = this.slices.get(name);
     const uniqueBefore = prev === undefined || prev.duplicateUids === 0;
     const before = prev?.snapshot.endpoints ?? [];
     if (snapshot) {
       const list = snapshot.endpoints;
-      const from = prev ? matchEndpoints(before, list) : new Array<number>(list.length).fill(-1);
+      // Why `match` can stand for `matchEndpoints` when made against the cached version: the copy
+      // reused an earlier endpoint exactly where `sameEndpoint` is first true in the same window.
+      const from = !prev
+        ? new Array<number>(list.length).fill(-1)
+        : match && match.basis === prev.snapshot && match.from.length === list.length
+          ? match.from
+          : matchEndpoints(before, list);
       const kinds = new Array<number>(list.length);
       const added: number[] = [];
       const removed: number[] = [];
