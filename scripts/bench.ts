@@ -144,6 +144,6 @@ console.log("podlife bench (best of 3; demos best of 10, as a warm worker runs t
 for (const d of ["demo-init-pod", "demo-gracestop", "demo-liveness-exec"]) measure(d, demo(d), 600_000, 10);
 for (const n of [50, 100, 200]) measure(`${n} pods with probes`, manyPods(n), 1_800_000, n === 200 ? 2 : 3);
 // Workloads (issue 5): a rolled Deployment. `--large` adds 5000 replicas to show how cost grows.
-measure("Deployment 1000 replicas, rolled", rollout(1000), 1_800_000, 1, true);
+measure("Deployment 1000 replicas, rolled", rollout(1000), 1_800_000, 3, true);
 if (process.argv.includes("--large"))
   measure("Deployment 5000 replicas, rolled", rollout(5000), 1_800_000, 1, true);
