@@ -178,16 +178,16 @@ export class PodWorker {
 
   /** Whether a regular container is to be started (the loop in `syncPod`). */
   private anyToStart(): boolean {
+    return this.ps.spec.containers.some((c) => this.toStart(c));
+  }
+
+  /** Whether the regular container `c` is to be started: never started, or exited to be restarted. */
+  private toStart(c: ContainerSpec): boolean {
     const ps = this.ps;
-    for (const c of ps.spec.containers) {
-      const inst = latest(ps, c.name);
-      if (
-        !inst ||
-        (inst.state === "exited" && (ps.forceRestart.has(c.name) || shouldRestart(ps, c, false, inst)))
-      )
-        return true;
-    }
-    return false;
+    const inst = latest(ps, c.name);
+    return (
+      !inst || (inst.state === "exited" && (ps.forceRestart.has(c.name) || shouldRestart(ps, c, false, inst)))
+    );
   }
 
   /** The rest of a sync that waits: sandbox, unhealthy containers, init containers, containers. */
@@ -243,12 +243,7 @@ export class PodWorker {
 
     let error: string | undefined;
     for (const c of ps.spec.containers) {
-      const inst = latest(ps, c.name);
-      if (
-        inst &&
-        !(inst.state === "exited" && (ps.forceRestart.has(c.name) || shouldRestart(ps, c, false, inst)))
-      )
-        continue;
+      if (!this.toStart(c)) continue;
       const r = yield* this.startContainer(c, false);
       if (r.error) error = r.error;
     }
@@ -324,17 +319,19 @@ export class PodWorker {
   }
 
   /**
-   * Whether a running container is to be killed: its definition changed, or its liveness or
-   * startup probe failed (`killUnhealthyContainers` says which).
+   * Why a running container is to be killed: its definition changed (`changed`), or its liveness
+   * or startup probe failed; undefined when it is not running or is healthy.
    */
-  private unhealthy(c: ContainerSpec): boolean {
+  private unhealthy(c: ContainerSpec): "changed" | "liveness" | "startup" | undefined {
     const ps = this.ps;
     const inst = latest(ps, c.name);
-    if (inst?.state !== "running") return false;
+    if (inst?.state !== "running") return undefined;
     const from = ps.createdFrom.get(c.name);
-    if (from !== undefined && from !== c.image) return true;
+    if (from !== undefined && from !== c.image) return "changed";
     const id = ContainerRuntime.containerId(inst);
-    return ps.liveness.get(id) === "failure" || ps.startup.get(id) === "failure";
+    if (ps.liveness.get(id) === "failure") return "liveness";
+    if (ps.startup.get(id) === "failure") return "startup";
+    return undefined;
   }
 
   /** Kills running containers whose liveness or startup probe failed (KRM computePodActions). */
@@ -342,12 +339,13 @@ export class PodWorker {
     const ps = this.ps;
     for (const { spec: c, init } of allContainers(ps.spec)) {
       if (init && !isSidecar(c)) continue;
-      const inst = latest(ps, c.name);
-      if (inst?.state !== "running") continue;
-      const from = ps.createdFrom.get(c.name);
-      if (from !== undefined && from !== c.image) {
+      const which = this.unhealthy(c);
+      if (!which) continue;
+      const inst = latest(ps, c.name)!;
+      if (which === "changed") {
         // Why (KRM computePodActions): a changed container hash restarts the container whatever
         // the restart policy.
+        const from = ps.createdFrom.get(c.name)!;
         ps.forceRestart.add(c.name);
         const grace = ps.spec.terminationGracePeriodSeconds ?? 30;
         yield* this.killContainer(
@@ -359,14 +357,6 @@ export class PodWorker {
         );
         continue;
       }
-      const id = ContainerRuntime.containerId(inst);
-      const which =
-        ps.liveness.get(id) === "failure"
-          ? "liveness"
-          : ps.startup.get(id) === "failure"
-            ? "startup"
-            : undefined;
-      if (!which) continue;
       const restart = init || (ps.spec.restartPolicy ?? "Always") !== "Never";
       const who = init ? "Init container" : "Container";
       const msg = `${who} ${c.name} failed ${which} probe${restart ? ", will be restarted" : ""}`;
@@ -571,10 +561,9 @@ export class PodWorker {
     // Why (KRM minimumGracePeriodInSeconds): SIGTERM always gets at least 2 s before SIGKILL.
     if (g < 2) g = 2;
     const stopSignal = inst.image.stopSignal;
-    const stopGrace = g;
     yield* host.runtime.stopContainer(inst, g, {
       onSignal: (sig, pid1) =>
-        lc.send({ type: "signal.sent", signal: sig, why: signalWhy(sig, pid1, stopSignal, stopGrace) }),
+        lc.send({ type: "signal.sent", signal: sig, why: signalWhy(sig, pid1, stopSignal, g) }),
     });
   }
 

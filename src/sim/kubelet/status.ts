@@ -300,33 +300,25 @@ export class StatusInputs {
 export function statusSurelyDiffers(a: Json | undefined, b: Json | undefined): boolean {
   if (!plainJson(a) || !plainJson(b)) return false;
   if (differs(a.phase, b.phase)) return true;
-  const ca = a.containerStatuses;
-  const cb = b.containerStatuses;
-  if (plainJson(ca) && plainJson(cb) && Array.isArray(ca) && Array.isArray(cb)) {
-    if (ca.length !== cb.length) return true;
-    for (let i = 0; i < ca.length; i++) {
-      const x = ca[i] as Json | null | undefined;
-      const y = cb[i] as Json | null | undefined;
-      if (!plainJson(x) || !plainJson(y)) continue;
-      if (
-        differs(x.containerID, y.containerID) ||
-        differs(x.ready, y.ready) ||
-        differs(x.started, y.started) ||
-        differs(x.restartCount, y.restartCount)
-      )
-        return true;
-    }
-  }
-  const da = a.conditions;
-  const db = b.conditions;
-  if (plainJson(da) && plainJson(db) && Array.isArray(da) && Array.isArray(db)) {
-    if (da.length !== db.length) return true;
-    for (let i = 0; i < da.length; i++) {
-      const x = da[i] as Json | null | undefined;
-      const y = db[i] as Json | null | undefined;
-      if (!plainJson(x) || !plainJson(y)) continue;
-      if (differs(x.status, y.status)) return true;
-    }
+  return (
+    listsSurelyDiffer(a.containerStatuses, b.containerStatuses, CONTAINER_STATUS_FIELDS) ||
+    listsSurelyDiffer(a.conditions, b.conditions, CONDITION_FIELDS)
+  );
+}
+
+/** The fields `statusSurelyDiffers` compares in each container status and each condition. */
+const CONTAINER_STATUS_FIELDS = ["containerID", "ready", "started", "restartCount"] as const;
+const CONDITION_FIELDS = ["status"] as const;
+
+/** Whether two JSON lists surely differ: their lengths, or `fields` of the entries at one index. */
+function listsSurelyDiffer(la: unknown, lb: unknown, fields: readonly string[]): boolean {
+  if (!plainJson(la) || !plainJson(lb) || !Array.isArray(la) || !Array.isArray(lb)) return false;
+  if (la.length !== lb.length) return true;
+  for (let i = 0; i < la.length; i++) {
+    const x = la[i] as Json | null | undefined;
+    const y = lb[i] as Json | null | undefined;
+    if (!plainJson(x) || !plainJson(y)) continue;
+    for (const f of fields) if (differs(x[f], y[f])) return true;
   }
   return false;
 }
