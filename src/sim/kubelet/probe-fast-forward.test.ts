@@ -84,9 +84,15 @@ afterEach(() => {
 
 describe("fast-forwarded probes", () => {
   it("give the run probes sent when due give", () => {
-    const skipped = vi.spyOn(ProbeWorker.prototype, "ffSkip");
+    // Why counted as called: the counts come back in an object the caller reuses.
+    let sent = 0;
+    const skip = ProbeWorker.prototype.ffSkip;
+    vi.spyOn(ProbeWorker.prototype, "ffSkip").mockImplementation(function (this: ProbeWorker, ...args) {
+      const r = skip.apply(this, args);
+      sent += r.sent;
+      return r;
+    });
     const fast = observe(1);
-    const sent = skipped.mock.results.reduce((n, r) => n + (r.value as { sent: number }).sent, 0);
     expect(sent).toBeGreaterThan(50);
     // The page went away for 40 s: the probes saw it at the right moments.
     expect(fast).toContain("Readiness probe failed: HTTP probe failed with statuscode: 404");

@@ -21,7 +21,9 @@
  * jump to now (`ffSkip`), and the log lines and attempts of the stretch are handed over as runs
  * that are put into words when read (`probeSteps`). Only the steps due exactly now are done one by
  * one, where a timer firing now decides which come before it. A connection catches up the log
- * only: the attempts wait until something adds to the pod's attempts or reads them.
+ * only: the attempts wait until something adds to the pod's attempts or reads them. A log's run
+ * stays open while nothing else is written after it: later stretches extend it, and the server's
+ * lines for the requests in between join it (`JoinableText`), so a connection allocates nothing.
  */
 import type { VirtualClock } from "../clock.ts";
 import type { DeferredWriter } from "../runtime/deferred-output.ts";
@@ -29,7 +31,13 @@ import type { PodNetwork } from "../runtime/network.ts";
 import { type FsDir, watchTree } from "../runtime/vfs.ts";
 import type { RecordedProbe } from "./kubelet.ts";
 import type { PodState } from "./pod-state.ts";
-import { ProbeRun, ProbeRunAttempts, ProbeRunLines, type ProbeRunWorkers } from "./probe-run.ts";
+import {
+  type CursorAdvance,
+  ProbeRun,
+  ProbeRunAttempts,
+  ProbeRunLines,
+  type ProbeRunWorkers,
+} from "./probe-run.ts";
 import type { ProbeWorker } from "./prober.ts";
 
 /** Takes the attempts of a stretch caught up in bulk, listed when read. */
@@ -53,8 +61,15 @@ interface BulkCatchUp {
   workers: ProbeRunWorkers;
   /** Counts repeats each worker's server served. */
   served: ((n: number) => void)[];
-  /** The logs the servers write to, each with the workers logging there (a bit per worker). */
-  logs: { writer: DeferredWriter; mask: number }[];
+  /**
+   * The logs the servers write to, each with the workers logging there (a bit per worker) and the
+   * run of lines last written there, extended while it is still the log's last write.
+   */
+  logs: { writer: DeferredWriter; mask: number; open?: ProbeRunLines; run?: ProbeRun }[];
+  /** Where the workers stand before a stretch (scratch: copied when a run begins there). */
+  cursors: number[];
+  /** What one worker did over a stretch (scratch). */
+  advance: CursorAdvance;
 }
 
 /** How the workers catch up in bulk, or null when a server cannot answer in bulk. */
@@ -82,7 +97,13 @@ function bulkOf(ws: readonly { worker: ProbeWorker; order: number }[]): BulkCatc
     if (!log) logs.push((log = { writer: s.deferral.writer, mask: 0 }));
     log.mask |= 1 << i;
   }
-  return { workers: { order, waitMs, periodMs, line, attempt }, served, logs };
+  return {
+    workers: { order, waitMs, periodMs, line, attempt },
+    served,
+    logs,
+    cursors: new Array<number>(2 * ws.length),
+    advance: { sent: 0, answered: 0 },
+  };
 }
 
 /** Whether the worker's next event is due now but after the real timer firing now (`before`). */
@@ -201,27 +222,39 @@ export class ProbeFastForward {
     if (pod.bulk === undefined) pod.bulk = bulkOf(ws);
     const bulk = pod.bulk;
     if (!bulk) return;
-    const start = new Array<number>(2 * ws.length);
+    const start = bulk.cursors;
+    const advance = bulk.advance;
     let answers = false;
     let logged = 0;
     // Why one pass: each worker's cursor is read (for the run) just before it is moved past now.
     for (let i = 0; i < ws.length; i++) {
       const worker = ws[i]!.worker;
       worker.ffCursorInto(start, 2 * i);
-      const { sent, answered } = worker.ffSkip(now);
+      const { sent, answered } = worker.ffSkip(now, advance);
       bulk.served[i]!(sent);
       if (sent > 0) logged |= 1 << i;
       if (answered > 0) answers = true;
     }
-    const run = new ProbeRun(bulk.workers, start, now);
+    let from: readonly number[] | undefined;
     // Why one write per log: probes of two workers logged to one log interleave by time.
-    for (const g of bulk.logs) if (logged & g.mask) g.writer(new ProbeRunLines(run, g.mask));
+    for (const g of bulk.logs) {
+      // Why extend while it is the log's last write: its lines, then those of this stretch, are
+      // what the log would hold next, and the lines joined to it (requests answered) fall in
+      // between by time. A run with something written after it is left as it is.
+      if (g.open !== undefined && g.writer.joinable?.() === g.open) g.run!.untilMs = now;
+      else if (logged & g.mask) {
+        from ??= start.slice();
+        g.run = new ProbeRun(bulk.workers, from, now);
+        g.open = new ProbeRunLines(g.run, g.mask);
+        g.writer(g.open);
+      }
+    }
     // Why held back: only the pod's attempts list needs them, and whatever adds to it or reads it
     // settles the pod first (a worker recording an attempt, the timeline, a stop); a connection
     // needs only the log. The stretches follow each other (a step done one by one hands them over
-    // first), so one run from where the first began lists them all.
-    if (pod.attempts) pod.attempts = new ProbeRun(bulk.workers, pod.attempts.start, now);
-    else if (answers) pod.attempts = run;
+    // first), so one run from where the first began lists them all: it is extended until handed over.
+    if (pod.attempts) pod.attempts.untilMs = now;
+    else if (answers) pod.attempts = new ProbeRun(bulk.workers, from ?? start.slice(), now);
   }
 
   /** Hands the attempts held back over to the pod's attempts list. */

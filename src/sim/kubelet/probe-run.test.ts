@@ -8,6 +8,8 @@ import {
   advanceCursor,
   nextStepMs,
   type ProbeCursor,
+  ProbeRun,
+  ProbeRunLines,
   probeSteps,
   stepArmedMs,
   stepCursor,
@@ -91,5 +93,42 @@ describe("probeSteps", () => {
     ]);
     const same: ProbeCursor = { sendMs: 1000, sentMs: -1, waitMs: 50, periodMs: 100_000 };
     expect([...probeSteps([same, { ...same }], [1, 0], 1001)].map((s) => s.index)).toEqual([1, 0]);
+  });
+});
+
+describe("ProbeRunLines", () => {
+  it("lists a joined line after the probe lines due at or before its time, as the run grows", () => {
+    const probe = (t: number) => `probe ${t}\n`;
+    const workers = {
+      order: [0, 1],
+      waitMs: [10, 5],
+      periodMs: [100, 150],
+      line: [probe, probe],
+      attempt: [],
+    };
+    // Worker 0 sends at 100, 200, …; worker 1 (another log) at 50, 200, ….
+    const run = new ProbeRun(workers, [100, -1, 50, -1], 250);
+    const lines = new ProbeRunLines(run, 0b01);
+    expect(lines.join(200, (t) => `a ${t}\n`)).toBe(true);
+    lines.join(200, (t) => `b ${t}\n`);
+    run.untilMs = 401;
+    lines.join(400, (t) => `c ${t}\n`);
+    run.untilMs = 600;
+    expect([...lines]).toEqual([
+      [100, "probe 100\n"],
+      [200, "probe 200\n"],
+      [200, "a 200\n"],
+      [200, "b 200\n"],
+      [300, "probe 300\n"],
+      [400, "probe 400\n"],
+      [400, "c 400\n"],
+      [500, "probe 500\n"],
+    ]);
+    // Joined lines past the run's last probe line come last.
+    lines.join(650, (t) => `d ${t}\n`);
+    expect([...lines].slice(-2)).toEqual([
+      [500, "probe 500\n"],
+      [650, "d 650\n"],
+    ]);
   });
 });

@@ -5,6 +5,7 @@
  * (for the log lines and attempts they stand for) can be listed later, in the order the timers
  * would have fired them.
  */
+import type { JoinableText } from "../runtime/deferred-output.ts";
 import type { RecordedProbe } from "./kubelet.ts";
 
 /** Where a fast-forwarded probe worker stands: what it does next, and when. */
@@ -53,26 +54,38 @@ export function stepCursor(c: ProbeCursor): "send" | "answer" {
   return "send";
 }
 
+/** How many probes a cursor sent and answers it took in over a stretch (`advanceCursor`). */
+export interface CursorAdvance {
+  sent: number;
+  answered: number;
+}
+
 /**
  * Moves the cursor past every step due before `untilMs` at once: how many probes it sent and how
- * many answers it took in on the way.
+ * many answers it took in on the way (put in `out`, which is returned).
  */
-export function advanceCursor(c: ProbeCursor, untilMs: number): { sent: number; answered: number } {
-  let answered = 0;
+export function advanceCursor(
+  c: ProbeCursor,
+  untilMs: number,
+  out: CursorAdvance = { sent: 0, answered: 0 },
+): CursorAdvance {
+  out.sent = 0;
+  out.answered = 0;
   if (c.sentMs >= 0) {
-    if (c.sentMs + c.waitMs >= untilMs) return { sent: 0, answered: 0 };
+    if (c.sentMs + c.waitMs >= untilMs) return out;
     c.sentMs = -1;
-    answered++;
+    out.answered++;
   }
-  if (c.sendMs >= untilMs) return { sent: 0, answered };
+  if (c.sendMs >= untilMs) return out;
   const sent = Math.ceil((untilMs - c.sendMs) / c.periodMs);
   const last = c.sendMs + (sent - 1) * c.periodMs;
   // Why only the last can be in flight: each answer comes before the next send (waitMs < period).
-  answered += sent - 1;
-  if (last + c.waitMs < untilMs) answered++;
+  out.answered += sent - 1;
+  if (last + c.waitMs < untilMs) out.answered++;
   else c.sentMs = last;
   c.sendMs = last + c.periodMs;
-  return { sent, answered };
+  out.sent = sent;
+  return out;
 }
 
 /**
@@ -129,7 +142,12 @@ export class ProbeRun {
     readonly workers: ProbeRunWorkers,
     /** Where the workers stood when the stretch began. */
     readonly start: readonly number[],
-    private readonly untilMs: number,
+    /**
+     * The stretch ends before this time. Why it may grow: the fast-forward extends a stretch still
+     * open (its log lines are still the last thing in their log, its attempts not handed over)
+     * rather than start another, so catching up allocates nothing (see `ProbeFastForward`).
+     */
+    public untilMs: number,
   ) {}
 
   /** The stretch's steps, in the order the timers would have fired them. */
@@ -145,18 +163,45 @@ export class ProbeRun {
   }
 }
 
-/** The log lines of a run's probes sent by some of its workers (those logging to one log). */
-export class ProbeRunLines implements Iterable<readonly [number, string]> {
+/**
+ * The log lines of a run's probes sent by some of its workers (those logging to one log), and
+ * the lines the server wrote in between that joined them (a request's access log line): merged
+ * by time when read, a joined line after the probe lines due at or before its time.
+ *
+ * Why a joined line goes after the probe lines of its own millisecond: a connection catches the
+ * pod's probes up to and including its time before the server answers (`PodWatcher.beforeUse`),
+ * so the probe lines of that millisecond were written before it.
+ */
+export class ProbeRunLines implements JoinableText {
+  /** When each joined line was written, in the order written (times never go back). */
+  private readonly joinedMs: number[] = [];
+  /** How each joined line is put into words. */
+  private readonly joinedLine: ((atMs: number) => string)[] = [];
+
   constructor(
     private readonly run: ProbeRun,
     /** The workers logging there, a bit each (bit `i` for worker `i`). */
     private readonly logged: number,
   ) {}
 
+  /** See `JoinableText.join`: a line written while the run is the log's last write. */
+  join(atMs: number, line: (atMs: number) => string): boolean {
+    this.joinedMs.push(atMs);
+    this.joinedLine.push(line);
+    return true;
+  }
+
   *[Symbol.iterator](): Iterator<readonly [number, string]> {
     const line = this.run.workers.line;
-    for (const s of this.run.steps())
-      if (s.kind === "send" && (this.logged >> s.index) & 1) yield [s.atMs, line[s.index]!(s.atMs)];
+    const joinedMs = this.joinedMs;
+    let j = 0;
+    for (const s of this.run.steps()) {
+      if (s.kind !== "send" || !((this.logged >> s.index) & 1)) continue;
+      for (; j < joinedMs.length && joinedMs[j]! < s.atMs; j++)
+        yield [joinedMs[j]!, this.joinedLine[j]!(joinedMs[j]!)];
+      yield [s.atMs, line[s.index]!(s.atMs)];
+    }
+    for (; j < joinedMs.length; j++) yield [joinedMs[j]!, this.joinedLine[j]!(joinedMs[j]!)];
   }
 }
 

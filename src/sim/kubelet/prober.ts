@@ -13,7 +13,14 @@ import type { ProbeType, Why } from "../timeline/types.ts";
 import type { RecordedProbe } from "./kubelet.ts";
 import type { PodState, ProbeResult } from "./pod-state.ts";
 import type { HttpGetMemo, ProbeOutcome } from "./probe-exec.ts";
-import { advanceCursor, nextStepMs, type ProbeCursor, stepArmedMs, stepCursor } from "./probe-run.ts";
+import {
+  advanceCursor,
+  type CursorAdvance,
+  nextStepMs,
+  type ProbeCursor,
+  stepArmedMs,
+  stepCursor,
+} from "./probe-run.ts";
 import type { ContainerSpec, Probe } from "./spec.ts";
 
 /** What a probe worker needs from the kubelet. */
@@ -248,10 +255,10 @@ export class ProbeWorker {
   /**
    * Catches up every step due before `untilMs` at once, as that many `catchUp`s would, but for the
    * server's side effects and the attempts, which the caller defers: how many probes were sent and
-   * how many answers taken in.
+   * how many answers taken in (put in `out` when given, which is returned).
    */
-  ffSkip(untilMs: number): { sent: number; answered: number } {
-    const r = advanceCursor(this.ffAt, untilMs);
+  ffSkip(untilMs: number, out?: CursorAdvance): CursorAdvance {
+    const r = advanceCursor(this.ffAt, untilMs, out);
     this.resultRun += r.answered;
     return r;
   }

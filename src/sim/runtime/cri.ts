@@ -7,7 +7,13 @@
 import type { VirtualClock } from "../clock.ts";
 import type { SeededRandom } from "../random.ts";
 import { type Await, Latch, type Task } from "../task.ts";
-import { DEFERRED, type DeferredText, type DeferringSink } from "./deferred-output.ts";
+import {
+  DEFERRED,
+  type DeferredText,
+  type DeferredWriter,
+  type DeferringSink,
+  type JoinableText,
+} from "./deferred-output.ts";
 import { ContainerNamespace, type Disposition, type ExitStatus, type Kernel } from "./kernel.ts";
 import { type ClusterNetwork, PodNetwork } from "./network.ts";
 import { parseSignal, type Signal } from "./signals.ts";
@@ -232,7 +238,16 @@ export class ContainerRuntime {
         const previous = last && "text" in last ? last.text : undefined;
         c.logs.push({ atMs: this.clock.now(), stream, text: previous === text ? previous : flatten(text) });
       };
-      return Object.assign(write, { [DEFERRED]: (lines: DeferredText) => c.logs.push({ stream, lines }) });
+      const deferred: DeferredWriter = (lines) => {
+        c.logs.push({ stream, lines });
+      };
+      deferred.joinable = () => {
+        const last = c.logs[c.logs.length - 1];
+        return last !== undefined && "lines" in last && last.stream === stream && "join" in last.lines
+          ? (last.lines as JoinableText)
+          : undefined;
+      };
+      return Object.assign(write, { [DEFERRED]: deferred });
     };
     const cwd = spec.workingDir || c.image.workingDir || "/";
     if (argv.length === 0) {

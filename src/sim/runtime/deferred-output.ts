@@ -10,8 +10,28 @@ import type { OutputSink } from "./kernel.ts";
 /** The lines of a deferred write, each with the virtual time it was written at, in order. */
 export type DeferredText = Iterable<readonly [atMs: number, text: string]>;
 
+/**
+ * Deferred lines that a line written later may join while they are the last thing written to
+ * their output (a stretch of probe lines the server goes on logging into, see `ProbeRunLines`).
+ */
+export interface JoinableText extends DeferredText {
+  /**
+   * Adds a line written now, at `atMs`, put into words by `line(atMs)` when read: it is listed
+   * after the lines due at or before `atMs` and before the later ones (later lines may still be
+   * added). False when it cannot take it (then write it as usual).
+   */
+  join(atMs: number, line: (atMs: number) => string): boolean;
+}
+
 /** Takes a deferred write: the lines are made when the output is read. */
-export type DeferredWriter = (lines: DeferredText) => void;
+export interface DeferredWriter {
+  (lines: DeferredText): void;
+  /**
+   * The output's last write, when it is deferred lines written here that later lines may join;
+   * undefined otherwise (something else was written since, or nothing can be joined).
+   */
+  joinable?(): JoinableText | undefined;
+}
 
 /** Where a sink keeps its writer for deferred lines. */
 export const DEFERRED: unique symbol = Symbol("deferred output");

@@ -180,6 +180,8 @@ export function* master(ctx: ProcessContext): ProcessBody {
         response: HttpResponse;
         lineStart: string;
         lineEnd: string;
+        /** The access log line at a virtual time (for a line written deferred). */
+        line: (atMs: number) => string;
         config: NginxConfig;
         generation: number;
         ip: string;
@@ -201,7 +203,11 @@ export function* master(ctx: ProcessContext): ProcessBody {
       // the same configuration and files gets the same answer from the response cache, from the
       // same client address (the pod IP's bridge), so the line differs only in its time; nginx
       // opens its access log once per configuration, so the sink is the same too.
-      last.sink(`${last.lineStart}${clfTime(wallTimeMs(ctx))}${last.lineEnd}`);
+      // Why joined when it can be: the log's last write is a run of probe lines this line falls
+      // after (see `ProbeRunLines`); the line is then made when the log is read, from its time.
+      const open = deferredWriter(last.sink)?.joinable?.();
+      if (open === undefined || !open.join(ctx.now(), last.line))
+        last.sink(`${last.lineStart}${clfTime(wallTimeMs(ctx))}${last.lineEnd}`);
       return last.response;
     }
     const w = workers[0] ?? ctx.pid;
@@ -226,13 +232,17 @@ export function* master(ctx: ProcessContext): ProcessBody {
     const lineEnd = `] "${request}" ${r.response.status} ${byteLength(r.response.body)} "-" "${agent}" "-"\n`;
     const sink = accessLogOf(cfg);
     sink(`${client} - - [${clfTime(wallTimeMs(ctx))}${lineEnd}`);
+    const lineStart = `${client} - - [`;
+    // Why fixed: the epoch of a process's clock does not change (see `wallTimeMs`).
+    const epochMs = wallTimeMs(ctx) - ctx.now();
     last = r.errorLog
       ? undefined
       : {
           req,
           response: r.response,
-          lineStart: `${client} - - [`,
+          lineStart,
           lineEnd,
+          line: (atMs) => `${lineStart}${clfTime(epochMs + atMs)}${lineEnd}`,
           config: cfg,
           generation,
           ip: ctx.ns.net.ip,
