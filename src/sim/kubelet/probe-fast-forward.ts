@@ -65,7 +65,7 @@ interface BulkCatchUp {
    * The logs the servers write to, each with the workers logging there (a bit per worker) and the
    * run of lines last written there, extended while it is still the log's last write.
    */
-  logs: { writer: DeferredWriter; mask: number; open?: ProbeRunLines; run?: ProbeRun }[];
+  logs: { writer: DeferredWriter; mask: number; lines?: ProbeRunLines; run?: ProbeRun }[];
   /** Where the workers stand before a stretch (scratch: copied when a run begins there). */
   cursors: number[];
   /** What one worker did over a stretch (scratch). */
@@ -241,12 +241,12 @@ export class ProbeFastForward {
       // Why extend while it is the log's last write: its lines, then those of this stretch, are
       // what the log would hold next, and the lines joined to it (requests answered) fall in
       // between by time. A run with something written after it is left as it is.
-      if (g.open !== undefined && g.writer.joinable?.() === g.open) g.run!.untilMs = now;
+      if (g.lines?.open) g.run!.untilMs = now;
       else if (logged & g.mask) {
         from ??= start.slice();
         g.run = new ProbeRun(bulk.workers, from, now);
-        g.open = new ProbeRunLines(g.run, g.mask);
-        g.writer(g.open);
+        g.lines = new ProbeRunLines(g.run, g.mask);
+        g.writer(g.lines);
       }
     }
     // Why held back: only the pod's attempts list needs them, and whatever adds to it or reads it

@@ -130,5 +130,10 @@ describe("ProbeRunLines", () => {
       [500, "probe 500\n"],
       [650, "d 650\n"],
     ]);
+    // Once something else is written after it, nothing joins it.
+    lines.close();
+    expect(lines.open).toBe(false);
+    expect(lines.join(700, (t) => `e ${t}\n`)).toBe(false);
+    expect([...lines].length).toBe(9);
   });
 });

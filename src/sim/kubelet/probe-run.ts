@@ -184,8 +184,17 @@ export class ProbeRunLines implements JoinableText {
     private readonly logged: number,
   ) {}
 
+  /** See `JoinableText.open`. */
+  open = true;
+
+  /** See `JoinableText.close`. */
+  close(): void {
+    this.open = false;
+  }
+
   /** See `JoinableText.join`: a line written while the run is the log's last write. */
   join(atMs: number, line: (atMs: number) => string): boolean {
+    if (!this.open) return false;
     this.joinedMs.push(atMs);
     this.joinedLine.push(line);
     return true;

@@ -229,6 +229,10 @@ export class ContainerRuntime {
   startContainer(sb: Sandbox, c: RuntimeContainer, spec: ContainerConfig): StartError | undefined {
     const env = this.containerEnv(spec, c.image, sb.hostname);
     const argv = c.argv.map((a) => expandKubeVars(a, env));
+    // The log's last entry when it is deferred lines that later lines may join, and its stream.
+    // Why kept here: the request path asks for it on every request; every push below updates it.
+    let joinable: JoinableText | undefined;
+    let joinableStream: "stdout" | "stderr" = "stdout";
     const sink = (stream: "stdout" | "stderr"): DeferringSink => {
       const write = (text: string) => {
         if (!text) return;
@@ -237,16 +241,16 @@ export class ContainerRuntime {
         const last = c.logs[c.logs.length - 1];
         const previous = last && "text" in last ? last.text : undefined;
         c.logs.push({ atMs: this.clock.now(), stream, text: previous === text ? previous : flatten(text) });
+        joinable?.close();
+        joinable = undefined;
       };
       const deferred: DeferredWriter = (lines) => {
         c.logs.push({ stream, lines });
+        joinable?.close();
+        joinable = "join" in lines ? (lines as JoinableText) : undefined;
+        joinableStream = stream;
       };
-      deferred.joinable = () => {
-        const last = c.logs[c.logs.length - 1];
-        return last !== undefined && "lines" in last && last.stream === stream && "join" in last.lines
-          ? (last.lines as JoinableText)
-          : undefined;
-      };
+      deferred.joinable = () => (joinableStream === stream ? joinable : undefined);
       return Object.assign(write, { [DEFERRED]: deferred });
     };
     const cwd = spec.workingDir || c.image.workingDir || "/";

@@ -8,7 +8,7 @@
  * SIGQUIT/SIGTERM/SIGHUP/SIGUSR1. Without `daemon off;` nginx forks into the background and the
  * foreground process exits 0 — as PID 1 that ends the container, as in real life.
  */
-import { deferredWriter } from "../../deferred-output.ts";
+import { deferredWriter, type JoinableText } from "../../deferred-output.ts";
 import type { ProcessBody, ProcessContext, Syscall, SyscallResult } from "../../kernel.ts";
 import type { HttpRequest, HttpResponse, Listener } from "../../network.ts";
 import { type Signal, signalNumber } from "../../signals.ts";
@@ -182,6 +182,8 @@ export function* master(ctx: ProcessContext): ProcessBody {
         lineEnd: string;
         /** The access log line at a virtual time (for a line written deferred). */
         line: (atMs: number) => string;
+        /** The deferred lines in the access log this line last joined. */
+        joined?: JoinableText;
         config: NginxConfig;
         generation: number;
         ip: string;
@@ -205,7 +207,11 @@ export function* master(ctx: ProcessContext): ProcessBody {
       // opens its access log once per configuration, so the sink is the same too.
       // Why joined when it can be: the log's last write is a run of probe lines this line falls
       // after (see `ProbeRunLines`); the line is then made when the log is read, from its time.
-      const open = deferredWriter(last.sink)?.joinable?.();
+      // Why the one joined last while still open: it is still the last write to the log the sink
+      // goes to (a running process's output is not redirected under it; the probes' deferral keeps
+      // its writer the same way), and finding it again reads several objects per request.
+      let open = last.joined;
+      if (open === undefined || !open.open) open = last.joined = deferredWriter(last.sink)?.joinable?.();
       if (open === undefined || !open.join(ctx.now(), last.line))
         last.sink(`${last.lineStart}${clfTime(wallTimeMs(ctx))}${last.lineEnd}`);
       return last.response;
