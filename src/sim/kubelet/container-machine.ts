@@ -240,7 +240,16 @@ export class ContainerLifecycle {
     readonly image: string,
     clock: VirtualClock,
   ) {
-    this.actor = createActor(containerMachine, { clock, input: { now: () => clock.now() } });
+    // Why a method: an arrow property is a named closure under the TypeScript loader (a
+    // defineProperty per lane); a method is not.
+    this.actor = createActor(containerMachine, {
+      clock,
+      input: {
+        now() {
+          return clock.now();
+        },
+      },
+    });
     this.actor.start();
   }
 
