@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EventRecorder, type InvolvedObject } from "./events.ts";
+import { EventRecorder, FewMap, type InvolvedObject } from "./events.ts";
 
 const START = Date.UTC(2025, 0, 1);
 const pod = (name: string, fieldPath?: string): InvolvedObject => ({
@@ -73,5 +73,33 @@ describe("EventRecorder", () => {
     // Another host's identical event has a bucket of its own.
     r.record(pod("a"), "Warning", "BackOff", "back-off", { component: "kubelet", host: "node-2" });
     expect(r.occurrences).toHaveLength(27);
+  });
+});
+
+describe("FewMap", () => {
+  it("reads as a Map would after any sequence of sets", () => {
+    const few = new FewMap<number>();
+    const map = new Map<string, number>();
+    expect(few.size).toBe(0);
+    expect(few.get("")).toBeUndefined();
+    const keys = ["", "a", "", "b", "a", "c", "b", ""];
+    keys.forEach((k, i) => {
+      few.set(k, i);
+      map.set(k, i);
+      expect(few.size).toBe(map.size);
+      for (const key of ["", "a", "b", "c", "d"]) expect(few.get(key)).toBe(map.get(key));
+    });
+  });
+});
+
+describe("EventRecorder keys", () => {
+  it("keeps events of one object apart by source, and of one reason apart by type", () => {
+    const { r } = recorder();
+    r.record(pod("a"), "Normal", "Killing", "stop", kubelet);
+    r.record(pod("a"), "Warning", "Killing", "stop", kubelet);
+    r.record(pod("a"), "Normal", "Killing", "stop", { component: "kubelet", host: "node-2" });
+    r.record({ ...pod("a"), name: "other" }, "Normal", "Killing", "stop", kubelet);
+    r.record(pod("a"), "Normal", "Killing", "stop", kubelet);
+    expect(r.list().map((e) => e.count)).toEqual([2, 1, 1, 1]);
   });
 });

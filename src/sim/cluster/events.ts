@@ -43,22 +43,68 @@ interface SpamBucket {
 
 /** Similar events (same object, field path, type and reason) seen within the aggregation window. */
 interface Aggregate {
-  messages: Set<string>;
+  /** The distinct messages seen (as keys). */
+  messages: FewMap<true>;
   lastMs: number;
 }
 
 /**
- * What the recorder keeps for one source and object (client-go keys all three of its caches by
- * these fields first; the rest of each key hangs below, so a message is hashed once per event
- * rather than once in each of three long keys).
+ * What the recorder keeps for one source and object: client-go keys all three of its caches by
+ * these fields first; the rest of each key hangs below.
  */
 interface ObjectEvents {
-  /** Spam buckets by `type\0reason`, then message. */
-  spam: Map<string, Map<string, SpamBucket>>;
-  /** By `fieldPath\0type\0reason` (the aggregation key without its object part). */
-  similar: Map<string, Aggregate>;
-  /** Stored events by `fieldPath\0type\0reason`, then message (or "(combined)"). */
-  stored: Map<string, Map<string, Stored>>;
+  component: string;
+  host: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  apiVersion: string;
+  /** By reason, then type (a scan of at most two: Normal and Warning). */
+  byReason: Map<string, ReasonEvents[]>;
+}
+
+/** One object's events of one type and reason. */
+interface ReasonEvents {
+  type: string;
+  /** Spam buckets by message (client-go's spam key has no field path). */
+  spam: FewMap<SpamBucket>;
+  /** By field path: the similar-event aggregate and the stored events. */
+  byField: FewMap<FieldEvents>;
+}
+
+/** One object's events of one field path, type and reason (client-go's aggregation key). */
+interface FieldEvents {
+  similar?: Aggregate;
+  /** Stored events by message, or "(combined)". */
+  stored: FewMap<Stored>;
+}
+
+/**
+ * A map from strings that holds its first entry in two fields and starts a `Map` only for a second
+ * key. Why: most of an object's events of one reason carry one message and one field path, and a
+ * `Map` per cache level per object was most of what the recorder allocated.
+ */
+export class FewMap<V> {
+  private firstKey: string | undefined;
+  private firstValue: V | undefined;
+  private rest?: Map<string, V>;
+
+  get(key: string): V | undefined {
+    if (this.firstKey === key) return this.firstValue;
+    return this.rest?.get(key);
+  }
+
+  set(key: string, value: V): void {
+    if (this.firstKey === undefined || this.firstKey === key) {
+      this.firstKey = key;
+      this.firstValue = value;
+    } else (this.rest ??= new Map()).set(key, value);
+  }
+
+  /** How many keys it holds. */
+  get size(): number {
+    return (this.firstKey === undefined ? 0 : 1) + (this.rest?.size ?? 0);
+  }
 }
 
 const AGGREGATE_MAX = 10;
@@ -68,12 +114,12 @@ const SPAM_REFILL_MS = 300_000;
 
 export class EventRecorder {
   /**
-   * By source and object: `component\0host\0kind\0namespace\0name\0uid\0apiVersion`. Why nested:
-   * the three caches were keyed by that text joined with the rest of each key, which cost three
-   * long strings built and hashed per event; the nesting keeps the keys' meaning (equal keys find
-   * the same entry) with one short object key per event.
+   * By the object's uid, then a scan over source and the object's other fields. Why: the caches
+   * were keyed by all of them joined in one text, built and hashed per event; a uid names one
+   * object (the scan is over its sources, one or two), and it is the pod's own string, whose hash
+   * is computed once.
    */
-  private readonly byObject = new Map<string, ObjectEvents>();
+  private readonly byUid = new Map<string, ObjectEvents[]>();
   private readonly ordered: Stored[] = [];
   /** Every occurrence that passed the spam filter, in order. */
   readonly occurrences: EventOccurrence[] = [];
@@ -84,6 +130,50 @@ export class EventRecorder {
     private readonly nowMs: () => number,
   ) {}
 
+  /** The caches of one source and object. */
+  private objectEvents(object: InvolvedObject, component: string, host: string): ObjectEvents {
+    let list = this.byUid.get(object.uid);
+    if (!list) {
+      list = [];
+      this.byUid.set(object.uid, list);
+    }
+    for (const e of list) {
+      if (
+        e.component === component &&
+        e.host === host &&
+        e.kind === object.kind &&
+        e.namespace === object.namespace &&
+        e.name === object.name &&
+        e.apiVersion === object.apiVersion
+      )
+        return e;
+    }
+    const entry: ObjectEvents = {
+      component,
+      host,
+      kind: object.kind,
+      namespace: object.namespace,
+      name: object.name,
+      apiVersion: object.apiVersion,
+      byReason: new Map(),
+    };
+    list.push(entry);
+    return entry;
+  }
+
+  /** The caches of one object's events of one type and reason. */
+  private reasonEvents(entry: ObjectEvents, type: string, reason: string): ReasonEvents {
+    let list = entry.byReason.get(reason);
+    if (!list) {
+      list = [];
+      entry.byReason.set(reason, list);
+    }
+    for (const r of list) if (r.type === type) return r;
+    const r: ReasonEvents = { type, spam: new FewMap(), byField: new FewMap() };
+    list.push(r);
+    return r;
+  }
+
   /** Records an event now. */
   record(
     object: InvolvedObject,
@@ -93,22 +183,23 @@ export class EventRecorder {
     source: { component: string; host?: string },
   ): void {
     const now = this.nowMs();
-    const objKey = `${source.component}\u0000${source.host ?? ""}\u0000${object.kind}\u0000${object.namespace}\u0000${object.name}\u0000${object.uid}\u0000${object.apiVersion}`;
-    let entry = this.byObject.get(objKey);
-    if (!entry) {
-      entry = { spam: new Map(), similar: new Map(), stored: new Map() };
-      this.byObject.set(objKey, entry);
-    }
-    if (!this.allow(entry, `${type}\u0000${reason}`, message, now)) return;
+    const entry = this.objectEvents(object, source.component, source.host ?? "");
+    const byReason = this.reasonEvents(entry, type, reason);
+    if (!allow(byReason.spam, message, now)) return;
 
     // Similar-event aggregation (EventAggregator): key without the message.
-    const aggKey = `${object.fieldPath ?? ""}\u0000${type}\u0000${reason}`;
-    let agg = entry.similar.get(aggKey);
-    if (!agg || now - agg.lastMs > AGGREGATE_WINDOW_MS) {
-      agg = { messages: new Set(), lastMs: now };
-      entry.similar.set(aggKey, agg);
+    const fieldPath = object.fieldPath ?? "";
+    let field = byReason.byField.get(fieldPath);
+    if (!field) {
+      field = { stored: new FewMap() };
+      byReason.byField.set(fieldPath, field);
     }
-    agg.messages.add(message);
+    let agg = field.similar;
+    if (!agg || now - agg.lastMs > AGGREGATE_WINDOW_MS) {
+      agg = { messages: new FewMap(), lastMs: now };
+      field.similar = agg;
+    }
+    agg.messages.set(message, true);
     agg.lastMs = now;
     let shownMessage = message;
     let dedupKey = message;
@@ -128,11 +219,7 @@ export class EventRecorder {
     if (source.host) occurrence.host = source.host;
     this.occurrences.push(occurrence);
 
-    let stored = entry.stored.get(aggKey);
-    if (!stored) {
-      stored = new Map();
-      entry.stored.set(aggKey, stored);
-    }
+    const stored = field.stored;
     const existing = stored.get(dedupKey);
     if (existing) {
       existing.event.count += 1;
@@ -178,29 +265,24 @@ export class EventRecorder {
     this.ordered.push(created);
   }
 
-  /** Token bucket per identical event (client-go's spam filter). */
-  private allow(entry: ObjectEvents, typeReason: string, message: string, now: number): boolean {
-    let buckets = entry.spam.get(typeReason);
-    if (!buckets) {
-      buckets = new Map();
-      entry.spam.set(typeReason, buckets);
-    }
-    let b = buckets.get(message);
-    if (!b) {
-      b = { tokens: SPAM_BURST, atMs: now };
-      buckets.set(message, b);
-    }
-    b.tokens = Math.min(SPAM_BURST, b.tokens + (now - b.atMs) / SPAM_REFILL_MS);
-    b.atMs = now;
-    if (b.tokens < 1) return false;
-    b.tokens -= 1;
-    return true;
-  }
-
   /** Aggregated events in the order first recorded, optionally for one namespace. */
   list(namespace?: string): ApiEvent[] {
     return this.ordered
       .filter((s) => !namespace || s.event.metadata.namespace === namespace)
       .map((s) => s.event);
   }
+}
+
+/** Token bucket per identical event (client-go's spam filter). */
+function allow(buckets: FewMap<SpamBucket>, message: string, now: number): boolean {
+  let b = buckets.get(message);
+  if (!b) {
+    b = { tokens: SPAM_BURST, atMs: now };
+    buckets.set(message, b);
+  }
+  b.tokens = Math.min(SPAM_BURST, b.tokens + (now - b.atMs) / SPAM_REFILL_MS);
+  b.atMs = now;
+  if (b.tokens < 1) return false;
+  b.tokens -= 1;
+  return true;
 }

@@ -4,7 +4,7 @@
  * hooks and back-off — from the events the pod worker and the runtime send, and records the spans
  * and marks the swimlanes draw. It runs on the simulator's virtual clock.
  */
-import { type Actor, assign, createActor, setup } from "xstate";
+import { type Actor, createActor, setup } from "xstate";
 import type { VirtualClock } from "../clock.ts";
 import { whyOf } from "../timeline/reasons.ts";
 import type { ContainerKind, Mark, Span, SpanKind, Why } from "../timeline/types.ts";
@@ -64,7 +64,14 @@ function openMain(ctx: Context, o: Omit<OpenSpan, "startMs">): void {
 
 const runningLabel = (ready: boolean) => (ready ? "Running (ready)" : "Running (not ready)");
 
-/** The container lifecycle machine. */
+/**
+ * The container lifecycle machine.
+ *
+ * Why plain actions and not `assign`: each action records into the context in place (the open
+ * spans, the span and mark lists) and has nothing to merge; an `assign` made a copy of the context
+ * and of the snapshot per action, the machine's largest cost in a long run. Nothing keeps an older
+ * snapshot's context: `ContainerLifecycle` reads the current one.
+ */
 export const containerMachine = setup({
   types: {
     context: {} as Context,
@@ -72,7 +79,7 @@ export const containerMachine = setup({
     input: {} as { now: () => number },
   },
   actions: {
-    openWaiting: assign(({ context, event }) => {
+    openWaiting: ({ context, event }) => {
       if (event.type === "container.waiting")
         openMain(context, {
           kind: "waiting",
@@ -80,21 +87,18 @@ export const containerMachine = setup({
           reason: event.reason,
           ...(event.why ? { why: event.why } : {}),
         });
-      return {};
-    }),
-    openPulling: assign(({ context, event }) => {
+    },
+    openPulling: ({ context, event }) => {
       openMain(context, {
         kind: "pulling",
         label: "Pulling image",
         ...(event.type === "image.pulling" && event.why ? { why: event.why } : {}),
       });
-      return {};
-    }),
-    openCreated: assign(({ context }) => {
+    },
+    openCreated: ({ context }) => {
       openMain(context, { kind: "created", label: "Created" });
-      return {};
-    }),
-    openRunning: assign(({ context, event }) => {
+    },
+    openRunning: ({ context, event }) => {
       context.ready = false;
       openMain(context, {
         kind: "running",
@@ -103,10 +107,9 @@ export const containerMachine = setup({
         ...(event.type === "container.started" && event.why ? { why: event.why } : {}),
       });
       context.marks.push({ kind: "start", atMs: context.now(), label: "Started" });
-      return {};
-    }),
-    setReady: assign(({ context, event }) => {
-      if (event.type !== "container.ready" || event.ready === context.ready) return {};
+    },
+    setReady: ({ context, event }) => {
+      if (event.type !== "container.ready" || event.ready === context.ready) return;
       context.ready = event.ready;
       if (context.open?.kind === "running")
         openMain(context, {
@@ -115,28 +118,25 @@ export const containerMachine = setup({
           ready: event.ready,
           ...(event.why ? { why: event.why } : {}),
         });
-      return {};
-    }),
-    openHook: assign(({ context, event }) => {
-      if (event.type !== "hook.started") return {};
+    },
+    openHook: ({ context, event }) => {
+      if (event.type !== "hook.started") return;
       context.hooks[event.hook] = {
         kind: event.hook,
         startMs: context.now(),
         label: event.hook,
         why: whyOf(event.hook === "preStop" ? "hook.preStop" : "hook.postStart"),
       };
-      return {};
-    }),
-    closeHook: assign(({ context, event }) => {
-      if (event.type !== "hook.finished") return {};
+    },
+    closeHook: ({ context, event }) => {
+      if (event.type !== "hook.finished") return;
       const h = context.hooks[event.hook];
       if (h && event.failed) h.label = `${event.hook} failed`;
       close(context, h);
       delete context.hooks[event.hook];
-      return {};
-    }),
-    openGrace: assign(({ context, event }) => {
-      if (event.type !== "container.killing") return {};
+    },
+    openGrace: ({ context, event }) => {
+      if (event.type !== "container.killing") return;
       close(context, context.hooks.grace);
       context.hooks.grace = {
         kind: "grace",
@@ -145,10 +145,9 @@ export const containerMachine = setup({
         why: event.why,
       };
       context.marks.push({ kind: "killing", atMs: context.now(), label: "Killing", ...event.why });
-      return {};
-    }),
-    markSignal: assign(({ context, event }) => {
-      if (event.type !== "signal.sent") return {};
+    },
+    markSignal: ({ context, event }) => {
+      if (event.type !== "signal.sent") return;
       const kind = event.signal === "SIGKILL" ? "SIGKILL" : event.signal === "SIGTERM" ? "SIGTERM" : "signal";
       context.marks.push({
         kind,
@@ -156,10 +155,9 @@ export const containerMachine = setup({
         label: event.signal,
         ...event.why,
       });
-      return {};
-    }),
-    openTerminated: assign(({ context, event }) => {
-      if (event.type !== "container.exited") return {};
+    },
+    openTerminated: ({ context, event }) => {
+      if (event.type !== "container.exited") return;
       for (const k of ["postStart", "preStop", "grace"] as const) {
         close(context, context.hooks[k]);
         delete context.hooks[k];
@@ -177,18 +175,16 @@ export const containerMachine = setup({
         exitCode: event.exitCode,
         ...(event.why ? { why: event.why } : {}),
       });
-      return {};
-    }),
-    openBackoff: assign(({ context, event }) => {
-      if (event.type !== "container.backoff") return {};
+    },
+    openBackoff: ({ context, event }) => {
+      if (event.type !== "container.backoff") return;
       openMain(context, {
         kind: "backoff",
         label: `${event.reason} ${Math.round(event.delayMs / 1000)}s`,
         reason: event.reason,
         ...(event.why ? { why: event.why } : {}),
       });
-      return {};
-    }),
+    },
   },
 }).createMachine({
   id: "container",
@@ -196,6 +192,9 @@ export const containerMachine = setup({
   initial: "waiting",
   on: {
     "container.waiting": { target: ".waiting", actions: "openWaiting" },
+    // Why here too: a container created without a pull (the image is present) goes straight to
+    // `created`; the pulling span it passed through was zero-length, which a lane does not show.
+    "container.created": { target: ".created", actions: "openCreated" },
     "container.backoff": { target: ".waiting", actions: "openBackoff" },
     "image.pulling": { target: ".pulling", actions: "openPulling" },
     "container.exited": { target: ".terminated", actions: "openTerminated" },
@@ -241,20 +240,28 @@ export class ContainerLifecycle {
     readonly image: string,
     clock: VirtualClock,
   ) {
-    this.actor = createActor(containerMachine, { clock, input: { now: () => clock.now() } });
+    // Why a method: an arrow property is a named closure under the TypeScript loader (a
+    // defineProperty per lane); a method is not.
+    this.actor = createActor(containerMachine, {
+      clock,
+      input: {
+        now() {
+          return clock.now();
+        },
+      },
+    });
     this.actor.start();
   }
 
-  /** Sends an event; `container.created` from waiting goes through the pulling state implicitly. */
+  /** Sends an event; `container.started` from pulling goes through the created state implicitly. */
   send(e: ContainerEvent): void {
     const s = this.actor.getSnapshot();
     // Why: the kubelet reports readiness with every status update; an unchanged value is one
     // `setReady` ignores, so it need not go through the machine (a long run has many thousands).
     if (e.type === "container.ready" && e.ready === s.context.ready) return;
-    if (e.type === "container.created" && !s.matches("pulling")) this.actor.send({ type: "image.pulling" });
-    if (e.type === "container.started" && !this.actor.getSnapshot().matches("created")) {
+    // Why only from pulling: in any other state but `created` the machine ignores `started`.
+    if (e.type === "container.started" && s.matches("pulling"))
       this.actor.send({ type: "container.created" });
-    }
     this.actor.send(e);
   }
 

@@ -162,6 +162,11 @@ export class ContainerNamespace {
       onExit: [],
       zombies: [],
     };
+    const ns = this;
+    // Why methods and not arrow properties: the TypeScript loader names every arrow it sees
+    // assigned to a property (a `defineProperty` per arrow, six per process start); methods it
+    // leaves alone. They still close over this process and are own properties, so a copy of the
+    // context (`{ ...ctx }`, as a shell's `exec` makes) keeps them working.
     const ctx: ProcessContext = {
       pid,
       ppid,
@@ -173,15 +178,25 @@ export class ContainerNamespace {
       stdin: opts.stdin ?? "",
       stdout: opts.stdout,
       stderr: opts.stderr,
-      now: () => this.kernel.clock.now(),
+      now() {
+        return ns.kernel.clock.now();
+      },
       random: this.random,
-      spawn: (o) => this.spawn({ env: ctx.env, cwd: ctx.cwd, ...o }, pid),
-      kill: (target, sig) => this.signal(target, sig),
-      setDisposition: (sig, d) => {
+      spawn(o) {
+        return ns.spawn({ env: ctx.env, cwd: ctx.cwd, ...o }, pid);
+      },
+      kill(target, sig) {
+        return ns.signal(target, sig);
+      },
+      setDisposition(sig, d) {
         if (sig !== "SIGKILL" && sig !== "SIGSTOP") proc.dispositions.set(sig, d);
       },
-      processes: () => this.list(),
-      resolve: (command) => this.resolve(command, ctx.env, ctx.cwd),
+      processes() {
+        return ns.list();
+      },
+      resolve(command) {
+        return ns.resolve(command, ctx.env, ctx.cwd);
+      },
     };
     proc.ctx = ctx;
     proc.gen = impl(ctx);

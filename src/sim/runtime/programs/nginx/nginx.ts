@@ -50,19 +50,25 @@ function parseOptions(argv: readonly string[]): Options {
   const o: Options = { test: false, version: 0, conf: NGINX_CONF, globals: "" };
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i]!;
-    const value = (): string | undefined => (a.length > 2 ? a.slice(2) : argv[++i]);
+    const flag = a.slice(0, 2);
     if (a === "-t" || a === "-T") o.test = true;
     else if (a === "-v") o.version = 1;
     else if (a === "-V") o.version = 2;
     else if (a === "-q" || a === "-h" || a === "-?") continue;
-    else if (a.startsWith("-s")) o.signal = value();
-    else if (a.startsWith("-c")) o.conf = value() ?? NGINX_CONF;
-    else if (a.startsWith("-g")) o.globals = value() ?? "";
-    else if (a.startsWith("-p") || a.startsWith("-e")) value();
-    else o.error = `nginx: invalid option: "${a.replace(/^-/, "")}"`;
+    else if (VALUE_FLAGS.has(flag)) {
+      // The option's value: the rest of the argument, or the next one. Why no helper closure:
+      // every nginx start parses its options twice, and a named closure per option is a cost.
+      const value = a.length > 2 ? a.slice(2) : argv[++i];
+      if (flag === "-s") o.signal = value;
+      else if (flag === "-c") o.conf = value ?? NGINX_CONF;
+      else if (flag === "-g") o.globals = value ?? "";
+    } else o.error = `nginx: invalid option: "${a.replace(/^-/, "")}"`;
   }
   return o;
 }
+
+/** Options that take a value (`-p` and `-e` are accepted and ignored). */
+const VALUE_FLAGS: ReadonlySet<string> = new Set(["-s", "-c", "-g", "-p", "-e"]);
 
 const versionOf = (ctx: ProcessContext): string => ctx.env.get("NGINX_VERSION") ?? DEFAULT_VERSION;
 
@@ -407,23 +413,26 @@ export function* master(ctx: ProcessContext): ProcessBody {
 /** A worker process: exits on the master's SIGQUIT (gracefully) or SIGTERM (at once). */
 export function* worker(ctx: ProcessContext): ProcessBody {
   catchSignals(ctx, ["SIGQUIT", "SIGTERM", "SIGINT", "SIGHUP", "SIGUSR1", "SIGWINCH"]);
-  const me = `${ctx.pid}#${ctx.pid}`;
-  const notice = (msg: string): void => ctx.stderr(`${nginxTime(wallTimeMs(ctx))} [notice] ${me}: ${msg}\n`);
   for (;;) {
     const sig = yield* nextSignal();
     if (sig === "SIGQUIT") {
-      notice("gracefully shutting down");
+      workerNotice(ctx, "gracefully shutting down");
       yield* sleepThrough(ctx, GRACEFUL_DRAIN_MS);
-      notice("exiting");
-      notice("exit");
+      workerNotice(ctx, "exiting");
+      workerNotice(ctx, "exit");
       return 0;
     }
     if (sig === "SIGTERM" || sig === "SIGINT") {
-      notice("exiting");
-      notice("exit");
+      workerNotice(ctx, "exiting");
+      workerNotice(ctx, "exit");
       return 0;
     }
   }
+}
+
+/** A worker's `[notice]` line on stderr (a function of its own: a worker starts per CPU per pod). */
+function workerNotice(ctx: ProcessContext, msg: string): void {
+  ctx.stderr(`${nginxTime(wallTimeMs(ctx))} [notice] ${ctx.pid}#${ctx.pid}: ${msg}\n`);
 }
 
 function accessLog(cfg: NginxConfig, ctx: ProcessContext): LogSink {
