@@ -109,7 +109,8 @@ export class ServicePodIndex {
     const byNs = this.services.get(ns);
     const membership = entry.services;
     // The Services it belonged to, then those it newly belongs to (in the namespace's order).
-    const keys = membership.size === 0 ? [] : Array.from(membership);
+    const keys: string[] = [];
+    for (const key of membership) keys.push(key);
     for (const key of keys) {
       const svc = byNs?.get(key);
       if (!svc || !serviceSelects(svc, pod)) {
@@ -117,15 +118,16 @@ export class ServicePodIndex {
         membership.delete(key);
       }
     }
-    if (byNs)
-      byNs.forEach((svc, key) => {
-        if (!serviceSelects(svc, pod)) return;
+    if (byNs) {
+      for (const key of byNs.keys()) {
+        if (!serviceSelects(byNs.get(key)!, pod)) continue;
         this.members.get(key)?.set(uid, pod);
         if (!membership.has(key)) {
           keys.push(key);
           membership.add(key);
         }
-      });
+      }
+    }
     return keys.length === 0 ? NO_KEYS : keys;
   }
 
