@@ -69,8 +69,13 @@ export class ObjectStore {
 
   /** Objects of a kind in creation order, optionally in one namespace. */
   list(kind: string, ns?: string): ApiObject[] {
-    const all = [...(this.objects.get(kind)?.values() ?? [])];
-    return ns === undefined ? all : all.filter((o) => (o.metadata.namespace ?? "") === ns);
+    const byKind = this.objects.get(kind);
+    if (!byKind) return [];
+    if (ns === undefined) return [...byKind.values()];
+    // Why one pass: the same objects in the same order as filtering a copy, without the copy.
+    const out: ApiObject[] = [];
+    for (const o of byKind.values()) if ((o.metadata.namespace ?? "") === ns) out.push(o);
+    return out;
   }
 
   remove(obj: ApiObject): void {

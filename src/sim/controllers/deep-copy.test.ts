@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { deepCopy, samePlainData } from "./deep-copy.ts";
+import { copyPlainTree, deepCopy, isPlainTree, samePlainData } from "./deep-copy.ts";
 
 /**
  * Whether two copies have the same shape: prototypes, keys in order, primitives by `Object.is`,
@@ -73,6 +73,36 @@ describe("deepCopy", () => {
     const copy = deepCopy(v);
     expect(Object.keys(copy)).toEqual(["__proto__", "a"]);
     expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+  });
+});
+
+describe("copyPlainTree", () => {
+  it("makes deepCopy's copy of every value isPlainTree accepts", () => {
+    fc.assert(
+      fc.property(value, (v) => {
+        if (!isPlainTree(v)) return;
+        const copy = copyPlainTree(v);
+        expect(sameCopy(copy, deepCopy(v))).toBe(true);
+        if (v !== null && typeof v === "object") expect(copy).not.toBe(v);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("is not offered for shared parts, cycles or what is not plain data", () => {
+    const shared = { x: 1 };
+    expect(isPlainTree({ a: shared, b: { c: [shared] } })).toBe(false);
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    expect(isPlainTree(cyclic)).toBe(false);
+    const sparse = [1, 2];
+    delete sparse[0];
+    expect(isPlainTree({ sparse })).toBe(false);
+    expect(isPlainTree({ when: new Date(0) })).toBe(false);
+    expect(isPlainTree({ f: () => 1 })).toBe(false);
+    expect(isPlainTree({ a: { x: 1 }, b: { x: 1 }, n: null, u: undefined, list: [[1], "s"] })).toBe(true);
+    const proto = JSON.parse('{"__proto__": {"p": true}}') as Record<string, unknown>;
+    expect(Object.keys(copyPlainTree(proto))).toEqual(["__proto__"]);
   });
 });
 

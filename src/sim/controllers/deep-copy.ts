@@ -50,6 +50,58 @@ function copyValue(v: unknown, copies: Map<object, unknown>): unknown {
 }
 
 /**
+ * Whether `value` is plain data (what `deepCopy` copies itself) in which no object or array is
+ * reached twice (no sharing, no cycles). For such a value `copyPlainTree` makes the copy
+ * `deepCopy` makes.
+ */
+export function isPlainTree(value: unknown): boolean {
+  return plainTree(value, new Set());
+}
+
+function plainTree(v: unknown, seen: Set<object>): boolean {
+  if (typeof v === "function" || typeof v === "symbol") return false;
+  if (v === null || typeof v !== "object") return true;
+  if (seen.has(v)) return false;
+  seen.add(v);
+  if (Array.isArray(v)) {
+    if (Object.getPrototypeOf(v) !== Array.prototype || Object.keys(v).length !== v.length) return false;
+    for (let i = 0; i < v.length; i++) if (!plainTree(v[i], seen)) return false;
+    return true;
+  }
+  const proto = Object.getPrototypeOf(v);
+  if (proto !== Object.prototype && proto !== null) return false;
+  for (const key of Object.keys(v)) if (!plainTree((v as Record<string, unknown>)[key], seen)) return false;
+  return true;
+}
+
+/**
+ * `deepCopy` of a value `isPlainTree` said yes to (and that has not changed since). Why it can
+ * skip `deepCopy`'s map of objects already copied: in a tree no object is reached twice, so the
+ * map is never hit; it was most of the cost of copying a pod spec for each pod a ReplicaSet makes.
+ */
+export function copyPlainTree<T>(value: T): T {
+  return copyTree(value) as T;
+}
+
+function copyTree(v: unknown): unknown {
+  if (v === null || typeof v !== "object") return v;
+  if (Array.isArray(v)) {
+    const out: unknown[] = new Array(v.length);
+    for (let i = 0; i < v.length; i++) out[i] = copyTree(v[i]);
+    return out;
+  }
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(v)) {
+    const x = copyTree((v as Record<string, unknown>)[key]);
+    // An own `__proto__` key stays a key (assigning it would set the prototype).
+    if (key === "__proto__")
+      Object.defineProperty(out, key, { value: x, writable: true, enumerable: true, configurable: true });
+    else out[key] = x;
+  }
+  return out;
+}
+
+/**
  * Whether two values are the same plain data: arrays (without holes) and plain objects with the
  * same keys in the same order, primitives equal by `Object.is`. False for anything else (class
  * instances, holes), so that a caller may take a result made from one as made from the other.

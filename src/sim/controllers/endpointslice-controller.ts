@@ -93,6 +93,20 @@ function sameEndpoint(a: SliceEndpoint, b: SliceEndpoint): boolean {
   );
 }
 
+/**
+ * `sameEndpoint(ep, toSliceEndpoint(d))` without making the endpoint (most changed pods still
+ * show the same endpoint, and the copy was made only to be compared).
+ */
+function sameAsDesired(ep: SliceEndpoint, d: DesiredEndpoint): boolean {
+  return (
+    ep.addresses[0] === d.ip &&
+    ep.conditions.ready === d.ready &&
+    ep.conditions.serving === d.serving &&
+    ep.conditions.terminating === d.terminating &&
+    ep.nodeName === (d.nodeName ? d.nodeName : undefined)
+  );
+}
+
 function portKeyOf(ports: EndpointPort[] | undefined): string {
   return (ports ?? []).map((p) => `${p.name}/${p.port}/${p.protocol}/${p.appProtocol ?? ""}`).join(",");
 }
@@ -291,10 +305,10 @@ export class EndpointSliceController {
         placed.delete(uid);
       }
       if (!d) continue;
-      const fresh = toSliceEndpoint(d);
       const now = placed.get(uid);
       if (now) {
-        if (!sameEndpoint(now.ep, fresh)) {
+        if (!sameAsDesired(now.ep, d)) {
+          const fresh = toSliceEndpoint(d);
           const list = (now.slice as unknown as SliceView).endpoints ?? [];
           list[list.indexOf(now.ep)] = fresh;
           now.ep = fresh;

@@ -10,7 +10,7 @@ import { kindHandler } from "../api/kinds.ts";
 import type { ApiObject } from "../kubectl/api.ts";
 import type { SeededRandom } from "../random.ts";
 import { type DeletionFacts, podsToDelete, podsToDeleteFrom } from "./active-pods.ts";
-import { deepCopy, samePlainData } from "./deep-copy.ts";
+import { copyPlainTree, deepCopy, isPlainTree, samePlainData } from "./deep-copy.ts";
 import type { ControllerHost } from "./host.ts";
 import { jsonEqual } from "./json-equal.ts";
 import { INFORMER_LATENCY_MS, latencyMs } from "./latency.ts";
@@ -46,7 +46,7 @@ export class ReplicaSetController {
    * Per ReplicaSet uid: a copy of its template's pod spec and the defaulted, key-sorted pod spec
    * made from it, which every pod it creates gets a copy of.
    */
-  private readonly podSpecs = new Map<string, { templateSpec: unknown; podSpec: unknown }>();
+  private readonly podSpecs = new Map<string, { templateSpec: unknown; podSpec: unknown; tree: boolean }>();
   /** Per pod uid: the ReplicaSet whose counts include it. */
   private readonly countedIn = new Map<string, string>();
 
@@ -341,7 +341,8 @@ export class ReplicaSetController {
     if (!made || !samePlainData(made.templateSpec, templateSpec)) {
       const pod = { apiVersion: "v1", kind: "Pod", metadata: {}, spec: deepCopy(templateSpec) };
       kindHandler("v1", "Pod")?.applyDefaults(pod as unknown as Record<string, unknown>);
-      made = { templateSpec: deepCopy(templateSpec), podSpec: sortKeysDeep(pod.spec) };
+      const podSpec = sortKeysDeep(pod.spec);
+      made = { templateSpec: deepCopy(templateSpec), podSpec, tree: isPlainTree(podSpec) };
       this.podSpecs.set(uid, made);
     }
     // Why this equals sortKeysDeep of the defaulted pod: Pod defaulting reads and writes only the
@@ -350,7 +351,9 @@ export class ReplicaSetController {
       apiVersion: "v1",
       kind: "Pod",
       metadata: sortKeysDeep(metadata),
-      spec: deepCopy(made.podSpec) as Record<string, unknown>,
+      // Why `copyPlainTree` may stand for `deepCopy` when `tree` says so: `podSpec` is this
+      // controller's own and never changed after it was checked (pods get copies of it).
+      spec: (made.tree ? copyPlainTree(made.podSpec) : deepCopy(made.podSpec)) as Record<string, unknown>,
     };
   }
 

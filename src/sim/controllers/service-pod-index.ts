@@ -102,23 +102,33 @@ export class ServicePodIndex {
       if (sameEndpointInputs(entry.inputs, pod)) return NO_KEYS;
       entry.inputs = endpointInputs(pod, entry.inputs);
     }
-    const now: string[] = [];
-    for (const [key, svc] of this.services.get(ns) ?? []) if (serviceSelects(svc, pod)) now.push(key);
+    // Why no list of the Services that select it now: a Service of the namespace selects it now
+    // exactly when `serviceSelects` says so, and a Service of another namespace never does, so each
+    // earlier membership can be checked on its own, and the namespace's Services walked once for
+    // the new ones; the common case (membership unchanged) then allocates only the answer.
+    const byNs = this.services.get(ns);
     const membership = entry.services;
-    // The Services it belonged to, then those it newly belongs to.
-    const keys = [...membership];
+    // The Services it belonged to, then those it newly belongs to (in the namespace's order).
+    const keys: string[] = [];
+    for (const key of membership) keys.push(key);
     for (const key of keys) {
-      if (!now.includes(key)) {
+      const svc = byNs?.get(key);
+      if (!svc || !serviceSelects(svc, pod)) {
         this.members.get(key)?.delete(uid);
         membership.delete(key);
       }
     }
-    for (const key of now) {
-      this.members.get(key)?.set(uid, pod);
-      if (!membership.has(key)) keys.push(key);
-      membership.add(key);
+    if (byNs) {
+      for (const key of byNs.keys()) {
+        if (!serviceSelects(byNs.get(key)!, pod)) continue;
+        this.members.get(key)?.set(uid, pod);
+        if (!membership.has(key)) {
+          keys.push(key);
+          membership.add(key);
+        }
+      }
     }
-    return keys;
+    return keys.length === 0 ? NO_KEYS : keys;
   }
 
   /** A pod the Service selects, by uid (undefined when it no longer does). */

@@ -126,6 +126,13 @@ type Change =
  */
 export class KubeProxy {
   private readonly entries = new Map<string, ServiceRules>();
+  /**
+   * The same entries by namespace, then name, for `lookup`. Why a second index: `lookup` runs for
+   * every connection to a cluster IP, and the parts as given find their hashes cached in the
+   * strings, where a `namespace/name` key is a new string to build and hash each time. The two
+   * agree because entries are only ever added (in `entry`), and namespaces never contain "/".
+   */
+  private readonly byName = new Map<string, Map<string, ServiceRules>>();
   private readonly listeners: ((key: string) => void)[] = [];
   /** The last copy taken of each slice (by `namespace/name`), for `snapshotSlice` to share from. */
   private readonly lastCopies = new Map<string, SliceSnapshot>();
@@ -165,7 +172,14 @@ export class KubeProxy {
 
   private entry(key: string): ServiceRules {
     let e = this.entries.get(key);
-    if (!e) this.entries.set(key, (e = new ServiceRules()));
+    if (!e) {
+      this.entries.set(key, (e = new ServiceRules()));
+      const slash = key.indexOf("/");
+      const namespace = key.slice(0, slash);
+      let names = this.byName.get(namespace);
+      if (!names) this.byName.set(namespace, (names = new Map()));
+      names.set(key.slice(slash + 1), e);
+    }
     return e;
   }
 
@@ -225,8 +239,7 @@ export class KubeProxy {
 
   /** The Service as kube-proxy has programmed it now, if it has. */
   lookup(namespace: string, name: string): ProxyService | undefined {
-    const entry = this.entries.get(`${namespace}/${name}`);
-    return entry?.programmed(namespace, name);
+    return this.byName.get(namespace)?.get(name)?.programmed(namespace, name);
   }
 
   /** Calls `fn` with the service key each time kube-proxy reprograms a Service. */
