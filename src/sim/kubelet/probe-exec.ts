@@ -50,6 +50,15 @@ export interface HttpGetMemo {
 }
 
 /**
+ * The URL an HTTP probe asks for, as its failure messages say it. Why a function and not a closure
+ * built per probe: the URL only appears in failure messages, built when one is written.
+ */
+function probeUrl(a: HttpGetAction, host: string, port: number | undefined): string {
+  const path = a.path || "/";
+  return `${(a.scheme ?? "HTTP").toLowerCase()}://${host}:${port ?? a.port}${path.startsWith("/") ? path : `/${path}`}`;
+}
+
+/**
  * Sends an HTTP GET from the node now: the server answers synchronously (its access log line is
  * written now); the caller waits `waitMs` before acting on the outcome. `httpGet` is the waiting
  * form; probe workers use this one directly to skip a coroutine per probe, with a `memo` of the
@@ -90,9 +99,6 @@ function exchangeHttpGet(
   const port = resolvePort(a.port, c);
   const host = a.host || sb.ip;
   const path = a.path || "/";
-  // The URL only appears in failure messages: built when one is written.
-  const url = () =>
-    `${(a.scheme ?? "HTTP").toLowerCase()}://${host}:${port ?? a.port}${path.startsWith("/") ? path : `/${path}`}`;
   if (port === undefined)
     return { outcome: { result: "error", output: `unable to resolve port ${a.port}`, durationMs: 0 } };
   const conn = connect(sb.net, host, port);
@@ -100,7 +106,7 @@ function exchangeHttpGet(
     return {
       outcome: {
         result: "failure",
-        output: `Get "${url()}": dial tcp ${host}:${port}: connect: ${conn.error === "refused" ? "connection refused" : "no route to host"}`,
+        output: `Get "${probeUrl(a, host, port)}": dial tcp ${host}:${port}: connect: ${conn.error === "refused" ? "connection refused" : "no route to host"}`,
         durationMs: NET_MS,
       },
       waitMs: NET_MS,
@@ -109,7 +115,7 @@ function exchangeHttpGet(
   const handler = conn.listener.http;
   if (!handler)
     return {
-      outcome: { result: "failure", output: `Get "${url()}": EOF`, durationMs: NET_MS },
+      outcome: { result: "failure", output: `Get "${probeUrl(a, host, port)}": EOF`, durationMs: NET_MS },
       waitMs: NET_MS,
     };
   const headers: Record<string, string> = { "User-Agent": "kube-probe/1.34", Accept: "*/*" };
@@ -130,7 +136,7 @@ function exchangeHttpGet(
       outcome: {
         result: "failure",
         timedOut: true,
-        output: `Get "${url()}": context deadline exceeded (Client.Timeout exceeded while awaiting headers)`,
+        output: `Get "${probeUrl(a, host, port)}": context deadline exceeded (Client.Timeout exceeded while awaiting headers)`,
         durationMs: timeoutMs,
       },
       waitMs: timeoutMs,

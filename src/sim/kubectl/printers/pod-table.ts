@@ -23,6 +23,17 @@ function terminalPhase(phase: string | undefined): boolean {
   return phase === "Succeeded" || phase === "Failed";
 }
 
+/**
+ * The later of `a` and the time `ts` says (`a` when `ts` says none). Why at module level: the
+ * timeline summarizes a pod at every status change, and a named closure costs a `defineProperty`
+ * each time under the tsx loader.
+ */
+function later(a: number | undefined, ts: string | undefined): number | undefined {
+  const t = parseTimestamp(ts);
+  if (t === undefined) return a;
+  return a === undefined || a < t ? t : a;
+}
+
 /** Computes READY, STATUS and RESTARTS exactly as `printPod` does. */
 export function summarizePod(obj: ApiObject, nowEpochMs: number): PodSummary {
   const pod = asPod(obj);
@@ -33,12 +44,6 @@ export function summarizePod(obj: ApiObject, nowEpochMs: number): PodSummary {
   let readyContainers = 0;
   let lastRestart: number | undefined;
   let lastSidecarRestart: number | undefined;
-  const later = (a: number | undefined, ts: string | undefined): number | undefined => {
-    const t = parseTimestamp(ts);
-    if (t === undefined) return a;
-    return a === undefined || a < t ? t : a;
-  };
-
   const phase = status.phase ?? "";
   let reason = status.reason ? status.reason : phase;
   for (const c of status.conditions ?? []) {
