@@ -184,9 +184,7 @@ export function* master(ctx: ProcessContext): ProcessBody {
     | {
         req: HttpRequest;
         response: HttpResponse;
-        lineStart: string;
-        lineEnd: string;
-        /** The access log line at a virtual time (for a line written deferred). */
+        /** The access log line at a virtual time (the line differs only in its time). */
         line: (atMs: number) => string;
         /** The deferred lines in the access log this line last joined. */
         joined?: JoinableText;
@@ -218,8 +216,7 @@ export function* master(ctx: ProcessContext): ProcessBody {
       // its writer the same way), and finding it again reads several objects per request.
       let open = last.joined;
       if (open === undefined || !open.open) open = last.joined = deferredWriter(last.sink)?.joinable?.();
-      if (open === undefined || !open.join(ctx.now(), last.line))
-        last.sink(`${last.lineStart}${clfTime(wallTimeMs(ctx))}${last.lineEnd}`);
+      if (open === undefined || !open.join(ctx.now(), last.line)) last.sink(last.line(ctx.now()));
       return last.response;
     }
     const w = workers[0] ?? ctx.pid;
@@ -242,19 +239,18 @@ export function* master(ctx: ProcessContext): ProcessBody {
     }
     const agent = headerValue(req.headers, "user-agent") ?? "-";
     const lineEnd = `] "${request}" ${r.response.status} ${byteLength(r.response.body)} "-" "${agent}" "-"\n`;
-    const sink = accessLogOf(cfg);
-    sink(`${client} - - [${clfTime(wallTimeMs(ctx))}${lineEnd}`);
     const lineStart = `${client} - - [`;
     // Why fixed: the epoch of a process's clock does not change (see `wallTimeMs`).
     const epochMs = wallTimeMs(ctx) - ctx.now();
+    const line = (atMs: number): string => `${lineStart}${clfTime(epochMs + atMs)}${lineEnd}`;
+    const sink = accessLogOf(cfg);
+    sink(line(ctx.now()));
     last = r.errorLog
       ? undefined
       : {
           req,
           response: r.response,
-          lineStart,
-          lineEnd,
-          line: (atMs) => `${lineStart}${clfTime(epochMs + atMs)}${lineEnd}`,
+          line,
           config: cfg,
           generation,
           ip: ctx.ns.net.ip,
@@ -264,14 +260,13 @@ export function* master(ctx: ProcessContext): ProcessBody {
   };
   const repeatHttp: Listener["repeatHttp"] = (req) => {
     if (!last || last.req !== req) return undefined;
-    const { response, lineStart, lineEnd } = last;
+    const { response, line } = last;
     const config = cfg;
     const generation = ctx.fs.generation();
     const ip = ctx.ns.net.ip;
     const sink = accessLogOf(cfg);
     // Why: a line appended to a file is a change to the files, which the answer depends on.
     if (sink.file !== undefined) return undefined;
-    const epochMs = wallTimeMs(ctx) - ctx.now();
     return {
       response,
       // Why these: the answer depends on the configuration and the files (as the response cache
@@ -279,14 +274,14 @@ export function* master(ctx: ProcessContext): ProcessBody {
       valid: () => cfg === config && ctx.fs.generation() === generation && ctx.ns.net.ip === ip,
       serve: () => {
         connection++;
-        sink(`${lineStart}${clfTime(epochMs + ctx.now())}${lineEnd}`);
+        sink(line(ctx.now()));
       },
       deferral: () => {
         const writer = deferredWriter(sink);
         return (
           writer && {
             writer,
-            line: (atMs) => `${lineStart}${clfTime(epochMs + atMs)}${lineEnd}`,
+            line,
             served: (n) => {
               connection += n;
             },
