@@ -333,33 +333,33 @@ function differs(x: unknown, y: unknown): boolean {
   return t === "number" && Number.isFinite(x) && Number.isFinite(y);
 }
 
+/** A condition the kubelet sets, before its times are known. */
+interface Condition {
+  type: string;
+  status: "True" | "False";
+  reason?: string;
+  message?: string;
+}
+
 /**
- * A condition the kubelet sets: its transition time stays while its status does. Why a module
+ * The API form of condition `c`: its transition time stays while its status does. Why a module
  * function and not a closure in `generateStatus`: the tsx loader names every named closure it
  * creates (a defineProperty per status generation, 13,000 in a 1000-replica rollout).
  */
-function podCondition(
-  oldConds: readonly Json[],
-  startTimeMs: number,
-  nowMs: number,
-  type: string,
-  status: "True" | "False",
-  reason?: string,
-  message?: string,
-): Json {
+function podCondition(oldConds: readonly Json[], c: Condition, startTimeMs: number, nowMs: number): Json {
   let prev: Json | undefined;
   for (const o of oldConds)
-    if (o.type === type) {
+    if (o.type === c.type) {
       prev = o;
       break;
     }
   const lastTransitionTime =
-    prev && prev.status === status ? prev.lastTransitionTime : statusTime(startTimeMs, nowMs);
+    prev && prev.status === c.status ? prev.lastTransitionTime : statusTime(startTimeMs, nowMs);
   const out: Json = { lastProbeTime: null, lastTransitionTime };
-  if (message) out.message = message;
-  if (reason) out.reason = reason;
-  out.status = status;
-  out.type = type;
+  if (c.message) out.message = c.message;
+  if (c.reason) out.reason = c.reason;
+  out.status = c.status;
+  out.type = c.type;
   return out;
 }
 
@@ -393,31 +393,18 @@ export function generateStatus(ps: PodState, startTimeMs: number, nowMs: number)
     if (isSidecar(c) ? s.started !== true : s.ready !== true) incomplete.push(c.name);
   }
   const oldConds = (old.conditions as Json[] | undefined) ?? [];
-  const conditions: Json[] = [
-    podCondition(
-      oldConds,
-      startTimeMs,
-      nowMs,
-      "PodReadyToStartContainers",
-      ps.sandbox?.ready ? "True" : "False",
-    ),
+  const conds: Condition[] = [
+    { type: "PodReadyToStartContainers", status: ps.sandbox?.ready ? "True" : "False" },
   ];
-  if (phase === "Succeeded")
-    conditions.push(podCondition(oldConds, startTimeMs, nowMs, "Initialized", "True", "PodCompleted"));
-  else if (incomplete.length === 0 || anyRegularStarted)
-    conditions.push(podCondition(oldConds, startTimeMs, nowMs, "Initialized", "True"));
+  if (phase === "Succeeded") conds.push({ type: "Initialized", status: "True", reason: "PodCompleted" });
+  else if (incomplete.length === 0 || anyRegularStarted) conds.push({ type: "Initialized", status: "True" });
   else
-    conditions.push(
-      podCondition(
-        oldConds,
-        startTimeMs,
-        nowMs,
-        "Initialized",
-        "False",
-        "ContainersNotInitialized",
-        `containers with incomplete status: [${incomplete.join(" ")}]`,
-      ),
-    );
+    conds.push({
+      type: "Initialized",
+      status: "False",
+      reason: "ContainersNotInitialized",
+      message: `containers with incomplete status: [${incomplete.join(" ")}]`,
+    });
   const unready: string[] = [];
   for (let i = 0; i < initSpecs.length; i++) {
     const c = initSpecs[i]!;
@@ -425,7 +412,7 @@ export function generateStatus(ps: PodState, startTimeMs: number, nowMs: number)
   }
   for (let i = 0; i < spec.containers.length; i++)
     if (regular[i]?.ready !== true) unready.push(spec.containers[i]!.name);
-  let containersReady: { status: "True" | "False"; reason?: string; message?: string };
+  let containersReady: Omit<Condition, "type">;
   if (phase === "Succeeded" || phase === "Failed") {
     containersReady = { status: "False", reason: phase === "Succeeded" ? "PodCompleted" : "PodFailed" };
   } else if (unready.length === 0) containersReady = { status: "True" };
@@ -458,19 +445,13 @@ export function generateStatus(ps: PodState, startTimeMs: number, nowMs: number)
       }
     }
   }
-  conditions.push(
-    podCondition(oldConds, startTimeMs, nowMs, "Ready", ready.status, ready.reason, ready.message),
-    podCondition(
-      oldConds,
-      startTimeMs,
-      nowMs,
-      "ContainersReady",
-      containersReady.status,
-      containersReady.reason,
-      containersReady.message,
-    ),
-    podCondition(oldConds, startTimeMs, nowMs, "PodScheduled", "True"),
+  conds.push(
+    { ...ready, type: "Ready" },
+    { ...containersReady, type: "ContainersReady" },
+    { type: "PodScheduled", status: "True" },
   );
+  const conditions: Json[] = [];
+  for (const c of conds) conditions.push(podCondition(oldConds, c, startTimeMs, nowMs));
   // Conditions the kubelet does not own (readiness gates, DisruptionTarget) are preserved.
   for (const o of oldConds)
     if (!KUBELET_CONDITIONS.has(o.type) && !conditions.some((c) => c.type === o.type)) conditions.push(o);
