@@ -41,12 +41,16 @@ function copyValue(v: unknown, copies: Map<object, unknown>): unknown {
   for (const key of Object.keys(v)) {
     const x = copyValue((v as Record<string, unknown>)[key], copies);
     if (x === UNPLAIN) return UNPLAIN;
-    // An own `__proto__` key stays a key (assigning it would set the prototype).
-    if (key === "__proto__")
-      Object.defineProperty(out, key, { value: x, writable: true, enumerable: true, configurable: true });
-    else out[key] = x;
+    setKey(out, key, x);
   }
   return out;
+}
+
+/** Sets an own key of a copy; an own `__proto__` key stays a key (assigning it would set the prototype). */
+function setKey(out: Record<string, unknown>, key: string, x: unknown): void {
+  if (key === "__proto__")
+    Object.defineProperty(out, key, { value: x, writable: true, enumerable: true, configurable: true });
+  else out[key] = x;
 }
 
 /**
@@ -92,11 +96,7 @@ function copyTree(v: unknown): unknown {
   }
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(v)) {
-    const x = copyTree((v as Record<string, unknown>)[key]);
-    // An own `__proto__` key stays a key (assigning it would set the prototype).
-    if (key === "__proto__")
-      Object.defineProperty(out, key, { value: x, writable: true, enumerable: true, configurable: true });
-    else out[key] = x;
+    setKey(out, key, copyTree((v as Record<string, unknown>)[key]));
   }
   return out;
 }

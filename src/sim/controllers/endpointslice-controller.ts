@@ -83,19 +83,9 @@ function toSliceEndpoint(d: DesiredEndpoint): SliceEndpoint {
   return ep;
 }
 
-function sameEndpoint(a: SliceEndpoint, b: SliceEndpoint): boolean {
-  return (
-    a.addresses[0] === b.addresses[0] &&
-    a.conditions.ready === b.conditions.ready &&
-    a.conditions.serving === b.conditions.serving &&
-    a.conditions.terminating === b.conditions.terminating &&
-    a.nodeName === b.nodeName
-  );
-}
-
 /**
- * `sameEndpoint(ep, toSliceEndpoint(d))` without making the endpoint (most changed pods still
- * show the same endpoint, and the copy was made only to be compared).
+ * Whether `ep` says what `toSliceEndpoint(d)` would (its address, conditions and node), judged
+ * without making that endpoint: most changed pods still show the same endpoint.
  */
 function sameAsDesired(ep: SliceEndpoint, d: DesiredEndpoint): boolean {
   return (
@@ -220,9 +210,8 @@ export class EndpointSliceController {
             continue;
           }
           placed.add(d.podUid);
-          const fresh = toSliceEndpoint(d);
-          if (!sameEndpoint(ep, fresh)) changed.add(s);
-          next.push(fresh);
+          if (!sameAsDesired(ep, d)) changed.add(s);
+          next.push(toSliceEndpoint(d));
         }
         body.endpoints = next;
       }
